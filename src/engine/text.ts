@@ -1,0 +1,121 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * Text normalisation shared by indexing and querying, so that both sides meet in the same form:
+ * case, accents, curly vs straight quotes, dashes, possessives, "U.S.", and British/American
+ * spellings all fold to one spelling before anything is compared.
+ */
+
+/** Question words kept as terms: "when" asked of a "what" answer is a different question. */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(['who', 'when', 'why', 'where', 'how']);
+
+/**
+ * Words that carry no subject. Deliberately generous with the filler people type around a
+ * question ("hey bot, can you tell me..."), so that an unknown word left over is a real subject.
+ */
+const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any anyone anything are aren arent as at be
+  because been before being below between both but by can cant could couldnt did didnt do does doesnt
+  doing done dont down during each either else even ever every few for from further get gets getting
+  give given go goes going gone gonna got had hadnt has hasnt have havent having he her here hers
+  herself him himself his i id if im in into is isnt it its itself ive just know let lets like ll
+  look me might mine more most much must my myself need no nor not now of off ok okay on once one
+  only or other our ours ourselves out over own please pls plz re really right s said say says same
+  she should shouldnt so some something such t tell than thank thanks that thats the their theirs them
+  themselves then there theres these they thing things think this those though through thx to too
+  under until up very ve want wanna was wasnt way we were werent what whats which while whom whose
+  with wont would wouldnt you youd your yours yourself yourselves yo hey hi hello bot storybot yeah yes
+  yep guys guy dude pal kind sort actually basically exactly currently anyway btw lol pls explain
+  describe mean means meant happen happened happening happens news story report article will shall
+  can't isn't don't`.split(/\s+/).filter(Boolean),
+);
+
+/** Spelling variants folded to the form the report uses. */
+const VARIANTS: ReadonlyMap<string, string> = new Map([
+  ['defense', 'defence'],
+  ['defenses', 'defences'],
+  ['usa', 'us'],
+  ['america', 'us'],
+  ['american', 'us'],
+  ['americans', 'us'],
+  ['washington', 'washington'],
+  ['russian', 'russia'],
+  ['russians', 'russia'],
+  ['ukrainian', 'ukraine'],
+  ['ukrainians', 'ukraine'],
+  ['european', 'europe'],
+  ['europeans', 'europe'],
+  ['zelenskyy', 'zelensky'],
+  ['zelenskiy', 'zelensky'],
+  ['zelenski', 'zelensky'],
+  ['kiev', 'kyiv'],
+  ['spokesman', 'spokesperson'],
+  ['spokeswoman', 'spokesperson'],
+  ['talk', 'talks'],
+  ['negotiation', 'negotiations'],
+  ['tldr', 'summary'],
+  ['summarize', 'summary'],
+  ['summarise', 'summary'],
+  ['gen', 'general'],
+  ['col', 'colonel'],
+]);
+
+/** Lower-case, strip accents, fold quotes, dashes and punctuation to spaces. */
+export function normalize(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+      .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+      // "U.S." and "U.S.-Russia" before dots become separators.
+      .replace(/\bu\.\s?s\.?(?![a-z])/g, 'us ')
+      .replace(/\bunited states\b/g, 'us')
+      // Possessives and contractions: "Trump's" -> "trump", "don't" -> "dont".
+      .replace(/'s\b/g, '')
+      .replace(/'/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
+}
+
+/** One searchable term: a normalized word, with its spelling variant folded and stemmed. */
+export function termOf(word: string): string {
+  const folded = VARIANTS.get(word) ?? word;
+  return /^\d+$/.test(folded) ? folded : stemmer(folded);
+}
+
+export interface QueryWord {
+  /** The word as normalized, before stemming (used to name what is missing). */
+  word: string;
+  term: string;
+}
+
+/** Words of a text that carry meaning, with their terms. Question words are kept. */
+export function contentWords(text: string): QueryWord[] {
+  const words: QueryWord[] = [];
+  for (const word of normalize(text).split(' ')) {
+    if (!word) continue;
+    if (QUESTION_WORDS.has(word)) {
+      words.push({ word, term: word });
+      continue;
+    }
+    if (STOPWORDS.has(word) || (word.length < 2 && !/\d/.test(word))) continue;
+    words.push({ word, term: termOf(word) });
+  }
+  return words;
+}
+
+/** Distinct terms of a text, in first-seen order. */
+export function termsOf(text: string): string[] {
+  return [...new Set(contentWords(text).map((w) => w.term))];
+}
+
+/** Leading greetings and command words people type before the question itself. */
+export function stripPreamble(text: string): string {
+  return text
+    .replace(/^\s*(?:(?:hey|hi|hello|yo|ok|okay)\s*,?\s*)?(?:(?:story)?bot\b\s*[,:!]?\s*)?/i, '')
+    .replace(/^\s*(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:tell me|explain|show me)\s*/i, '')
+    .trim();
+}

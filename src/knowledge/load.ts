@@ -1,0 +1,309 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { normalize } from '../engine/text.js';
+import { eventSchema, gapSchema, personSchema, qaSchema, storySchema, type SourceFile } from './schema.js';
+import type { Entry, Knowledge, KnowledgeProblem, Source, Story } from './types.js';
+
+export type LoadResult =
+  | { ok: true; knowledge: Knowledge }
+  | { ok: false; problems: KnowledgeProblem[] };
+
+const STORY_FILE = 'story.yaml';
+
+type Shared = 'id' | 'story' | 'sources' | 'file';
+type EntryBody = Entry extends infer E ? (E extends Entry ? Omit<E, Shared> : never) : never;
+
+type ParsedItem =
+  | { success: true; id: string; sources: SourceFile[]; body: EntryBody }
+  | { success: false; error: z.ZodError };
+
+/** One kind of entry file: its schema, and how a valid item becomes the body of an `Entry`. */
+function entryFile<T extends { id: string; sources: SourceFile[] }>(
+  schema: z.ZodType<T>,
+  build: (item: T) => EntryBody,
+): { parse(item: unknown): ParsedItem } {
+  return {
+    parse(item) {
+      const r = schema.safeParse(item);
+      return r.success
+        ? { success: true, id: r.data.id, sources: r.data.sources, body: build(r.data) }
+        : { success: false, error: r.error };
+    },
+  };
+}
+
+/** The entry files a story folder may hold. */
+const ENTRY_FILES = {
+  'qa.yaml': entryFile(qaSchema, (qa) => ({
+    kind: 'qa',
+    title: qa.question,
+    phrasings: [qa.question, ...qa.phrasings],
+    answer: qa.answer,
+    conflict: qa.conflict,
+  })),
+  'people.yaml': entryFile(personSchema, (p) => ({
+    kind: 'person',
+    title: p.name,
+    name: p.name,
+    role: p.role,
+    aliases: p.aliases,
+    phrasings: [p.name, ...p.aliases, p.role],
+    answer: `${p.name}: ${p.role}. ${p.summary}`,
+    conflict: false,
+  })),
+  'events.yaml': entryFile(eventSchema, (e) => ({
+    kind: 'event',
+    title: e.phrasings[0] ?? e.event,
+    when: e.when,
+    event: e.event,
+    precision: e.precision,
+    phrasings: [e.event, ...e.phrasings],
+    answer: `${capitalize(e.when)}: ${e.event} ${e.precision}`,
+    conflict: false,
+  })),
+  'gaps.yaml': entryFile(gapSchema, (g) => ({
+    kind: 'gap',
+    title: g.question,
+    phrasings: [g.question, ...g.phrasings],
+    answer: g.note,
+    missing: g.missing,
+    conflict: false,
+  })),
+};
+type EntryFileName = keyof typeof ENTRY_FILES;
+
+/**
+ * Reads and validates the whole knowledge folder. All or nothing: any problem anywhere refuses
+ * everything, so a refresh never serves half of an edit. Every problem found is reported, not
+ * just the first, so a curator can fix them in one go.
+ */
+export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  const problems: KnowledgeProblem[] = [];
+  const storiesDir = path.join(dir, 'stories');
+  let storyIds: string[];
+  try {
+    const dirents = await readdir(storiesDir, { withFileTypes: true });
+    storyIds = dirents.filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  } catch (err) {
+    return { ok: false, problems: [{ file: 'stories/', message: `cannot read the stories folder (${errorCode(err)})` }] };
+  }
+  if (storyIds.length === 0) {
+    return { ok: false, problems: [{ file: 'stories/', message: 'holds no story folder' }] };
+  }
+
+  const stories: Story[] = [];
+  const entries: Entry[] = [];
+  for (const storyId of storyIds) {
+    const loaded = await loadStory(dir, storyId, problems);
+    if (loaded) {
+      stories.push(loaded.story);
+      entries.push(...loaded.entries);
+    }
+  }
+  checkUniqueIds(entries, problems);
+  checkAliasCollisions(entries, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, knowledge: deepFreeze({ stories, entries }) };
+}
+
+async function loadStory(
+  root: string,
+  storyId: string,
+  problems: KnowledgeProblem[],
+): Promise<{ story: Story; entries: Entry[] } | undefined> {
+  const rel = (name: string) => path.posix.join('stories', storyId, name);
+  const storyDir = path.join(root, 'stories', storyId);
+  const before = problems.length;
+
+  const storyRaw = await readYaml(storyDir, rel(STORY_FILE), problems);
+  if (storyRaw === undefined) return undefined;
+  const parsed = storySchema.safeParse(storyRaw);
+  if (!parsed.success) {
+    problems.push(...zodProblems(rel(STORY_FILE), undefined, parsed.error));
+    return undefined;
+  }
+  const meta = parsed.data;
+  if (meta.id !== storyId) {
+    problems.push({ file: rel(STORY_FILE), field: 'id', message: `is "${meta.id}" but the folder is "${storyId}"` });
+  }
+
+  let reportText: string;
+  try {
+    reportText = await readFile(path.join(storyDir, meta.report), 'utf8');
+  } catch (err) {
+    problems.push({ file: rel(STORY_FILE), field: 'report', message: `cannot read ${meta.report} (${errorCode(err)})` });
+    return undefined;
+  }
+  const lines = reportText.replace(/\r?\n$/, '').split(/\r?\n/);
+  const links = new Map<number, string>();
+  for (const link of meta.links) {
+    if (link.line > lines.length) {
+      problems.push({ file: rel(STORY_FILE), field: 'links', message: `line ${link.line} is past the end of the report (${lines.length} lines)` });
+    }
+    links.set(link.line, link.note);
+  }
+  const story: Story = {
+    id: storyId,
+    title: meta.title,
+    dateline: meta.dateline,
+    agency: meta.agency,
+    outlets: meta.outlets,
+    published: meta.published,
+    publishedNote: meta.published_note ?? (meta.published ? `Published ${meta.published}.` : 'The report gives no publication date.'),
+    lines,
+    links,
+  };
+
+  // Anything else in the folder is most likely a misnamed entry file: say so rather than ignore it.
+  const known = new Set<string>([STORY_FILE, meta.report, ...Object.keys(ENTRY_FILES)]);
+  for (const name of (await readdir(storyDir)).sort()) {
+    if (!known.has(name) && !name.endsWith('.md')) {
+      problems.push({ file: rel(name), message: `is not a knowledge file; expected ${[...known].join(', ')} (or notes in .md)` });
+    }
+  }
+
+  const entries: Entry[] = [];
+  for (const fileName of Object.keys(ENTRY_FILES) as EntryFileName[]) {
+    const file = rel(fileName);
+    const raw = await readYaml(storyDir, file, problems, { optional: true });
+    if (raw === undefined || raw === null) continue;
+    if (!Array.isArray(raw)) {
+      problems.push({ file, message: 'must be a list of entries (each starting with "- id: ...")' });
+      continue;
+    }
+    raw.forEach((item: unknown, index) => {
+      const entry = toEntry(fileName, item, { story, file, index, voices: meta.voices, problems });
+      if (entry) entries.push(entry);
+    });
+  }
+  return problems.length === before ? { story, entries } : undefined;
+}
+
+interface EntryContext {
+  story: Story;
+  file: string;
+  index: number;
+  voices: Record<string, string>;
+  problems: KnowledgeProblem[];
+}
+
+function toEntry(fileName: EntryFileName, item: unknown, ctx: EntryContext): Entry | undefined {
+  const label = entryLabel(item, ctx.index);
+  const parsed = ENTRY_FILES[fileName].parse(item);
+  if (!parsed.success) {
+    ctx.problems.push(...zodProblems(ctx.file, label, parsed.error));
+    return undefined;
+  }
+  const sources = checkSources(parsed.sources, label, ctx);
+  if (!sources) return undefined;
+  return { ...parsed.body, id: parsed.id, story: ctx.story.id, sources, file: ctx.file } as Entry;
+}
+
+/** Each source must cite a line that exists, quote it verbatim, and name a declared voice. */
+function checkSources(list: readonly SourceFile[], entry: string, ctx: EntryContext): Source[] | undefined {
+  const before = ctx.problems.length;
+  const { story } = ctx;
+  const sources = list.map((s, i): Source => {
+    const field = (name: string) => `sources[${i}].${name}`;
+    const line = story.lines[s.line - 1];
+    if (line === undefined) {
+      ctx.problems.push({ file: ctx.file, entry, field: field('line'), message: `line ${s.line} is outside the report (lines 1 to ${story.lines.length})` });
+    } else if (!line.includes(s.quote)) {
+      ctx.problems.push({ file: ctx.file, entry, field: field('quote'), message: `is not, character for character, in line ${s.line}: "${clip(s.quote)}"` });
+    }
+    const attribution = ctx.voices[s.by];
+    if (attribution === undefined) {
+      ctx.problems.push({ file: ctx.file, entry, field: field('by'), message: `"${s.by}" is not a voice in story.yaml (known: ${Object.keys(ctx.voices).join(', ')})` });
+    }
+    return { story: story.id, line: s.line, quote: s.quote, attribution: attribution ?? s.by };
+  });
+  return ctx.problems.length === before ? sources : undefined;
+}
+
+function checkUniqueIds(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
+  const seen = new Map<string, Entry>();
+  for (const e of entries) {
+    const first = seen.get(e.id);
+    if (first) problems.push({ file: e.file, entry: e.id, field: 'id', message: `is already used in ${first.file}` });
+    else seen.set(e.id, e);
+  }
+}
+
+/** An alias that names two people would make /who answer with the wrong one. */
+function checkAliasCollisions(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
+  const owner = new Map<string, string>();
+  for (const e of entries) {
+    if (e.kind !== 'person') continue;
+    for (const alias of new Set([e.name, ...e.aliases].map(normalize))) {
+      const other = owner.get(alias);
+      if (other && other !== e.id) {
+        problems.push({ file: e.file, entry: e.id, field: 'aliases', message: `"${alias}" also names "${other}"` });
+      } else owner.set(alias, e.id);
+    }
+  }
+}
+
+async function readYaml(
+  dir: string,
+  file: string,
+  problems: KnowledgeProblem[],
+  { optional = false } = {},
+): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, path.basename(file)), 'utf8');
+  } catch (err) {
+    if (!(optional && errorCode(err) === 'ENOENT')) problems.push({ file, message: `cannot be read (${errorCode(err)})` });
+    return undefined;
+  }
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const at = e.linePos?.[0];
+      problems.push({ file, message: `is not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${e.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  return doc.toJS();
+}
+
+function zodProblems(file: string, entry: string | undefined, error: z.ZodError): KnowledgeProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    ...(entry ? { entry } : {}),
+    ...(issue.path.length ? { field: fieldPath(issue.path) } : {}),
+    message: issue.message,
+  }));
+}
+
+function fieldPath(pathParts: readonly PropertyKey[]): string {
+  return pathParts.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}
+
+function entryLabel(item: unknown, index: number): string {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id ? id : `#${index + 1} (no id)`;
+}
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException)?.code ?? String(err);
+}
+
+function clip(s: string, max = 80): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    if (value instanceof Map) for (const v of value.values()) deepFreeze(v);
+    else for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
