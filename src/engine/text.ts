@@ -26,8 +26,8 @@ const STOPWORDS: ReadonlySet<string> = new Set(
   under until up very ve want wanna was wasnt way we were werent what whats which while whom whose
   with wont would wouldnt you youd your yours yourself yourselves yo hey hi hello bot storybot yeah yes
   yep guys guy dude pal kind sort actually basically exactly currently anyway btw lol pls explain
-  describe mean means meant happen happened happening happens news story report article will shall
-  can't isn't don't`.split(/\s+/).filter(Boolean),
+  describe mean means meant happen happened happening happens will shall
+  can't isn't don't bro bruh lmao lol omg pls list exactly`.split(/\s+/).filter(Boolean),
 );
 
 /** Spelling variants folded to the form the report uses. */
@@ -54,6 +54,11 @@ const VARIANTS: ReadonlyMap<string, string> = new Map([
   ['talk', 'talks'],
   ['negotiation', 'negotiations'],
   ['tldr', 'summary'],
+  ['hows', 'how'],
+  ['whos', 'who'],
+  ['whens', 'when'],
+  ['wheres', 'where'],
+  ['whys', 'why'],
   ['summarize', 'summary'],
   ['summarise', 'summary'],
   ['gen', 'general'],
@@ -72,6 +77,7 @@ export function normalize(text: string): string {
       // "U.S." and "U.S.-Russia" before dots become separators.
       .replace(/\bu\.\s?s\.?(?![a-z])/g, 'us ')
       .replace(/\bunited states\b/g, 'us')
+      .replace(/\btl\s*;?\s*dr\b/g, 'tldr')
       // Possessives and contractions: "Trump's" -> "trump", "don't" -> "dont".
       .replace(/'s\b/g, '')
       .replace(/'/g, '')
@@ -80,10 +86,25 @@ export function normalize(text: string): string {
   );
 }
 
-/** One searchable term: a normalized word, with its spelling variant folded and stemmed. */
-export function termOf(word: string): string {
+/** Stemmed term -> the term of its synonym group's first word. */
+export type Synonyms = ReadonlyMap<string, string>;
+
+/** Builds the synonym folding from groups of words that mean the same ("deal", "agreement"). */
+export function synonymsOf(groups: readonly (readonly string[])[]): Synonyms {
+  const map = new Map<string, string>();
+  for (const group of groups) {
+    const canonical = termOf(normalize(group[0] ?? ''));
+    for (const word of group) map.set(termOf(normalize(word)), canonical);
+  }
+  return map;
+}
+
+/** One searchable term: a normalized word, with its spelling variant folded, stemmed, and its synonym folded. */
+export function termOf(word: string, synonyms?: Synonyms): string {
+  if (QUESTION_WORDS.has(word)) return word;
   const folded = VARIANTS.get(word) ?? word;
-  return /^\d+$/.test(folded) ? folded : stemmer(folded);
+  const stem = /^\d+$/.test(folded) ? folded : stemmer(folded);
+  return synonyms?.get(stem) ?? stem;
 }
 
 export interface QueryWord {
@@ -93,23 +114,15 @@ export interface QueryWord {
 }
 
 /** Words of a text that carry meaning, with their terms. Question words are kept. */
-export function contentWords(text: string): QueryWord[] {
+export function contentWords(text: string, synonyms?: Synonyms): QueryWord[] {
   const words: QueryWord[] = [];
-  for (const word of normalize(text).split(' ')) {
+  for (const raw of normalize(text).split(' ')) {
+    const word = VARIANTS.get(raw) ?? raw;
     if (!word) continue;
-    if (QUESTION_WORDS.has(word)) {
-      words.push({ word, term: word });
-      continue;
-    }
-    if (STOPWORDS.has(word) || (word.length < 2 && !/\d/.test(word))) continue;
-    words.push({ word, term: termOf(word) });
+    if (!QUESTION_WORDS.has(word) && (STOPWORDS.has(word) || (word.length < 2 && !/\d/.test(word)))) continue;
+    words.push({ word, term: termOf(word, synonyms) });
   }
   return words;
-}
-
-/** Distinct terms of a text, in first-seen order. */
-export function termsOf(text: string): string[] {
-  return [...new Set(contentWords(text).map((w) => w.term))];
 }
 
 /** Leading greetings and command words people type before the question itself. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { normalize } from '../engine/text.js';
-import { eventSchema, gapSchema, personSchema, qaSchema, storySchema, type SourceFile } from './schema.js';
+import { eventSchema, gapSchema, personSchema, qaSchema, storySchema, synonymsSchema, type SourceFile } from './schema.js';
 import type { Entry, Knowledge, KnowledgeProblem, Source, Story } from './types.js';
 
 export type LoadResult =
@@ -49,7 +49,7 @@ const ENTRY_FILES = {
     name: p.name,
     role: p.role,
     aliases: p.aliases,
-    phrasings: [p.name, ...p.aliases, p.role],
+    phrasings: [`who is ${p.name}`, ...p.aliases, p.role],
     answer: `${p.name}: ${p.role}. ${p.summary}`,
     conflict: false,
   })),
@@ -59,7 +59,7 @@ const ENTRY_FILES = {
     when: e.when,
     event: e.event,
     precision: e.precision,
-    phrasings: [e.event, ...e.phrasings],
+    phrasings: [`${e.when}: ${e.event}`, ...e.phrasings],
     answer: `${capitalize(e.when)}: ${e.event} ${e.precision}`,
     conflict: false,
   })),
@@ -104,8 +104,48 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   }
   checkUniqueIds(entries, problems);
   checkAliasCollisions(entries, problems);
+  checkSharedPhrasings(entries, problems);
+  const synonyms = await loadSynonyms(dir, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, knowledge: deepFreeze({ stories, entries }) };
+  return { ok: true, knowledge: deepFreeze({ stories, entries, synonyms }) };
+}
+
+const SYNONYMS_FILE = 'synonyms.yaml';
+
+async function loadSynonyms(dir: string, problems: KnowledgeProblem[]): Promise<string[][]> {
+  const raw = await readYaml(dir, SYNONYMS_FILE, problems, { optional: true });
+  if (raw === undefined || raw === null) return [];
+  const parsed = synonymsSchema.safeParse(raw);
+  if (!parsed.success) {
+    problems.push(...zodProblems(SYNONYMS_FILE, undefined, parsed.error));
+    return [];
+  }
+  // A word in two groups would make its meaning depend on file order.
+  const groupOf = new Map<string, number>();
+  parsed.data.forEach((group, i) => {
+    for (const word of group) {
+      const key = normalize(word);
+      const other = groupOf.get(key);
+      if (other !== undefined && other !== i) {
+        problems.push({ file: SYNONYMS_FILE, field: `[${i}]`, message: `"${word}" is already in group ${other + 1}` });
+      }
+      groupOf.set(key, i);
+    }
+  });
+  return parsed.data;
+}
+
+/** The same phrasing under two entries would make the answer depend on file order. */
+function checkSharedPhrasings(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
+  const owner = new Map<string, string>();
+  for (const e of entries) {
+    for (const phrasing of new Set(e.phrasings.map(normalize))) {
+      const other = owner.get(phrasing);
+      if (other && other !== e.id) {
+        problems.push({ file: e.file, entry: e.id, field: 'phrasings', message: `"${phrasing}" is also a phrasing of "${other}"` });
+      } else owner.set(phrasing, e.id);
+    }
+  }
 }
 
 async function loadStory(

@@ -67,3 +67,5 @@ export const gapSchema = z.strictObject({
 
 export type StoryFile = z.infer<typeof storySchema>;
 export type SourceFile = z.infer<typeof sourceSchema>;
+
+export const synonymsSchema = z.array(z.array(text).min(2, 'a group needs at least two words'));

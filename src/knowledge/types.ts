@@ -67,6 +67,8 @@ export interface Story {
 export interface Knowledge {
   stories: readonly Story[];
   entries: readonly Entry[];
+  /** Groups of words that mean the same in these stories; the first word stands for the group. */
+  synonyms: readonly (readonly string[])[];
 }
 
 /** One problem found while loading, precise enough for a curator to fix it without searching. */
