@@ -97,6 +97,8 @@ const EMPTY_HINTS: Record<Command, string> = {
 export function cleanInput(text: string): string {
   return text
     .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
+    // Mentions are not questions: @everyone, @here, <@user>, <@&role>, <#channel>.
+    .replace(/@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

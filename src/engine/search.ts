@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { distance } from 'fastest-levenshtein';
-import type { Entry, EntryKind, Knowledge, PersonEntry } from '../knowledge/types.js';
+import type { Entry, EntryKind, EventEntry, Knowledge, PersonEntry } from '../knowledge/types.js';
 import { contentWords, normalize, QUESTION_WORDS, synonymsOf, type QueryWord, type Synonyms } from './text.js';
 
 /**
@@ -21,6 +21,8 @@ export interface SearchIndex {
   readonly vocabulary: ReadonlyMap<string, string>;
   readonly vocabularyFuse: Fuse<string>;
   readonly aliasFuse: Fuse<AliasRow>;
+  /** Dated events by their time words, event and phrasings: for /when autocomplete. */
+  readonly eventFuse: Fuse<EventEntry>;
   readonly synonyms: Synonyms;
   /** Per entry: the terms of its phrasings, and of its answer. */
   readonly phrasingTerms: readonly ReadonlySet<string>[];
@@ -127,6 +129,10 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
       // Short aliases ("Vance") must match whole, not as a fragment of a longer word.
       minMatchCharLength: 2,
     }),
+    eventFuse: new Fuse(
+      entries.filter((e): e is EventEntry => e.kind === 'event'),
+      { keys: ['when', 'event', 'phrasings'], includeScore: true, threshold: 0.4, ignoreLocation: true },
+    ),
   };
 }
 

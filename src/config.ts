@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/** Configuration, read once from the environment (and `.env`), validated, typed and frozen. */
+export interface Config {
+  /** Null when no DISCORD_TOKEN is set: the bot then runs as a local console. */
+  readonly discord: DiscordConfig | null;
+  readonly modRoleIds: readonly string[];
+  /** Null when LOG_LEVEL is unset: the bot then logs at info, the console only warnings. */
+  readonly logLevel: LogLevel | null;
+  readonly knowledgeDir: string;
+}
+
+export interface DiscordConfig {
+  readonly token: string;
+  readonly clientId: string | null;
+  readonly guildId: string | null;
+  /** REST base URL, without the version: discord.js appends /v10. */
+  readonly apiUrl: string;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A configuration value is missing or malformed; the message names the variable, in one line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const snowflake = /^\d{17,20}$/;
+// Three dot-separated base64url parts; checked so a pasted client secret fails here, not at login.
+const tokenShape = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/;
+
+const optional = (schema: z.ZodString) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
+
+const envSchema = z.object({
+  DISCORD_TOKEN: optional(z.string().regex(tokenShape, 'does not look like a bot token (three dot-separated parts)')),
+  DISCORD_CLIENT_ID: optional(z.string().regex(snowflake, 'must be the application id, 17 to 20 digits')),
+  DISCORD_GUILD_ID: optional(z.string().regex(snowflake, 'must be a server id, 17 to 20 digits')),
+  DISCORD_API_URL: optional(
+    z.string().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http(s) URL such as https://discord.com/api'),
+  ),
+  MOD_ROLE_IDS: optional(
+    z.string().regex(/^\d{17,20}(\s*,\s*\d{17,20})*$/, 'must be role ids (17 to 20 digits) separated by commas'),
+  ),
+  LOG_LEVEL: optional(z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `must be one of ${LOG_LEVELS.join(', ')}`)),
+  KNOWLEDGE_DIR: optional(z.string()),
+});
+
+/**
+ * Reads the configuration from `env` (after loading `.env` when `dotenv` is true). Throws a
+ * `ConfigError` whose message is one line naming the first bad variable; never echoes its value.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true, cwd = process.cwd() } = {}): Config {
+  if (dotenv) loadDotenv({ path: path.join(cwd, '.env'), quiet: true, processEnv: env });
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${String(issue.path[0])} ${issue.message}.`);
+  }
+  const e = parsed.data;
+  const discord: DiscordConfig | null = e.DISCORD_TOKEN
+    ? {
+        token: e.DISCORD_TOKEN,
+        clientId: e.DISCORD_CLIENT_ID ?? null,
+        guildId: e.DISCORD_GUILD_ID ?? null,
+        apiUrl: (e.DISCORD_API_URL ?? 'https://discord.com/api').replace(/\/+$/, ''),
+      }
+    : null;
+  return Object.freeze({
+    discord: discord && Object.freeze(discord),
+    modRoleIds: Object.freeze((e.MOD_ROLE_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    logLevel: (e.LOG_LEVEL ?? null) as LogLevel | null,
+    knowledgeDir: path.resolve(cwd, e.KNOWLEDGE_DIR ?? 'knowledge'),
+  });
+}

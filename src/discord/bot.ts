@@ -1,0 +1,1 @@
+export async function startBot(_: unknown): Promise<void> { throw new Error('todo'); }

@@ -1,0 +1,20 @@
+/**
+ * npm start: the Discord bot when DISCORD_TOKEN is set, otherwise the local console.
+ */
+import { runConsole } from './console/console.js';
+import { createLogger } from './logger.js';
+import { configOrExit, storeOrExit } from './startup.js';
+
+const config = configOrExit();
+const store = await storeOrExit(config.knowledgeDir);
+
+if (config.discord) {
+  const log = createLogger({ level: config.logLevel ?? 'info', secrets: [config.discord.token], pretty: Boolean(process.stdout.isTTY) });
+  const { startBot } = await import('./discord/bot.js');
+  await startBot({ config, discord: config.discord, store, log });
+} else {
+  const interactive = Boolean(process.stdin.isTTY);
+  process.stderr.write('No DISCORD_TOKEN set: running the local console instead of the Discord bot.\n');
+  const log = createLogger({ level: config.logLevel ?? 'warn', pretty: interactive });
+  await runConsole({ store, log, input: process.stdin, output: process.stdout, interactive });
+}
