@@ -1,7 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import type { Entry, EntryKind, Knowledge, PersonEntry, Source, Story } from '../knowledge/types.js';
 import { buildIndex, resolveWords, scoreEntries, typoBudget, type ResolvedWord, type ScoredEntry, type SearchIndex } from './search.js';
-import { contentWords, normalize, QUESTION_WORDS, stripPreamble } from './text.js';
+import { contentWords, normalize, QUESTION_WORDS, stripPreamble, typoDistance } from './text.js';
 
 /**
  * The answer engine: a request goes in, an `Answer` comes out. Pure and synchronous; it knows
@@ -190,7 +189,7 @@ export function rankPeople(index: SearchIndex, text: string): PersonScore[] {
     const aliasWords = hit.item.alias.split(' ').filter((w) => !NAME_FILLER.has(w));
     const used = new Set<number>();
     const covered = typed.every((t) => {
-      const at = aliasWords.findIndex((a, i) => !used.has(i) && (a === t || distance(a, t) <= typoBudget(t.length)));
+      const at = aliasWords.findIndex((a, i) => !used.has(i) && (a === t || typoDistance(a, t, typoBudget(t.length)) <= typoBudget(t.length)));
       if (at >= 0) used.add(at);
       return at >= 0;
     });

@@ -1,7 +1,6 @@
 import Fuse from 'fuse.js';
-import { distance } from 'fastest-levenshtein';
 import type { Entry, EntryKind, EventEntry, Knowledge, PersonEntry } from '../knowledge/types.js';
-import { contentWords, normalize, QUESTION_WORDS, synonymsOf, type QueryWord, type Synonyms } from './text.js';
+import { contentWords, normalize, QUESTION_WORDS, synonymsOf, typoDistance, type QueryWord, type Synonyms } from './text.js';
 
 /**
  * Search structures built once per knowledge base. A long question is matched through an inverted
@@ -169,7 +168,7 @@ function correctTypo(index: SearchIndex, word: string): string | undefined {
   if (budget === 0 || /\d/.test(word)) return undefined;
   let best: { word: string; d: number } | undefined;
   for (const hit of index.vocabularyFuse.search(word, { limit: 8 })) {
-    const d = distance(word, hit.item);
+    const d = typoDistance(word, hit.item, budget);
     if (d <= budget && (!best || d < best.d)) best = { word: hit.item, d };
   }
   return best?.word;

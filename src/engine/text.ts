@@ -132,3 +132,28 @@ export function stripPreamble(text: string): string {
     .replace(/^\s*(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:tell me|explain|show me)\s*/i, '')
     .trim();
 }
+
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit ("tlaks" is one typo from
+ * "talks"), which plain Levenshtein counts as two. Stops early past `max`.
+ */
+export function typoDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
+      row.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}

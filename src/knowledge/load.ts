@@ -155,7 +155,6 @@ async function loadStory(
 ): Promise<{ story: Story; entries: Entry[] } | undefined> {
   const rel = (name: string) => path.posix.join('stories', storyId, name);
   const storyDir = path.join(root, 'stories', storyId);
-  const before = problems.length;
 
   const storyRaw = await readYaml(storyDir, rel(STORY_FILE), problems);
   if (storyRaw === undefined) return undefined;
@@ -218,7 +217,7 @@ async function loadStory(
       if (entry) entries.push(entry);
     });
   }
-  return problems.length === before ? { story, entries } : undefined;
+  return { story, entries };
 }
 
 interface EntryContext {
@@ -298,7 +297,7 @@ async function readYaml(
     if (!(optional && errorCode(err) === 'ENOENT')) problems.push({ file, message: `cannot be read (${errorCode(err)})` });
     return undefined;
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const at = e.linePos?.[0];

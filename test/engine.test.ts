@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answer, MAX_QUERY_LENGTH, type Answer, type Command, type KnowledgeBase } from '../src/engine/answer.js';
+import { completeEvents, completePeople } from '../src/engine/complete.js';
+import { shippedKnowledgeBase } from './helpers/knowledge.js';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await shippedKnowledgeBase();
+});
+const ask = (text: string, command: Command = 'ask'): Answer => answer(kb, { command, text });
+
+describe('asking who leads the talks', () => {
+  it('answers Steve Witkoff, citing line 2 and attributing it to CNN', () => {
+    const a = ask('Who is leading the talks?');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toMatch(/Steve Witkoff/);
+    expect(a.sources).toContainEqual(expect.objectContaining({ line: 2, attribution: 'CNN' }));
+    expect(kb.knowledge.stories[0]!.lines[1]).toContain(a.sources[0]!.quote);
+  });
+
+  it('gives the same answer however it is typed', () => {
+    for (const typed of ['WHO IS LEADING THE TALKS', 'hey bot, whos leading the talks', 'who is leadng the tlaks', 'Who’s negotiating for the U.S.?']) {
+      expect(ask(typed).entry, typed).toBe('talks-leader');
+    }
+  });
+});
+
+describe('conflicting accounts', () => {
+  it('carries both sides of whether talks are progressing, each attributed', () => {
+    const a = ask('are the negotiations making progress');
+    expect(a.status).toBe('answered');
+    expect(a.conflict).toBe(true);
+    const voices = a.sources.map((s) => s.attribution);
+    expect(voices).toContain('a source familiar with the discussions');
+    expect(voices).toContain('Kremlin spokesperson Dmitry Peskov');
+  });
+});
+
+describe('questions the report does not answer', () => {
+  it('says the report does not mention China, by name', () => {
+    const a = ask('What does China think about the peace plan?');
+    expect(a.status).toBe('not_found');
+    expect(a.answer).toBeNull();
+    expect(a.text).toMatch(/doesn't mention “China”/);
+    expect(a.missing).toMatch(/China/);
+  });
+
+  it('does not answer “when will the war end” with an entry that only shares its words', () => {
+    const a = ask('When will the war end?');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/doesn’t say when, or whether, the war will end/);
+  });
+
+  it('does not answer about a person the answer never mentions', () => {
+    expect(ask('did putin agree to the 28 point plan').status).not.toBe('answered');
+  });
+
+  it('treats the “Also Read” line as another story', () => {
+    const a = ask('did trump clear the F-35 sale to saudi arabia');
+    expect(a.status).toBe('not_found');
+    expect(a.text).toMatch(/different story/);
+    expect(a.sources[0]?.line).toBe(8);
+  });
+
+  it('says the report has no publication date', () => {
+    const a = ask('when was this published');
+    expect(a.status).toBe('not_found');
+    expect(a.text).toMatch(/no publication date/);
+  });
+
+  it('offers did-you-mean suggestions when unsure, without asserting an answer', () => {
+    const a = ask('tell me about the delegation’s weapons');
+    expect(a.status).toBe('unsure');
+    expect(a.answer).toBeNull();
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('spelling people really use', () => {
+  it('matches “defense” to the report’s “defence”', () => {
+    expect(ask('what did the ukrainian defense minister say').entry).toBe('shmyhal-statement');
+  });
+  it('matches Zelenskyy, Zelenskiy and a transposed Zelenksy', () => {
+    for (const name of ['Zelenskyy', 'Zelenskiy', 'Zelenksy']) expect(ask(name, 'who').entry, name).toBe('volodymyr-zelensky');
+  });
+  it('reads possessives and curly quotes like plain words', () => {
+    expect(ask('what’s peskov’s response').entry).toBe('kremlin-response');
+    expect(ask("what's peskov's response").entry).toBe('kremlin-response');
+  });
+});
+
+describe('/who', () => {
+  it('answers a title with the person holding it', () => {
+    const a = ask('the Kremlin spokesman', 'who');
+    expect(a.entry).toBe('dmitry-peskov');
+    expect(a.sources[0]).toMatchObject({ line: 6, attribution: 'Kremlin spokesperson Dmitry Peskov' });
+  });
+  it('asks back when a title fits several people', () => {
+    const a = ask('president', 'who');
+    expect(a.status).toBe('unsure');
+    expect(a.suggestions.map((s) => s.id)).toEqual(expect.arrayContaining(['donald-trump', 'vladimir-putin']));
+  });
+  it('says the report does not mention someone it does not', () => {
+    const a = ask('Joe Biden', 'who');
+    expect(a.status).toBe('not_found');
+    expect(a.text).toMatch(/Biden/);
+  });
+  it('autocompletes names best first, everyone when nothing is typed, within Discord’s limits', () => {
+    expect(completePeople(kb, 'witk', 25)[0]?.id).toBe('steve-witkoff');
+    expect(completePeople(kb, '', 25)).toHaveLength(13);
+    expect(completePeople(kb, '', 5)).toHaveLength(5);
+  });
+});
+
+describe('/when', () => {
+  it('dates Driscoll’s arrival only as precisely as the report does', () => {
+    const a = ask('Driscoll arrived in Ukraine', 'when');
+    expect(a.entry).toBe('driscoll-arrived');
+    expect(a.answer).toMatch(/^Wednesday: .*the report gives no date/);
+  });
+  it('autocompletes events', () => {
+    expect(completeEvents(kb, 'anchorage', 25)[0]?.id).toBe('anchorage-meeting-held');
+    expect(completeEvents(kb, '', 25).length).toBe(5);
+  });
+});
+
+describe('/source', () => {
+  it('returns line N verbatim', () => {
+    for (let n = 1; n <= 8; n++) expect(ask(String(n), 'source').answer).toBe(kb.knowledge.stories[0]!.lines[n - 1]);
+  });
+  it('finds the line that says a phrase, with straight or curly quotes', () => {
+    expect(ask('"no new developments"', 'source').entry).toBe('line:6');
+    expect(ask('“fact-finding mission”', 'source').entry).toBe('line:3');
+  });
+  it('says which lines exist when asked for one that does not', () => {
+    const a = ask('99', 'source');
+    expect(a.status).toBe('not_found');
+    expect(a.text).toMatch(/lines 1 to 8/);
+  });
+  it('marks the last line as a link to another story', () => {
+    expect(ask('8', 'source').text).toMatch(/different story/);
+  });
+});
+
+describe('input nobody should be able to break it with', () => {
+  const nasty: [string, string][] = [
+    ['empty', ''],
+    ['whitespace', '   \t  '],
+    ['10,000 characters', 'why '.repeat(2500)],
+    ['control characters', 'who\u0000 is\u0007 \u001b[31mputin\u001b[0m'],
+    ['emoji', '🤔🤔🤔 🇺🇦'],
+    ['right-to-left text', 'מי מוביל את השיחות؟ من يقود المحادثات'],
+    ['fuse.js operators', "^witkoff !trump ='putin' | 'peskov$"],
+    ['markdown', '**bold** __under__ `code` [link](https://example.com) ||spoiler||'],
+    ['@everyone', '@everyone @here <@123456789012345678> <@&123456789012345678>'],
+  ];
+  for (const command of ['ask', 'who', 'when', 'source'] as const) {
+    it.each(nasty)(`/${command} with %s gets a short reply, never a throw`, (_label, text) => {
+      const a = ask(text, command);
+      expect(a.text.length).toBeGreaterThan(0);
+      expect(a.text.length).toBeLessThan(600);
+      expect(a.text).not.toMatch(/@everyone|@here|<@/);
+    });
+  }
+
+  it('declines a question over the length limit, saying the limit', () => {
+    const a = ask(`who is ${'x'.repeat(MAX_QUERY_LENGTH)}`);
+    expect(a.status).toBe('not_found');
+    expect(a.text).toMatch(String(MAX_QUERY_LENGTH));
+  });
+
+  it('reads an @everyone ping as nothing at all', () => {
+    expect(ask('@everyone').text).toMatch(/Ask a question/);
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Some tests start the real CLI or a real discord.js client against a local fake.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
