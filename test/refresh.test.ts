@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { answer } from '../src/engine/answer.js';
+import { KnowledgeStore } from '../src/knowledge/store.js';
+import { copyKnowledge, QA } from './helpers/knowledge.js';
+
+let scratch: Awaited<ReturnType<typeof copyKnowledge>> | undefined;
+afterEach(async () => {
+  await scratch?.remove();
+  scratch = undefined;
+});
+
+async function openScratch() {
+  scratch = await copyKnowledge();
+  return { scratch, store: await KnowledgeStore.open(scratch.dir) };
+}
+
+describe('refreshing the knowledge while serving', () => {
+  it('serves an edited answer after a refresh and reports it as edited', async () => {
+    const { scratch, store } = await openScratch();
+    await scratch.edit(QA, (t) => t.replace('answer: CNN said the effort marks', 'answer: According to CNN, the effort marks'));
+    const outcome = await store.refresh();
+    expect(outcome).toMatchObject({ ok: true, diff: { edited: ['significance'], added: [], removed: [] } });
+    expect(answer(store.current, { command: 'ask', text: 'how significant is this' }).answer).toMatch(/^According to CNN/);
+  });
+
+  it('reports added and removed entries', async () => {
+    const { scratch, store } = await openScratch();
+    await scratch.edit(QA, (t) => t.replace('- id: secrecy', '- id: secrecy-renamed'));
+    const outcome = await store.refresh();
+    expect(outcome).toMatchObject({ ok: true, diff: { added: ['secrecy-renamed'], removed: ['secrecy'] } });
+  });
+
+  it('reports answers whose cited line changed', async () => {
+    const { scratch, store } = await openScratch();
+    await scratch.edit(QA, (t) =>
+      t.replace('  sources:\n    - line: 1\n      quote: marking one of the most significant', '  sources:\n    - line: 1\n      quote: one of the most significant'),
+    );
+    const outcome = await store.refresh();
+    expect(outcome).toMatchObject({ ok: true, diff: { citationsChanged: ['significance'] } });
+  });
+
+  it('keeps serving the old knowledge, untouched, when the edit is broken', async () => {
+    const { scratch, store } = await openScratch();
+    const before = store.current;
+    await scratch.edit(QA, (t) => t.replace('answer: CNN said the effort marks', 'answer: Edited. CNN said the effort marks').replace('by: axios', 'by: nobody'));
+    const outcome = await store.refresh();
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.problems[0]).toMatchObject({ file: QA, field: expect.stringMatching(/\.by$/) });
+    expect(store.current).toBe(before);
+    expect(answer(store.current, { command: 'ask', text: 'how significant is this' }).answer).toMatch(/^CNN said/);
+  });
+
+  it('runs two refreshes at once one after the other', async () => {
+    const { scratch, store } = await openScratch();
+    await scratch.edit(QA, (t) => t.replace('- id: secrecy', '- id: secrecy-two'));
+    const [first, second] = await Promise.all([store.refresh(), store.refresh()]);
+    expect(first).toMatchObject({ ok: true, diff: { added: ['secrecy-two'] } });
+    // The second saw the first's result as its starting point: nothing left to change.
+    expect(second).toMatchObject({ ok: true, diff: { added: [], removed: [], edited: [] } });
+  });
+});
