@@ -174,3 +174,15 @@ describe('input nobody should be able to break it with', () => {
     expect(ask('@everyone').text).toMatch(/Ask a question/);
   });
 });
+
+describe('a large knowledge base', () => {
+  it('still finds the entry a question names when a common word is in every entry', async () => {
+    const { generateKnowledge } = await import('../src/evaluation/generate.js');
+    const { buildKnowledgeBase } = await import('../src/engine/answer.js');
+    const big = buildKnowledgeBase(generateKnowledge(kb.knowledge, 3000));
+    const target = big.knowledge.entries.find((e) => e.id === 'generated-1234')!;
+    // "X talks in Y": "talks" is in all 3,000 generated entries, the topic and place are not.
+    expect(answer(big, { command: 'ask', text: target.phrasings[3]! }).entry).toBe('generated-1234');
+    expect(answer(big, { command: 'ask', text: 'who is leading the talks' }).entry).toBe('talks-leader');
+  });
+});

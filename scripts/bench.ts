@@ -1,0 +1,118 @@
+/**
+ * npm run bench: the engine's latency (median, p99) and knowledge load time, on the shipped
+ * knowledge and on a generated one of 50,000 entries, beside a plain fuse.js full scan over the
+ * same entries in the same run. Targets: p99 < 2 ms shipped, < 20 ms at 50,000 entries.
+ */
+import { mkdtemp, rm, writeFile, mkdir, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { answer, buildKnowledgeBase, type Command, type KnowledgeBase } from '../src/engine/answer.js';
+import { fullScanAnswerer, fullScanFuse } from '../src/evaluation/baseline.js';
+import { engineAnswerer, evaluate, loadEvalSet, percent } from '../src/evaluation/evaluate.js';
+import { generateKnowledge } from '../src/evaluation/generate.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { formatProblem, type Knowledge } from '../src/knowledge/types.js';
+import { loadKnowledgeOrExit } from './shared.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const GENERATED = Number(process.env.BENCH_ENTRIES ?? 50_000);
+const items = await loadEvalSet(path.join(root, 'knowledge/eval/questions.yaml'));
+const queries = items.map((i) => ({ command: i.command as Command, text: i.q }));
+
+function stats(samples: number[]): { median: number; p99: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p99: at(0.99) };
+}
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+function time<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const value = fn();
+  return [value, performance.now() - start];
+}
+function latency(label: string, rounds: number, fn: (q: { command: Command; text: string }) => unknown, qs = queries) {
+  for (const q of qs) fn(q); // warm up
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) for (const q of qs) samples.push(time(() => fn(q))[1]);
+  const s = stats(samples);
+  console.log(`  ${label.padEnd(34)} median ${ms(s.median).padStart(12)}   p99 ${ms(s.p99).padStart(12)}   (${samples.length} questions)`);
+  return s;
+}
+
+async function timedLoad(dir: string): Promise<[KnowledgeBase, number, number]> {
+  const start = performance.now();
+  const result = await loadKnowledge(dir);
+  if (!result.ok) throw new Error(`cannot load ${dir}: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}`);
+  const loaded = performance.now();
+  const kb = buildKnowledgeBase(result.knowledge);
+  return [kb, loaded - start, performance.now() - loaded];
+}
+
+console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+
+// --- shipped knowledge ---------------------------------------------------------------------
+const shipped = await loadKnowledgeOrExit(path.join(root, 'knowledge'));
+const loads = [];
+for (let i = 0; i < 5; i++) loads.push(await timedLoad(path.join(root, 'knowledge')));
+const kb = loads.at(-1)![0];
+console.log(`shipped knowledge: ${shipped.entries.length} entries`);
+console.log(`  load (read + validate)             median ${ms(stats(loads.map((l) => l[1])).median)}`);
+console.log(`  build indexes                      median ${ms(stats(loads.map((l) => l[2])).median)}`);
+const engineShipped = latency('storybot engine', 50, (q) => answer(kb, q));
+const fullScan = fullScanAnswerer(shipped);
+latency('fuse.js full scan', 10, (q) => fullScan(q.command, q.text));
+const e = evaluate(items, engineAnswerer(kb));
+const b = evaluate(items, fullScan);
+console.log(`  accuracy, storybot engine          answerable ${percent(e.answerable.correct, e.answerable.total)}, declined ${percent(e.unanswerable.declined, e.unanswerable.total)}`);
+console.log(`  accuracy, fuse.js full scan        answerable ${percent(b.answerable.correct, b.answerable.total)}, declined ${percent(b.unanswerable.declined, b.unanswerable.total)}`);
+
+// --- generated knowledge -------------------------------------------------------------------
+const big = generateKnowledge(shipped, GENERATED);
+const dir = await writeKnowledge(big);
+const [bigKb, bigLoad, bigBuild] = await timedLoad(dir);
+await rm(dir, { recursive: true, force: true });
+console.log(`\ngenerated knowledge: ${bigKb.knowledge.entries.length} entries (${GENERATED} generated + the shipped ones)`);
+console.log(`  load (read + validate)             ${ms(bigLoad)}`);
+console.log(`  build indexes                      ${ms(bigBuild)}`);
+const { questions: generatedQuestions, targets: generatedTargets } = sampleGenerated(big, 200);
+const bigEngine = latency('storybot engine, eval questions', 5, (q) => answer(bigKb, q));
+const bigEngineGen = latency('storybot engine, generated questions', 5, (q) => answer(bigKb, q), generatedQuestions);
+const fuse = fullScanFuse(bigKb.knowledge.entries);
+latency('fuse.js full scan, eval questions', 1, (q) => fuse.search(q.text, { limit: 1 }), queries.slice(0, 5));
+const genRight = generatedQuestions.filter((q, i) => answer(bigKb, q).entry === generatedTargets[i]).length;
+console.log(`  accuracy, storybot engine          generated questions ${percent(genRight, generatedQuestions.length)} answered with their entry (a third with a typo)`);
+const be = evaluate(items, engineAnswerer(bigKb));
+console.log(`  accuracy, storybot engine          answerable ${percent(be.answerable.correct, be.answerable.total)}, declined ${percent(be.unanswerable.declined, be.unanswerable.total)} (eval set among ${GENERATED} distractors)`);
+
+console.log('\ntargets:');
+const check = (label: string, value: number, target: number) => console.log(`  ${value <= target ? 'met ' : 'MISS'} ${label}: ${ms(value)} (target < ${target} ms)`);
+check('p99 on the shipped knowledge', engineShipped.p99, 2);
+check(`p99 at ${GENERATED} entries (eval questions)`, bigEngine.p99, 20);
+check(`p99 at ${GENERATED} entries (generated questions)`, bigEngineGen.p99, 20);
+
+/** Questions aimed at generated entries, a third of them with a typo, as people type. */
+function sampleGenerated(k: Knowledge, n: number) {
+  const generated = k.entries.filter((x) => x.id.startsWith('generated-'));
+  const picked = Array.from({ length: n }, (_, i) => generated[(i * 7919) % generated.length]!);
+  const questions = picked.map((entry, i) => {
+    const text = entry.phrasings[i % entry.phrasings.length]!;
+    return { command: 'ask' as Command, text: i % 3 === 0 ? text.replace(/(\w)(\w)(\w*)$/, '$2$1$3') : text };
+  });
+  return { questions, targets: picked.map((e) => e.id) };
+}
+
+/** Writes a knowledge base as knowledge files, so that loading it is measured for real. */
+async function writeKnowledge(k: Knowledge): Promise<string> {
+  const out = await mkdtemp(path.join(tmpdir(), 'storybot-bench-'));
+  const storyDir = path.join(out, 'stories/ukraine-peace-push');
+  await mkdir(storyDir, { recursive: true });
+  await cp(path.join(root, 'knowledge/stories/ukraine-peace-push'), storyDir, { recursive: true });
+  await cp(path.join(root, 'knowledge/synonyms.yaml'), path.join(out, 'synonyms.yaml'));
+  const qa = k.entries
+    .filter((x) => x.id.startsWith('generated-'))
+    .map((x) => ({ id: x.id, question: x.title, phrasings: x.phrasings.slice(1), answer: x.answer, sources: x.sources.map((s) => ({ line: s.line, quote: s.quote, by: 'cnn' })) }));
+  const existing = (await import('node:fs/promises')).readFile(path.join(storyDir, 'qa.yaml'), 'utf8');
+  await writeFile(path.join(storyDir, 'qa.yaml'), `${await existing}\n${stringify(qa)}`);
+  return out;
+}
