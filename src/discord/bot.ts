@@ -1,1 +1,86 @@
-export async function startBot(_: unknown): Promise<void> { throw new Error('todo'); }
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { commands as allCommands } from '../../commands/index.js';
+import type { BotCommand } from '../bot/command.js';
+import type { Config, DiscordConfig } from '../config.js';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import type { Logger } from '../logger.js';
+import { Cooldown } from './cooldown.js';
+import { handleInteraction } from './interactions.js';
+import { NO_MENTIONS } from './render.js';
+
+export interface BotOptions {
+  config: Config;
+  discord: DiscordConfig;
+  store: KnowledgeStore;
+  log: Logger;
+  commands?: readonly BotCommand[];
+  /** Answers per user per window; a few per few seconds by default. */
+  cooldown?: Cooldown;
+  pickTtlMs?: number;
+}
+
+export interface Bot {
+  client: Client;
+  /** Destroys the client, waiting at most `timeoutMs`: a client reconnecting may not finish. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * Logs in with the Guilds intent only (no privileged intents, no message content) and answers
+ * interactions. Resolves once the client is ready.
+ */
+export async function createBot({ config, discord, store, log, commands = allCommands, cooldown, pickTtlMs }: BotOptions): Promise<Bot> {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    rest: { api: discord.apiUrl },
+  });
+  const deps = {
+    store,
+    log,
+    commands,
+    modRoleIds: config.modRoleIds,
+    cooldown: cooldown ?? new Cooldown(5, 10_000),
+    pickTtlMs: pickTtlMs ?? 60 * 60_000,
+  };
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+
+  const ready = new Promise<void>((resolve) =>
+    client.once(Events.ClientReady, (c) => {
+      log.info({ user: c.user.id, tag: c.user.tag, guilds: c.guilds.cache.size, commands: commands.length }, 'logged in and ready');
+      resolve();
+    }),
+  );
+  await client.login(discord.token);
+  await ready;
+
+  return {
+    client,
+    async stop(timeoutMs = 3000) {
+      await Promise.race([client.destroy(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    },
+  };
+}
+
+/** `npm start` with a token: the bot, until SIGINT or SIGTERM. */
+export async function startBot(options: BotOptions): Promise<void> {
+  const { log } = options;
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
+  let bot: Bot;
+  try {
+    bot = await createBot(options);
+  } catch (err) {
+    log.fatal({ err: { message: (err as Error).message, code: (err as { code?: unknown }).code } }, 'could not log in to Discord');
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    void bot.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}

@@ -1,0 +1,22 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { BotCommand } from '../bot/command.js';
+
+/** The registration body for each command, built from its one declaration. */
+export function commandDefinitions(commands: readonly BotCommand[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return commands.map((command) => {
+    const builder = new SlashCommandBuilder().setName(command.name).setDescription(command.description);
+    for (const option of command.options) {
+      builder.addStringOption((o) => {
+        o.setName(option.name).setDescription(option.description).setRequired(option.required);
+        if (option.maxLength) o.setMaxLength(option.maxLength);
+        if (option.autocomplete) o.setAutocomplete(true);
+        return o;
+      });
+    }
+    if (command.moderatorOnly) {
+      // Hidden from members without Manage Server unless a server admin grants it; checked again when run.
+      builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild).setContexts(InteractionContextType.Guild);
+    }
+    return builder.toJSON();
+  });
+}

@@ -1,0 +1,17 @@
+/**
+ * Registers the commands with Discord, to DISCORD_GUILD_ID when set (instant, one server) or
+ * globally. Idempotent: the full list replaces what was registered.
+ */
+import { REST, Routes } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import { ConfigError, type DiscordConfig } from '../config.js';
+import { commandDefinitions } from './definitions.js';
+
+export async function deployCommands(discord: DiscordConfig): Promise<{ count: number; scope: string }> {
+  if (!discord.clientId) throw new ConfigError('DISCORD_CLIENT_ID is required to register commands.');
+  const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
+  const body = commandDefinitions(commands);
+  const route = discord.guildId ? Routes.applicationGuildCommands(discord.clientId, discord.guildId) : Routes.applicationCommands(discord.clientId);
+  await rest.put(route, { body });
+  return { count: body.length, scope: discord.guildId ? `server ${discord.guildId}` : 'globally (may take up to an hour to show)' };
+}

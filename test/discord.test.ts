@@ -1,0 +1,254 @@
+import { GatewayIntentBits, MessageFlags } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.js';
+import type { BotCommand } from '../src/bot/command.js';
+import { readConfig } from '../src/config.js';
+import { createBot, type Bot } from '../src/discord/bot.js';
+import { Cooldown } from '../src/discord/cooldown.js';
+import { deployCommands } from '../src/discord/deploy.js';
+import { APOLOGY } from '../src/discord/interactions.js';
+import { KnowledgeStore } from '../src/knowledge/store.js';
+import { createLogger } from '../src/logger.js';
+import { APP_ID, FakeDiscord, GUILD_ID, MOD_ROLE_ID as MOD_ROLE, MODERATOR_PERMISSIONS, TOKEN, type Recorded } from './helpers/fake-discord.js';
+import { copyKnowledge, QA, ROOT } from './helpers/knowledge.js';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+
+const boom: BotCommand = {
+  name: 'boom',
+  description: 'A command whose handler throws, to test the error boundary',
+  options: [],
+  run: () => {
+    throw new Error('handler exploded');
+  },
+};
+
+let fake: FakeDiscord;
+let bot: Bot;
+let scratch: Awaited<ReturnType<typeof copyKnowledge>>;
+const logLines: any[] = [];
+let users = 0;
+/** A fresh member for each test, so the per-user cooldown of one test does not leak into another. */
+const member = () => ({ user: { id: String(900000000000500000n + BigInt(++users)) } });
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  scratch = await copyKnowledge();
+  const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl, MOD_ROLE_IDS: MOD_ROLE }, { dotenv: false });
+  const log = createLogger({ level: 'info', secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(JSON.parse(line)) } });
+  const store = await KnowledgeStore.open(scratch.dir);
+  bot = await createBot({ config, discord: config.discord!, store, log, commands: [...commands, boom], cooldown: new Cooldown(5, 10_000) });
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.stop();
+  await scratch?.remove();
+});
+
+const embedOf = (r: Recorded) => r.body.data.embeds[0];
+const isEphemeral = (r: Recorded) => ((r.body.data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+
+describe('logging in', () => {
+  it('identifies with the Guilds intent only: no privileged intents, no message content', () => {
+    expect(fake.identified).toBe(1);
+    expect(fake.intents).toBe(GatewayIntentBits.Guilds);
+  });
+});
+
+describe('npm run deploy-commands', () => {
+  it('registers every command to the configured server, with its options and limits', async () => {
+    const { count } = await deployCommands({ token: TOKEN, clientId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl });
+    const body = fake.registered.get(GUILD_ID) as any[];
+    expect(count).toBe(commands.length);
+    expect(body.map((c) => c.name)).toEqual(['ask', 'who', 'when', 'source', 'about', 'help', 'refresh']);
+    const ask = body.find((c) => c.name === 'ask');
+    expect(ask.options[0]).toMatchObject({ name: 'question', type: 3, required: true, max_length: 300 });
+    expect(body.find((c) => c.name === 'who').options[0].autocomplete).toBe(true);
+    const refresh = body.find((c) => c.name === 'refresh');
+    expect(refresh.default_member_permissions).toBe(String(1 << 5)); // Manage Server
+    expect(refresh.contexts).toEqual([0]); // guild only
+    const put = fake.requests.find((r) => r.method === 'PUT')!;
+    expect(put.auth).toBe(`Bot ${TOKEN}`);
+  });
+});
+
+describe('/ask', () => {
+  it('answers publicly with the quoted line, its number and attribution, pinging nobody', async () => {
+    const r = await fake.command('ask', { question: 'who is leading the talks?' }, member());
+    expect(r.body.type).toBe(4);
+    expect(isEphemeral(r)).toBe(false);
+    expect(r.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const embed = embedOf(r);
+    expect(embed.description).toMatch(/Steve Witkoff/);
+    expect(embed.fields[0]).toMatchObject({ name: 'Line 2 · CNN', value: expect.stringMatching(/^> Steve Witkoff/) });
+  });
+
+  it('shows each side of a conflicting account with its own attribution', async () => {
+    const r = await fake.command('ask', { question: 'are the negotiations making progress' }, member());
+    const names = embedOf(r).fields.map((f: any) => f.name);
+    expect(names[0]).toMatch(/^Accounts differ · Line 2 · a source familiar with the discussions/);
+    expect(names).toContain('Line 6 · Kremlin spokesperson Dmitry Peskov');
+  });
+
+  it('says privately what the report does not cover', async () => {
+    const r = await fake.command('ask', { question: 'What does China think?' }, member());
+    expect(isEphemeral(r)).toBe(true);
+    expect(embedOf(r).description).toMatch(/doesn't mention “China”/);
+  });
+
+  it('cannot be made to ping @everyone or render a member’s markdown', async () => {
+    const r = await fake.command('ask', { question: '@everyone **look** what does China think [x](https://evil.example)' }, member());
+    expect(r.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const shown = JSON.stringify(r.body.data);
+    expect(shown).not.toMatch(/@everyone/);
+    expect(shown).not.toContain('**look**');
+    expect(shown).not.toContain('](https://');
+  });
+
+  it('refuses an over-long question even if Discord’s limit was bypassed', async () => {
+    const r = await fake.command('ask', { question: 'why '.repeat(200) }, member());
+    expect(isEphemeral(r)).toBe(true);
+    expect(r.body.data.content).toMatch(/under 300 characters/);
+  });
+});
+
+describe('did-you-mean buttons', () => {
+  it('offers up to three, and clicking one (by anyone) answers it', async () => {
+    const r = await fake.command('ask', { question: 'tell me about the delegation’s weapons' }, member());
+    expect(isEphemeral(r)).toBe(false);
+    const buttons = r.body.data.components[0].components;
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.length).toBeLessThanOrEqual(3);
+    const click = await fake.click(buttons[0].custom_id, member());
+    expect(click.body.type).toBe(4);
+    expect(embedOf(click).fields[0].name).toMatch(/^Line \d+ · /);
+  });
+});
+
+describe('/who, /when and /source', () => {
+  it('/who answers a person with the lines behind it', async () => {
+    const r = await fake.command('who', { name: 'Zelenskyy' }, member());
+    expect(embedOf(r).description).toMatch(/^Volodymyr Zelensky: Ukrainian President/);
+  });
+
+  it('/who autocompletes names and aliases, best first', async () => {
+    const r = await fake.autocomplete('who', 'name', 'pesk', member());
+    expect(r.body.type).toBe(8);
+    expect(r.body.data.choices[0]).toEqual({ name: 'Dmitry Peskov (Kremlin spokesperson)', value: 'dmitry-peskov' });
+    const all = await fake.autocomplete('who', 'name', '', member());
+    expect(all.body.data.choices).toHaveLength(13);
+  });
+
+  it('/when answers with the report’s own precision, and picking an autocomplete answers exactly that', async () => {
+    const choices = await fake.autocomplete('when', 'event', 'anchorage', member());
+    const value = choices.body.data.choices[0].value;
+    const r = await fake.command('when', { event: value }, member());
+    expect(embedOf(r).description).toMatch(/^August: Trump and Putin met in Anchorage/);
+  });
+
+  it('/source returns the line verbatim with its number', async () => {
+    const r = await fake.command('source', { line: '6' }, member());
+    expect(embedOf(r).fields[0].name).toMatch(/^Line 6/);
+    expect(embedOf(r).description).toMatch(/no new developments/);
+  });
+
+  it('/about tells the story and what the bot knows', async () => {
+    const r = await fake.command('about', {}, member());
+    expect(embedOf(r).description).toMatch(/ANI; relays CNN and Axios/);
+    expect(embedOf(r).description).toMatch(/13 people/);
+  });
+});
+
+describe('/refresh', () => {
+  it('refuses a member without Manage Server or a moderator role, privately, changing nothing', async () => {
+    const before = logLines.filter((l) => l.msg === 'knowledge refreshed').length;
+    await fake.command('refresh', {}, member());
+    const edit = await fake.waitFor((r) => r.method === 'PATCH' && /Only moderators/.test(JSON.stringify(r.body)));
+    expect(edit.path).toMatch(new RegExp(`/webhooks/${APP_ID}/.+/messages/(@|%40)original$`));
+    expect(logLines.filter((l) => l.msg === 'knowledge refreshed').length).toBe(before);
+  });
+
+  it('lets a moderator refresh and reports what changed', async () => {
+    await scratch.edit(QA, (t) => t.replace('answer: CNN said the effort marks', 'answer: According to CNN, the effort marks'));
+    const deferred = await fake.command('refresh', {}, { ...member(), permissions: MODERATOR_PERMISSIONS });
+    expect(deferred.body).toMatchObject({ type: 5, data: { flags: MessageFlags.Ephemeral } });
+    const edit = await fake.waitFor((r) => r.method === 'PATCH' && /Edited \(1\): significance/.test(JSON.stringify(r.body)));
+    expect(edit.body.embeds[0].title).toBe('Knowledge refreshed');
+    const r = await fake.command('ask', { question: 'how significant is this' }, member());
+    expect(embedOf(r).description).toMatch(/^According to CNN/);
+    expect(logLines).toContainEqual(expect.objectContaining({ msg: 'knowledge refreshed', diff: expect.objectContaining({ edited: ['significance'] }) }));
+  });
+
+  it('accepts a configured moderator role', async () => {
+    await fake.command('refresh', {}, { ...member(), roles: [MOD_ROLE] });
+    await fake.waitFor((r) => r.method === 'PATCH' && /no changes/.test(JSON.stringify(r.body)));
+  });
+
+  it('keeps the old knowledge serving when an edit is broken, listing the problems', async () => {
+    await scratch.edit(QA, (t) => t.replace('by: axios', 'by: nobody'));
+    await fake.command('refresh', {}, { ...member(), permissions: MODERATOR_PERMISSIONS });
+    const edit = await fake.waitFor((r) => r.method === 'PATCH' && /Refresh refused/.test(JSON.stringify(r.body)));
+    expect(edit.body.embeds[0].description).toMatch(/qa\.yaml, entry "(peace-deal|framework|who-reported)", field sources\[\d\]\.by/);
+    const r = await fake.command('ask', { question: 'what is the 28 point plan' }, member());
+    expect(embedOf(r).fields[0].name).toBe('Line 5 · Axios');
+  });
+});
+
+describe('when things go wrong', () => {
+  it('a handler that throws gets the member an ephemeral apology, logged with the error, and the bot keeps serving', async () => {
+    const r = await fake.command('boom', {}, member());
+    expect(r.body.data.content).toBe(APOLOGY);
+    expect(isEphemeral(r)).toBe(true);
+    expect(logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'interaction handler failed', err: expect.objectContaining({ message: 'handler exploded' }) }));
+    const next = await fake.command('who', { name: 'Putin' }, member());
+    expect(embedOf(next).description).toMatch(/^Vladimir Putin/);
+  });
+
+  it('a 10062 “Unknown interaction” is a warning, not a crash', async () => {
+    await fake.command('ask', { question: 'who is leading the talks' }, { ...member(), expire: true });
+    await expect.poll(() => logLines.some((l) => l.level === 40 && l.code === 10062)).toBe(true);
+    const next = await fake.command('ask', { question: 'who is leading the talks' }, member());
+    expect(embedOf(next).description).toMatch(/Steve Witkoff/);
+  });
+
+  it('a member asking too fast is told to wait, privately', async () => {
+    const who = member();
+    for (let i = 0; i < 5; i++) await fake.command('who', { name: 'Vance' }, who);
+    const r = await fake.command('who', { name: 'Vance' }, who);
+    expect(isEphemeral(r)).toBe(true);
+    expect(r.body.data.content).toMatch(/asking quickly/);
+  });
+});
+
+describe('the log', () => {
+  it('has one structured line per interaction, with its latency', () => {
+    const lines = logLines.filter((l) => l.msg === 'interaction');
+    expect(lines.length).toBeGreaterThanOrEqual(15);
+    for (const l of lines) expect(l).toMatchObject({ type: expect.any(String), user: expect.any(String), status: expect.any(String), ms: expect.any(Number) });
+  });
+
+  it('never contains the token', () => {
+    expect(JSON.stringify(logLines)).not.toContain(TOKEN);
+  });
+});
+
+describe('npm start with a token', () => {
+  it('logs in, and on SIGTERM destroys the client and exits 0 within a few seconds', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', KNOWLEDGE_DIR: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    await expect.poll(() => output.includes('logged in and ready'), { timeout: 15_000 }).toBe(true).catch((e) => { throw new Error(output + e); });
+    const started = Date.now();
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(output).not.toContain(TOKEN);
+  });
+});

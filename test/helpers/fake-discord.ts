@@ -1,0 +1,288 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A fake Discord on 127.0.0.1: enough of REST v10 and Gateway v10 for the real discord.js Client
+ * to log in, receive interactions, and answer them. Every request the bot makes is recorded so
+ * tests assert on what a member would see (callback bodies: content, embeds, flags, mentions).
+ */
+export const APP_ID = '900000000000000001';
+export const GUILD_ID = '900000000000000002';
+export const CHANNEL_ID = '900000000000000003';
+export const BOT_USER_ID = APP_ID;
+/** A role of the fake server, for tests of MOD_ROLE_IDS. */
+export const MOD_ROLE_ID = '900000000000000777';
+export const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.FakeTk.fake-token-for-tests-only-0123456789';
+
+export interface Recorded {
+  method: string;
+  path: string;
+  body: any;
+  auth: string | undefined;
+}
+
+export interface InteractionOptions {
+  user?: { id: string; username?: string };
+  /** Permission bits the member has in the channel, as Discord sends them (a decimal string). */
+  permissions?: string;
+  roles?: string[];
+  /** Answer this interaction's callback with Discord's 10062 "Unknown interaction". */
+  expire?: boolean;
+}
+
+const MANAGE_GUILD = 1n << 5n;
+export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n)); // View Channel, Send Messages
+export const MODERATOR_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | MANAGE_GUILD);
+
+export class FakeDiscord {
+  readonly requests: Recorded[] = [];
+  readonly registered = new Map<string, unknown[]>();
+  #server: Server;
+  #wss: WebSocketServer;
+  #sockets = new Set<WebSocket>();
+  #seq = 0;
+  #nextId = 1000n;
+  #expiring = new Set<string>();
+  #waiters: { match: (r: Recorded) => boolean; resolve: (r: Recorded) => void }[] = [];
+  identified = 0;
+  /** The gateway intents the bot identified with. */
+  intents: number | undefined;
+
+  private constructor() {
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+    this.#wss = new WebSocketServer({ server: this.#server, path: '/gateway' });
+    this.#wss.on('connection', (socket) => this.#connect(socket));
+  }
+
+  static async start(): Promise<FakeDiscord> {
+    const fake = new FakeDiscord();
+    fake.#server.listen(0, '127.0.0.1');
+    await once(fake.#server, 'listening');
+    return fake;
+  }
+
+  get port(): number {
+    return (this.#server.address() as AddressInfo).port;
+  }
+
+  /** What the bot is configured with as DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.#sockets) s.terminate();
+    this.#wss.close();
+    this.#server.closeAllConnections();
+    await new Promise((resolve) => this.#server.close(resolve));
+  }
+
+  /** Resolves with the next recorded request that matches, including one already recorded. */
+  waitFor(match: (r: Recorded) => boolean, timeoutMs = 5000): Promise<Recorded> {
+    const found = this.requests.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the bot sent no such request in time')), timeoutMs);
+      this.#waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+    });
+  }
+
+  // --- interactions sent to the bot -----------------------------------------------------------
+
+  /** A slash command; resolves with the bot's callback to it. */
+  command(name: string, options: Record<string, string> = {}, opts: InteractionOptions = {}): Promise<Recorded> {
+    return this.#interact(2, { id: this.#id(), name, type: 1, options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })) }, opts);
+  }
+
+  /** Autocomplete on the focused option; resolves with the bot's callback (its choices). */
+  autocomplete(name: string, option: string, typed: string, opts: InteractionOptions = {}): Promise<Recorded> {
+    return this.#interact(4, { id: this.#id(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] }, opts);
+  }
+
+  /** A click on a button of a message the bot sent. */
+  click(customId: string, opts: InteractionOptions = {}): Promise<Recorded> {
+    return this.#interact(3, { custom_id: customId, component_type: 2 }, opts, {
+      message: {
+        id: this.#id(),
+        channel_id: CHANNEL_ID,
+        author: { id: BOT_USER_ID, username: 'storybot', discriminator: '0', bot: true, avatar: null },
+        content: '',
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        pinned: false,
+        type: 0,
+        components: [],
+      },
+    });
+  }
+
+  async #interact(type: number, data: object, opts: InteractionOptions, extra: object = {}): Promise<Recorded> {
+    const id = this.#id();
+    const token = `interaction-token-${id}`;
+    if (opts.expire) this.#expiring.add(id);
+    const user = { id: opts.user?.id ?? '900000000000000010', username: opts.user?.username ?? 'member', discriminator: '0', global_name: null, avatar: null };
+    const callback = this.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${id}/${token}/callback`));
+    this.#dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: APP_ID,
+      type,
+      data,
+      guild_id: GUILD_ID,
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news' },
+      member: {
+        user,
+        roles: opts.roles ?? [],
+        permissions: opts.permissions ?? MEMBER_PERMISSIONS,
+        joined_at: new Date(0).toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      token,
+      version: 1,
+      app_permissions: MEMBER_PERMISSIONS,
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': GUILD_ID },
+      context: 0,
+      ...extra,
+    });
+    return callback;
+  }
+
+  #id(): string {
+    return String(900000000000100000n + this.#nextId++);
+  }
+
+  // --- gateway --------------------------------------------------------------------------------
+
+  #connect(socket: WebSocket): void {
+    this.#sockets.add(socket);
+    socket.on('close', () => this.#sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    socket.on('message', (raw) => {
+      const packet = JSON.parse(String(raw));
+      if (packet.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      if (packet.op === 2) this.#identify(socket, packet.d);
+    });
+  }
+
+  #identify(socket: WebSocket, d: { token: string; intents: number }): void {
+    if (d.token !== TOKEN) {
+      socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    this.identified++;
+    this.intents = d.intents;
+    const user = { id: BOT_USER_ID, username: 'storybot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
+    this.#dispatch('READY', {
+      v: 10,
+      user,
+      guilds: [{ id: GUILD_ID, unavailable: true }],
+      session_id: 'fake-session',
+      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+      application: { id: APP_ID, flags: 0 },
+      shard: [0, 1],
+    }, socket);
+    this.#dispatch('GUILD_CREATE', {
+      id: GUILD_ID,
+      name: 'News readers',
+      unavailable: false,
+      owner_id: '900000000000000099',
+      roles: [
+        { id: GUILD_ID, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: MOD_ROLE_ID, name: 'Moderators', permissions: MEMBER_PERMISSIONS, position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      ],
+      channels: [{ id: CHANNEL_ID, type: 0, name: 'news', position: 0, permission_overwrites: [] }],
+      members: [],
+      emojis: [],
+      stickers: [],
+      threads: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      voice_states: [],
+      presences: [],
+      features: [],
+      member_count: 2,
+      large: false,
+      joined_at: new Date(0).toISOString(),
+    }, socket);
+  }
+
+  #dispatch(t: string, d: unknown, only?: WebSocket): void {
+    const packet = JSON.stringify({ op: 0, t, s: ++this.#seq, d });
+    for (const s of only ? [only] : this.#sockets) s.send(packet);
+  }
+
+  // --- REST -----------------------------------------------------------------------------------
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const record: Recorded = { method: req.method ?? 'GET', path: url.pathname, body: text ? safeJson(text) : undefined, auth: req.headers.authorization };
+    const send = (status: number, body?: unknown) => {
+      // Like Discord: a 204 has no body and so no content type.
+      res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+      res.end(body === undefined ? '' : JSON.stringify(body));
+    };
+    const path = url.pathname;
+    let match: RegExpMatchArray | null;
+
+    if (req.method === 'GET' && path === '/api/v10/gateway/bot') {
+      send(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+    } else if (req.method === 'PUT' && (match = path.match(/^\/api\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      this.registered.set(match[2] ?? 'global', record.body);
+      send(200, (record.body as object[]).map((c, i) => ({ ...c, id: String(800000000000000000n + BigInt(i)), application_id: match![1], version: '1' })));
+    } else if (req.method === 'POST' && (match = path.match(/^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+      if (this.#expiring.has(match[1]!)) send(404, { message: 'Unknown interaction', code: 10062 });
+      else send(204);
+    } else if (path.startsWith('/api/v10/webhooks/')) {
+      send(200, this.#message(record.body));
+    } else {
+      send(404, { message: '404: Not Found', code: 0 });
+    }
+    this.requests.push(record);
+    this.#waiters = this.#waiters.filter((w) => (w.match(record) ? (w.resolve(record), false) : true));
+  }
+
+  #message(body: any): object {
+    return {
+      id: this.#id(),
+      channel_id: CHANNEL_ID,
+      author: { id: BOT_USER_ID, username: 'storybot', discriminator: '0', bot: true, avatar: null },
+      content: body?.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      pinned: false,
+      type: 20,
+      flags: body?.flags ?? 0,
+      components: body?.components ?? [],
+    };
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
