@@ -14,6 +14,12 @@ import { generateKnowledge } from '../src/evaluation/generate.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { formatProblem, type Knowledge } from '../src/knowledge/types.js';
 import { loadKnowledgeOrExit } from './shared.js';
+import { readConfig } from '../src/config.js';
+import { createBot } from '../src/discord/bot.js';
+import { Cooldown } from '../src/discord/cooldown.js';
+import { KnowledgeStore } from '../src/knowledge/store.js';
+import { createLogger } from '../src/logger.js';
+import { FakeDiscord, TOKEN } from '../test/helpers/fake-discord.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const GENERATED = Number(process.env.BENCH_ENTRIES ?? 50_000);
@@ -67,6 +73,11 @@ const b = evaluate(items, fullScan);
 console.log(`  accuracy, storybot engine          answerable ${percent(e.answerable.correct, e.answerable.total)}, declined ${percent(e.unanswerable.declined, e.unanswerable.total)}`);
 console.log(`  accuracy, fuse.js full scan        answerable ${percent(b.answerable.correct, b.answerable.total)}, declined ${percent(b.unanswerable.declined, b.unanswerable.total)}`);
 
+// --- Discord round trip --------------------------------------------------------------------
+const roundTrip = await discordRoundTrip(300);
+console.log(`\nDiscord round trip, interaction to callback (real discord.js client, fake Discord on 127.0.0.1)`);
+console.log(`  /ask                               median ${ms(roundTrip.median).padStart(12)}   p99 ${ms(roundTrip.p99).padStart(12)}   (${roundTrip.count} interactions)`);
+
 // --- generated knowledge -------------------------------------------------------------------
 const big = generateKnowledge(shipped, GENERATED);
 const dir = await writeKnowledge(big);
@@ -90,6 +101,26 @@ const check = (label: string, value: number, target: number) => console.log(`  $
 check('p99 on the shipped knowledge', engineShipped.p99, 2);
 check(`p99 at ${GENERATED} entries (eval questions)`, bigEngine.p99, 20);
 check(`p99 at ${GENERATED} entries (generated questions)`, bigEngineGen.p99, 20);
+
+async function discordRoundTrip(count: number) {
+  const fake = await FakeDiscord.start();
+  const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }, { dotenv: false });
+  const store = await KnowledgeStore.open(path.join(root, 'knowledge'));
+  const bot = await createBot({ config, discord: config.discord!, store, log: createLogger({ level: 'silent' }), cooldown: new Cooldown(Infinity, 1) });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < count + 20; i++) {
+      const q = queries[i % queries.length]!;
+      const started = performance.now();
+      await fake.command(q.command === 'source' ? 'source' : q.command, { [q.command === 'ask' ? 'question' : q.command === 'who' ? 'name' : q.command === 'when' ? 'event' : 'line']: q.text }, { user: { id: String(900000000000600000n + BigInt(i)) } });
+      if (i >= 20) samples.push(performance.now() - started); // the first ones warm up
+    }
+  } finally {
+    await bot.stop();
+    await fake.stop();
+  }
+  return { ...stats(samples), count: samples.length };
+}
 
 /** Questions aimed at generated entries, a third of them with a typo, as people type. */
 function sampleGenerated(k: Knowledge, n: number) {
