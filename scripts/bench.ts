@@ -76,7 +76,7 @@ console.log(`  accuracy, fuse.js full scan        answerable ${percent(b.answera
 // --- Discord round trip --------------------------------------------------------------------
 const roundTrip = await discordRoundTrip(300);
 console.log(`\nDiscord round trip, interaction to callback (real discord.js client, fake Discord on 127.0.0.1)`);
-console.log(`  /ask                               median ${ms(roundTrip.median).padStart(12)}   p99 ${ms(roundTrip.p99).padStart(12)}   (${roundTrip.count} interactions)`);
+console.log(`  eval questions, all four commands  median ${ms(roundTrip.median).padStart(12)}   p99 ${ms(roundTrip.p99).padStart(12)}   (${roundTrip.count} interactions)`);
 
 // --- generated knowledge -------------------------------------------------------------------
 const big = generateKnowledge(shipped, GENERATED);
