@@ -17,22 +17,28 @@ function summary(name: string, r: EvalReport): string {
   return `${name.padEnd(22)} answerable ${r.answerable.correct}/${r.answerable.total} (${percent(r.answerable.correct, r.answerable.total)})   declined ${r.unanswerable.declined}/${r.unanswerable.total} (${percent(r.unanswerable.declined, r.unanswerable.total)})`;
 }
 
-const engine = evaluate(items, engineAnswerer(kb));
-const baseline = evaluate(items, fullScanAnswerer(knowledge));
-console.log(`evaluation set: ${items.length} questions (${engine.answerable.total} answerable, ${engine.unanswerable.total} not answerable)`);
-console.log(summary('storybot engine', engine));
-console.log(summary('fuse.js full scan', baseline));
-console.log(`\nengine misses (${engine.misses.length}):`);
-for (const m of engine.misses) {
-  console.log(`  [${m.item.command}] ${JSON.stringify(m.item.q)}  expected ${m.item.expect}, got ${m.got.status} ${m.got.entry ?? ''} (${m.got.confidence})`);
+const holdout = await loadEvalSet(path.join(root, 'knowledge/eval/holdout.yaml'));
+
+for (const [name, set] of [['evaluation set (questions.yaml)', items], ['held-out set (holdout.yaml)', holdout]] as const) {
+  const engine = evaluate(set, engineAnswerer(kb));
+  const baseline = evaluate(set, fullScanAnswerer(knowledge));
+  console.log(`${name}: ${set.length} questions (${engine.answerable.total} answerable, ${engine.unanswerable.total} not answerable)`);
+  console.log(summary('storybot engine', engine));
+  console.log(summary('fuse.js full scan', baseline));
+  console.log(`engine misses (${engine.misses.length}):`);
+  for (const m of engine.misses) {
+    console.log(`  [${m.item.command}] ${JSON.stringify(m.item.q)}  expected ${m.item.expect.join(' or ')}, got ${m.got.status} ${m.got.entry ?? ''} (${m.got.confidence})`);
+  }
+  console.log('');
 }
 
 if (process.argv.includes('--sweep')) {
   // The same questions with the answer threshold moved: where answers turn into declines.
-  console.log('\nanswer threshold sweep (suggest and person thresholds fixed):');
+  console.log('answer threshold sweep (suggest and person thresholds fixed):');
   for (let t = 0.4; t <= 0.9001; t += 0.05) {
     const r = evaluate(items, engineAnswerer(buildKnowledgeBase(knowledge, { ...THRESHOLDS, answer: t })));
     const inUse = Math.abs(t - THRESHOLDS.answer) < 1e-9 ? '   <- in use' : '';
-    console.log(`  ${t.toFixed(2)}  answerable ${r.answerable.correct}/${r.answerable.total}  declined ${r.unanswerable.declined}/${r.unanswerable.total}${inUse}`);
+    const h = evaluate(holdout, engineAnswerer(buildKnowledgeBase(knowledge, { ...THRESHOLDS, answer: t })));
+    console.log(`  ${t.toFixed(2)}  answerable ${r.answerable.correct}/${r.answerable.total}  declined ${r.unanswerable.declined}/${r.unanswerable.total}   held out: answerable ${h.answerable.correct}/${h.answerable.total}  declined ${h.unanswerable.declined}/${h.unanswerable.total}${inUse}`);
   }
 }

@@ -27,6 +27,8 @@ export interface SearchIndex {
   readonly docTerms: readonly (readonly string[])[];
   readonly entryPhrasingTerms: readonly (readonly string[])[];
   readonly entryAnswerTerms: readonly (readonly string[])[];
+  /** Question words (who, when, why...) each entry's phrasings ask with. */
+  readonly entryQuestionWords: readonly ReadonlySet<string>[];
   /** A term in more entries than this is common: it scores candidates but does not find them. */
   readonly commonAbove: number;
   readonly idf: ReadonlyMap<string, number>;
@@ -57,6 +59,8 @@ const QUESTION_WORD_WEIGHT = 2;
 const NAME_TITLES: ReadonlySet<string> = new Set(['gen', 'general', 'col', 'colonel', 'president', 'mr']);
 /** A term found only in an entry's answer counts for this share of one found in its phrasings. */
 const ANSWER_CREDIT = 0.7;
+/** Score kept by an entry whose phrasings never ask with the question's own question word. */
+const QUESTION_MISMATCH = 0.85;
 /**
  * A term in more than this share of entries (and at least COMMON_FLOOR of them) is too common to
  * find candidates with: "talks" in a 50,000-entry base would touch every entry for little signal.
@@ -124,6 +128,8 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   for (const [term, set] of phrasingSets) for (const e of set) entryPhrasingTerms[e]!.push(term);
   for (const [term, set] of answerSets) for (const e of set) entryAnswerTerms[e]!.push(term);
 
+  const entryQuestionWords = entryPhrasingTerms.map((terms) => new Set(terms.filter((t) => QUESTION_WORDS.has(t))));
+
   const nameTerms = new Set<string>();
   for (const e of entries) {
     if (e.kind !== 'person') continue;
@@ -146,6 +152,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     phrasingEntries: new Map([...phrasingSets].map(([t, set]) => [t, Int32Array.from(set)])),
     answerOnlyEntries: answerOnly,
     docTerms,
+    entryQuestionWords,
     entryPhrasingTerms,
     entryAnswerTerms,
     commonAbove: Math.max(COMMON_FLOOR, COMMON_SHARE * n),
@@ -316,6 +323,7 @@ export function scoreEntries(
     }
   }
 
+  const asked = [...queryTerms.keys()].filter((t) => QUESTION_WORDS.has(t));
   const asksWhen = queryTerms.has('when');
   const asksWhy = queryTerms.has('why') || queryTerms.has('how') || queryTerms.has('where') || asksWhen;
   const out: ScoredEntry[] = [];
@@ -330,6 +338,9 @@ export function scoreEntries(
     // "When" wants a dated event; a profile of a person answers "who", not "why" or "how".
     if (entry.kind === 'event' && !asksWhen) score *= 0.9;
     if (entry.kind === 'person' && asksWhy) score *= 0.9;
+    // Asked "who" of an entry only ever asked "why": a different question about the same thing.
+    const own = index.entryQuestionWords[entryIndex]!;
+    if (asked.length && own.size && !asked.some((w) => own.has(w))) score *= QUESTION_MISMATCH;
     precision[entryIndex] = 0;
     covered[entryIndex] = 0;
     nameHits[entryIndex] = 0;

@@ -26,7 +26,7 @@ const STOPWORDS: ReadonlySet<string> = new Set(
   under until up very ve want wanna was wasnt way we were werent what whats which while whom whose
   with wont would wouldnt you youd your yours yourself yourselves yo hey hi hello bot storybot yeah yes
   yep guys guy dude pal kind sort actually basically exactly currently anyway btw lol pls explain
-  describe mean means meant happen happened happening happens will shall
+  mean means meant happen happened happening happens will shall
   can't isn't don't bro bruh lmao lol omg pls list exactly`.split(/\s+/).filter(Boolean),
 );
 
