@@ -1,4 +1,4 @@
-import type { Answer, KnowledgeBase } from '../engine/answer.js';
+import { answer, type Answer, type Command, type KnowledgeBase } from '../engine/answer.js';
 import type { KnowledgeStore, RefreshOutcome } from '../knowledge/store.js';
 
 /**
@@ -61,4 +61,9 @@ export const MAX_CHOICE_LENGTH = 100;
 export function choice(name: string, value: string): Choice {
   const clip = (s: string) => (s.length > MAX_CHOICE_LENGTH ? `${s.slice(0, MAX_CHOICE_LENGTH - 1)}…` : s);
   return { name: clip(name), value: clip(value) };
+}
+
+/** The handler of a lookup command: the engine answers its one text option. */
+export function answerWith(command: Exclude<Command, 'entry'>, option: string): BotCommand['run'] {
+  return ({ store }, options) => ({ type: 'answer', answer: answer(store.current, { command, text: options[option] ?? '' }) });
 }

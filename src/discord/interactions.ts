@@ -66,11 +66,7 @@ async function command(interaction: ChatInputCommandInteraction, deps: Interacti
     await interaction.reply(notice('That command is not available any more. Try /help.'));
     return 'unknown_command';
   }
-  const wait = deps.cooldown.take(interaction.user.id);
-  if (wait > 0) {
-    await interaction.reply(notice(`You're asking quickly. Try again in ${Math.ceil(wait / 1000)} s.`));
-    return 'cooldown';
-  }
+  if (await coolingDown(interaction, deps)) return 'cooldown';
   // Discord enforces the registered limits; a stale registration or a crafted request may not.
   const options: Record<string, string> = {};
   for (const spec of cmd.options) {
@@ -113,11 +109,7 @@ async function button(interaction: ButtonInteraction, deps: InteractionDeps): Pr
     await interaction.reply(notice('That suggestion has expired. Please ask again.'));
     return 'expired_pick';
   }
-  const wait = deps.cooldown.take(interaction.user.id);
-  if (wait > 0) {
-    await interaction.reply(notice(`You're asking quickly. Try again in ${Math.ceil(wait / 1000)} s.`));
-    return 'cooldown';
-  }
+  if (await coolingDown(interaction, deps)) return 'cooldown';
   const kb = deps.store.current;
   const a = answer(kb, { command: 'entry', text: pick.id });
   await interaction.reply(renderAnswer(a, kb.index.byId.get(pick.id)?.title));
@@ -130,6 +122,13 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: Interact
   const choices = cmd?.autocomplete?.(deps.store.current, typed) ?? [];
   await interaction.respond(choices.slice(0, 25));
   return 'choices';
+}
+
+/** Past the per-user rate: tells the member privately when to come back. */
+async function coolingDown(interaction: ChatInputCommandInteraction | ButtonInteraction, deps: InteractionDeps): Promise<boolean> {
+  const wait = deps.cooldown.take(interaction.user.id);
+  if (wait > 0) await interaction.reply(notice(`You're asking quickly. Try again in ${Math.ceil(wait / 1000)} s.`));
+  return wait > 0;
 }
 
 /** Manage Server from the interaction's own permissions, or one of the configured moderator roles. */

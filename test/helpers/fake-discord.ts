@@ -103,25 +103,8 @@ export class FakeDiscord {
 
   /** A click on a button of a message the bot sent. */
   click(customId: string, opts: InteractionOptions = {}): Promise<Recorded> {
-    return this.#interact(3, { custom_id: customId, component_type: 2 }, opts, {
-      message: {
-        id: this.#id(),
-        channel_id: CHANNEL_ID,
-        author: { id: BOT_USER_ID, username: 'storybot', discriminator: '0', bot: true, avatar: null },
-        content: '',
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        attachments: [],
-        embeds: [],
-        pinned: false,
-        type: 0,
-        components: [],
-      },
-    });
+    // The message the button sits on, as Discord includes it: one the bot sent.
+    return this.#interact(3, { custom_id: customId, component_type: 2 }, opts, { message: { ...this.#message({}), type: 0 } });
   }
 
   async #interact(type: number, data: object, opts: InteractionOptions, extra: object = {}): Promise<Recorded> {
