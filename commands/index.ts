@@ -9,7 +9,3 @@ import who from './who.js';
 
 /** Every command, once: registration, Discord dispatch and the local console all read this list. */
 export const commands: readonly BotCommand[] = [ask, who, when, source, about, help, refresh];
-
-export function findCommand(name: string): BotCommand | undefined {
-  return commands.find((c) => c.name === name);
-}

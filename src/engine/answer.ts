@@ -180,7 +180,7 @@ interface PersonScore {
  * aliases, then each typed word must be an alias word or within a typo of one. The score is 1 for
  * an alias typed in full and falls as the alias has words that were not typed.
  */
-export function rankPeople(index: SearchIndex, text: string): PersonScore[] {
+function rankPeople(index: SearchIndex, text: string): PersonScore[] {
   const typed = normalize(text).split(' ').filter((w) => w && !NAME_FILLER.has(w));
   if (typed.length === 0) return [];
   const best = new Map<string, PersonScore>();

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { Entry, EntryKind, EventEntry, Knowledge, PersonEntry } from '../knowledge/types.js';
+import type { Entry, EntryKind, EventEntry, Knowledge } from '../knowledge/types.js';
 import { contentWords, normalize, QUESTION_WORDS, synonymsOf, typoDistance, type QueryWord, type Synonyms } from './text.js';
 
 /**
@@ -232,15 +232,13 @@ function correctTypo(index: SearchIndex, word: string): string | undefined {
 export interface ScoredEntry {
   entry: Entry;
   score: number;
-  /** Share of the question's weight the entry covers. */
-  recall: number;
 }
 
 /**
- * Scores entries against the resolved words of a question. Each document is scored by a
- * recall-weighted F-measure: recall (how much of the question the phrasing covers) matters more
- * than precision (how much of the phrasing the question covers), because people leave words out
- * more often than they add them. An entry scores as its best document.
+ * Scores entries against the resolved words of a question with a recall-weighted F-measure:
+ * recall (how much of the question the entry covers, in any phrasing, or at a discount in its
+ * answer) matters more than precision (the largest share of one phrasing the question covers),
+ * because people leave words out more often than they add them. Returns the best `limit`.
  */
 export function scoreEntries(
   index: SearchIndex,
@@ -347,7 +345,7 @@ export function scoreEntries(
     scratch.seen[entryIndex] = 0;
     if (score <= floor || (kinds && !kinds.has(entry.kind))) continue;
     // Keep only the best `limit`: a common word can touch every entry, and nobody reads past a few.
-    out.push({ entry, score, recall });
+    out.push({ entry, score });
     if (out.length > limit * 2) {
       out.sort((a, b) => b.score - a.score).length = limit;
       floor = out[limit - 1]!.score;
@@ -395,22 +393,3 @@ function fMeasure(precision: number, recall: number, beta: number): number {
   return ((1 + b2) * precision * recall) / (b2 * precision + recall);
 }
 
-export interface PersonMatch {
-  person: PersonEntry;
-  /** 1 is an exact alias match. */
-  score: number;
-}
-
-/** People whose name or alias looks like the text, best first, one row per person. */
-export function matchPeople(index: SearchIndex, text: string): PersonMatch[] {
-  const query = normalize(text);
-  if (!query) return [];
-  const seen = new Set<number>();
-  const out: PersonMatch[] = [];
-  for (const hit of index.aliasFuse.search(query, { limit: 20 })) {
-    if (seen.has(hit.item.entry)) continue;
-    seen.add(hit.item.entry);
-    out.push({ person: index.entries[hit.item.entry] as PersonEntry, score: 1 - (hit.score ?? 1) });
-  }
-  return out;
-}

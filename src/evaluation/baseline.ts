@@ -9,11 +9,7 @@ import type { Answerer, Verdict } from './evaluate.js';
  * show what the engine's index and thresholds buy over the obvious approach.
  */
 export function fullScanAnswerer(knowledge: Knowledge): Answerer {
-  const byKinds = (kinds: EntryKind[]) =>
-    new Fuse<Entry>(
-      knowledge.entries.filter((e) => kinds.includes(e.kind)),
-      { keys: [{ name: 'phrasings', weight: 2 }, { name: 'answer', weight: 1 }], includeScore: true, ignoreLocation: true },
-    );
+  const byKinds = (kinds: EntryKind[]) => fullScanFuse(knowledge.entries.filter((e) => kinds.includes(e.kind)));
   const fuses: Record<Exclude<Command, 'source' | 'entry'>, Fuse<Entry>> = {
     ask: byKinds(['qa', 'person', 'event', 'gap']),
     who: byKinds(['person']),
@@ -40,7 +36,7 @@ export function fullScanAnswerer(knowledge: Knowledge): Answerer {
 
 const none: Verdict = { status: 'not_found', entry: null, confidence: 0 };
 
-/** Entries searched by the full scan for a generated knowledge base. */
+/** The full scan itself: every entry's phrasings and answer, fuse.js's defaults but location ignored. */
 export function fullScanFuse(entries: readonly Entry[]): Fuse<Entry> {
   return new Fuse<Entry>([...entries], {
     keys: [{ name: 'phrasings', weight: 2 }, { name: 'answer', weight: 1 }],
