@@ -23,6 +23,8 @@ const boom: BotCommand = {
   },
 };
 
+const boomAfterDefer: BotCommand = { ...boom, name: 'boom-deferred', moderatorOnly: true };
+
 let fake: FakeDiscord;
 let bot: Bot;
 let scratch: Awaited<ReturnType<typeof copyKnowledge>>;
@@ -37,7 +39,7 @@ beforeAll(async () => {
   const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl, MOD_ROLE_IDS: MOD_ROLE }, { dotenv: false });
   const log = createLogger({ level: 'info', secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(JSON.parse(line)) } });
   const store = await KnowledgeStore.open(scratch.dir);
-  bot = await createBot({ config, discord: config.discord!, store, log, commands: [...commands, boom], cooldown: new Cooldown(5, 10_000) });
+  bot = await createBot({ config, discord: config.discord!, store, log, commands: [...commands, boom, boomAfterDefer], cooldown: new Cooldown(5, 10_000) });
 });
 
 afterAll(async () => {
@@ -203,6 +205,20 @@ describe('when things go wrong', () => {
     expect(logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'interaction handler failed', err: expect.objectContaining({ message: 'handler exploded' }) }));
     const next = await fake.command('who', { name: 'Putin' }, member());
     expect(embedOf(next).description).toMatch(/^Vladimir Putin/);
+  });
+
+  it('a handler that throws after deferring apologises with a follow-up', async () => {
+    const deferred = await fake.command('boom-deferred', {}, { ...member(), permissions: MODERATOR_PERMISSIONS });
+    expect(deferred.body.type).toBe(5);
+    const followUp = await fake.waitFor((r) => r.method === 'POST' && new RegExp(`^/api/v10/webhooks/${APP_ID}/interaction-token-`).test(r.path));
+    expect(followUp.body).toMatchObject({ content: APOLOGY, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
+  });
+
+  it('a did-you-mean button stops answering after an hour, and says so', async () => {
+    const anHourAgo = Math.floor((Date.now() - 61 * 60_000) / 1000).toString(36);
+    const r = await fake.click(`pick:${anHourAgo}:talks-leader`, member());
+    expect(isEphemeral(r)).toBe(true);
+    expect(r.body.data.content).toMatch(/expired/);
   });
 
   it('a 10062 “Unknown interaction” is a warning, not a crash', async () => {
