@@ -118,7 +118,8 @@ async function button(interaction: ButtonInteraction, deps: InteractionDeps): Pr
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<string> {
   const cmd = deps.commands.find((c) => c.name === interaction.commandName);
-  const typed = String(interaction.options.getFocused() ?? '');
+  // What is typed so far; a name or event is never longer than this, and fuzzy matching costs with length.
+  const typed = String(interaction.options.getFocused() ?? '').slice(0, 100);
   const choices = cmd?.autocomplete?.(deps.store.current, typed) ?? [];
   await interaction.respond(choices.slice(0, 25));
   return 'choices';
