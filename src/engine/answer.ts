@@ -116,7 +116,8 @@ function decide(thresholds: Thresholds, command: Command, ranked: readonly Score
   const missing = unknown.length ? nameWords(text, unknown) : null;
 
   // A word the knowledge has never seen is a subject the report does not cover: never answer around it.
-  if (top && top.score >= thresholds.answer && !missing && top.entry.kind !== 'gap') return fromEntry(command, top.entry, top.score);
+  // (A gap entry is answered by fromEntry as the decline it is.)
+  if (top && top.score >= thresholds.answer && !missing) return fromEntry(command, top.entry, top.score);
 
   const suggestions = ranked
     .filter((r) => r.score >= thresholds.suggest && r.entry.kind !== 'gap')
@@ -126,7 +127,6 @@ function decide(thresholds: Thresholds, command: Command, ranked: readonly Score
   if (missing) {
     return { ...decline(command, `The report doesn't mention ${missing}.`, suggestions, confidence), missing };
   }
-  if (top && top.entry.kind === 'gap' && top.score >= thresholds.answer) return fromEntry(command, top.entry, top.score);
   if (suggestions.length > 0) {
     return {
       ...decline(command, "I'm not sure the report answers that. Did you mean:", suggestions, confidence),
