@@ -189,8 +189,6 @@ function bucketByFirstLetter(words: string[]): Map<string, Fuse<string>> {
 
 /** A word of the question, resolved against the knowledge's vocabulary. */
 export interface ResolvedWord extends QueryWord {
-  /** Spelled differently from how the knowledge spells it, and corrected to it. */
-  correctedFrom?: string;
   /** Not in the knowledge at all, even allowing for a typo. */
   unknown: boolean;
   weight: number;
@@ -208,7 +206,7 @@ export function resolveWords(index: SearchIndex, text: string): ResolvedWord[] {
     const corrected = correctTypo(index, w.word);
     if (corrected) {
       const term = index.vocabulary.get(corrected)!;
-      return { word: corrected, term, correctedFrom: w.word, unknown: false, weight: index.idf.get(term)! };
+      return { word: corrected, term, unknown: false, weight: index.idf.get(term)! };
     }
     // A word the knowledge never uses is at least as specific as its rarest word.
     return { ...w, unknown: true, weight: index.maxIdf };
