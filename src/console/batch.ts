@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { commands } from '../../commands/index.js';
 import { parseLine } from '../bot/parse.js';
 import { answer, type Command, type KnowledgeBase } from '../engine/answer.js';
+import { msSince } from '../elapsed.js';
 
 const ENGINE_COMMANDS: ReadonlySet<string> = new Set<Command>(['ask', 'who', 'when', 'source']);
 
@@ -23,7 +24,7 @@ export async function runBatch(kb: KnowledgeBase, input: Readable, output: Writa
     const text = Object.values(parsed.options)[0] ?? '';
     const started = performance.now();
     const a = answer(kb, { command: name as Command, text });
-    const ms = Math.round((performance.now() - started) * 1000) / 1000;
+    const ms = msSince(started, 3);
     output.write(`${JSON.stringify(record(line, name, { ...a, ms }))}\n`);
   }
 }

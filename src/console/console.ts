@@ -7,6 +7,7 @@ import { answer, type Suggestion } from '../engine/answer.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Logger } from '../logger.js';
 import { renderText } from './render.js';
+import { msSince } from '../elapsed.js';
 
 export interface ConsoleOptions {
   store: KnowledgeStore;
@@ -54,11 +55,7 @@ export async function runConsole({ store, log, input, output, interactive }: Con
     lastSuggestions = reply.type === 'answer' ? reply.answer.suggestions : [];
     write(renderText(reply));
     if (interactive) write('');
-    log.info({ command: name, status: reply.type === 'answer' ? reply.answer.status : reply.type, ms: elapsed(started) }, 'interaction');
+    log.info({ command: name, status: reply.type === 'answer' ? reply.answer.status : reply.type, ms: msSince(started) }, 'interaction');
     if (interactive) rl.prompt();
   }
-}
-
-function elapsed(since: number): number {
-  return Math.round((performance.now() - since) * 100) / 100;
 }

@@ -13,6 +13,7 @@ import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Logger } from '../logger.js';
 import type { Cooldown } from './cooldown.js';
 import { notice, parsePickId, renderAnswer, renderReply } from './render.js';
+import { msSince } from '../elapsed.js';
 
 export interface InteractionDeps {
   store: KnowledgeStore;
@@ -49,7 +50,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     status = isExpired(err) ? 'expired' : 'error';
     await apologize(interaction, err, deps.log, fields);
   } finally {
-    deps.log.info({ ...fields, status, ms: Math.round((performance.now() - started) * 100) / 100 }, 'interaction');
+    deps.log.info({ ...fields, status, ms: msSince(started) }, 'interaction');
   }
 }
 

@@ -2,6 +2,7 @@ import { buildKnowledgeBase, type KnowledgeBase } from '../engine/answer.js';
 import { diffKnowledge, type KnowledgeDiff } from './diff.js';
 import { loadKnowledge } from './load.js';
 import { formatProblem, type KnowledgeProblem } from './types.js';
+import { msSince } from '../elapsed.js';
 
 export type RefreshOutcome =
   | { ok: true; diff: KnowledgeDiff; entries: number; ms: number }
@@ -50,14 +51,10 @@ export class KnowledgeStore {
   async #reload(): Promise<RefreshOutcome> {
     const started = performance.now();
     const result = await loadKnowledge(this.dir);
-    if (!result.ok) return { ok: false, problems: result.problems, ms: elapsed(started) };
+    if (!result.ok) return { ok: false, problems: result.problems, ms: msSince(started, 1) };
     const next = buildKnowledgeBase(result.knowledge, this.#current.thresholds);
     const diff = diffKnowledge(this.#current.knowledge, next.knowledge);
     this.#current = next;
-    return { ok: true, diff, entries: next.knowledge.entries.length, ms: elapsed(started) };
+    return { ok: true, diff, entries: next.knowledge.entries.length, ms: msSince(started, 1) };
   }
-}
-
-function elapsed(since: number): number {
-  return Math.round((performance.now() - since) * 10) / 10;
 }
