@@ -1,4 +1,5 @@
 import { answer, type Answer, type Command, type KnowledgeBase } from '../engine/answer.js';
+import { clip } from '../engine/text.js';
 import type { KnowledgeStore, RefreshOutcome } from '../knowledge/store.js';
 
 /**
@@ -59,8 +60,7 @@ export const MAX_CHOICES = 25;
 export const MAX_CHOICE_LENGTH = 100;
 
 export function choice(name: string, value: string): Choice {
-  const clip = (s: string) => (s.length > MAX_CHOICE_LENGTH ? `${s.slice(0, MAX_CHOICE_LENGTH - 1)}…` : s);
-  return { name: clip(name), value: clip(value) };
+  return { name: clip(name, MAX_CHOICE_LENGTH), value: clip(value, MAX_CHOICE_LENGTH) };
 }
 
 /** The handler of a lookup command: the engine answers its one text option. */

@@ -24,7 +24,3 @@ export const LIMITS = {
   customId: 100,
   content: 2000,
 } as const;
-
-export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

@@ -2,7 +2,8 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, MessageFlag
 import type { Reply } from '../bot/command.js';
 import { describeRefresh } from '../bot/describe.js';
 import type { Answer, Suggestion } from '../engine/answer.js';
-import { clip, escapeForDiscord, LIMITS } from './escape.js';
+import { clip } from '../engine/text.js';
+import { escapeForDiscord, LIMITS } from './escape.js';
 
 /** Every message this bot sends pings nobody, whatever its text says. */
 export const NO_MENTIONS = Object.freeze({ parse: [] as [], repliedUser: false });

@@ -1,6 +1,6 @@
 import type { Entry, EntryKind, Knowledge, PersonEntry, Source, Story } from '../knowledge/types.js';
 import { buildIndex, resolveWords, scoreEntries, typoBudget, type ResolvedWord, type ScoredEntry, type SearchIndex } from './search.js';
-import { contentWords, normalize, QUESTION_WORDS, stripPreamble, typoDistance } from './text.js';
+import { clip, contentWords, normalize, QUESTION_WORDS, stripPreamble, typoDistance } from './text.js';
 
 /**
  * The answer engine: a request goes in, an `Answer` comes out. Pure and synchronous; it knows
@@ -317,10 +317,6 @@ function nameWords(text: string, words: readonly ResolvedWord[]): string {
     .slice(0, 3)
     .map((n) => `“${clip(n, 40)}”`);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0]!;
-}
-
-function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 function round(n: number): number {

@@ -157,3 +157,8 @@ export function typoDistance(a: string, b: string, max = Infinity): number {
   }
   return prev[b.length]!;
 }
+
+/** Cuts text to at most `max` characters, marking the cut with an ellipsis. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

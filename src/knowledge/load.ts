@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { normalize } from '../engine/text.js';
+import { clip, normalize } from '../engine/text.js';
 import { eventSchema, gapSchema, personSchema, qaSchema, storySchema, synonymsSchema, type SourceFile } from './schema.js';
 import type { Entry, Knowledge, KnowledgeProblem, Source, Story } from './types.js';
 
@@ -250,7 +250,7 @@ function checkSources(list: readonly SourceFile[], entry: string, ctx: EntryCont
     if (line === undefined) {
       ctx.problems.push({ file: ctx.file, entry, field: field('line'), message: `line ${s.line} is outside the report (lines 1 to ${story.lines.length})` });
     } else if (!line.includes(s.quote)) {
-      ctx.problems.push({ file: ctx.file, entry, field: field('quote'), message: `is not, character for character, in line ${s.line}: "${clip(s.quote)}"` });
+      ctx.problems.push({ file: ctx.file, entry, field: field('quote'), message: `is not, character for character, in line ${s.line}: "${clip(s.quote, 80)}"` });
     }
     const attribution = ctx.voices[s.by];
     if (attribution === undefined) {
@@ -328,10 +328,6 @@ function entryLabel(item: unknown, index: number): string {
 
 function errorCode(err: unknown): string {
   return (err as NodeJS.ErrnoException)?.code ?? String(err);
-}
-
-function clip(s: string, max = 80): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 function capitalize(s: string): string {
