@@ -8,7 +8,12 @@ export default {
   run: async ({ store, invoker }) => {
     // Checked here as well as by Discord's default permission: server admins can override those.
     if (!invoker.isModerator) {
-      return { type: 'info', title: 'Not allowed', lines: ['Only moderators can refresh the knowledge.'], ephemeral: true };
+      return {
+        type: 'info',
+        title: 'Not allowed',
+        lines: ['Only moderators can refresh the knowledge.'],
+        ephemeral: true,
+      };
     }
     return { type: 'refresh', outcome: await store.refresh() };
   },

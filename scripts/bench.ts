@@ -42,7 +42,9 @@ function latency(label: string, rounds: number, fn: (q: { command: Command; text
   const samples: number[] = [];
   for (let r = 0; r < rounds; r++) for (const q of qs) samples.push(time(() => fn(q))[1]);
   const s = stats(samples);
-  console.log(`  ${label.padEnd(34)} median ${ms(s.median).padStart(12)}   p99 ${ms(s.p99).padStart(12)}   (${samples.length} questions)`);
+  console.log(
+    `  ${label.padEnd(34)} median ${ms(s.median).padStart(12)}   p99 ${ms(s.p99).padStart(12)}   (${samples.length} questions)`,
+  );
   return s;
 }
 
@@ -70,20 +72,28 @@ const fullScan = fullScanAnswerer(shipped);
 latency('fuse.js full scan', 10, (q) => fullScan(q.command, q.text));
 const e = evaluate(items, engineAnswerer(kb));
 const b = evaluate(items, fullScan);
-console.log(`  accuracy, storybot engine          answerable ${percent(e.answerable.correct, e.answerable.total)}, declined ${percent(e.unanswerable.declined, e.unanswerable.total)}`);
-console.log(`  accuracy, fuse.js full scan        answerable ${percent(b.answerable.correct, b.answerable.total)}, declined ${percent(b.unanswerable.declined, b.unanswerable.total)}`);
+console.log(
+  `  accuracy, storybot engine          answerable ${percent(e.answerable.correct, e.answerable.total)}, declined ${percent(e.unanswerable.declined, e.unanswerable.total)}`,
+);
+console.log(
+  `  accuracy, fuse.js full scan        answerable ${percent(b.answerable.correct, b.answerable.total)}, declined ${percent(b.unanswerable.declined, b.unanswerable.total)}`,
+);
 
 // --- Discord round trip --------------------------------------------------------------------
 const roundTrip = await discordRoundTrip(300);
 console.log(`\nDiscord round trip, interaction to callback (real discord.js client, fake Discord on 127.0.0.1)`);
-console.log(`  eval questions, all four commands  median ${ms(roundTrip.median).padStart(12)}   p99 ${ms(roundTrip.p99).padStart(12)}   (${roundTrip.count} interactions)`);
+console.log(
+  `  eval questions, all four commands  median ${ms(roundTrip.median).padStart(12)}   p99 ${ms(roundTrip.p99).padStart(12)}   (${roundTrip.count} interactions)`,
+);
 
 // --- generated knowledge -------------------------------------------------------------------
 const big = generateKnowledge(shipped, GENERATED);
 const dir = await writeKnowledge(big);
 const [bigKb, bigLoad, bigBuild] = await timedLoad(dir);
 await rm(dir, { recursive: true, force: true });
-console.log(`\ngenerated knowledge: ${bigKb.knowledge.entries.length} entries (${GENERATED} generated + the shipped ones)`);
+console.log(
+  `\ngenerated knowledge: ${bigKb.knowledge.entries.length} entries (${GENERATED} generated + the shipped ones)`,
+);
 console.log(`  load (read + validate)             ${ms(bigLoad)}`);
 console.log(`  build indexes                      ${ms(bigBuild)}`);
 const { questions: generatedQuestions, targets: generatedTargets } = sampleGenerated(big, 200);
@@ -92,12 +102,17 @@ const bigEngineGen = latency('storybot engine, generated questions', 5, (q) => a
 const fuse = fullScanFuse(bigKb.knowledge.entries);
 latency('fuse.js full scan, eval questions', 1, (q) => fuse.search(q.text, { limit: 1 }), queries.slice(0, 5));
 const genRight = generatedQuestions.filter((q, i) => answer(bigKb, q).entry === generatedTargets[i]).length;
-console.log(`  accuracy, storybot engine          generated questions ${percent(genRight, generatedQuestions.length)} answered with their entry (a third with a typo)`);
+console.log(
+  `  accuracy, storybot engine          generated questions ${percent(genRight, generatedQuestions.length)} answered with their entry (a third with a typo)`,
+);
 const be = evaluate(items, engineAnswerer(bigKb));
-console.log(`  accuracy, storybot engine          answerable ${percent(be.answerable.correct, be.answerable.total)}, declined ${percent(be.unanswerable.declined, be.unanswerable.total)} (eval set among ${GENERATED} distractors)`);
+console.log(
+  `  accuracy, storybot engine          answerable ${percent(be.answerable.correct, be.answerable.total)}, declined ${percent(be.unanswerable.declined, be.unanswerable.total)} (eval set among ${GENERATED} distractors)`,
+);
 
 console.log('\ntargets:');
-const check = (label: string, value: number, target: number) => console.log(`  ${value <= target ? 'met ' : 'MISS'} ${label}: ${ms(value)} (target < ${target} ms)`);
+const check = (label: string, value: number, target: number) =>
+  console.log(`  ${value <= target ? 'met ' : 'MISS'} ${label}: ${ms(value)} (target < ${target} ms)`);
 check('p99 on the shipped knowledge', engineShipped.p99, 2);
 check(`p99 at ${GENERATED} entries (eval questions)`, bigEngine.p99, 20);
 check(`p99 at ${GENERATED} entries (generated questions)`, bigEngineGen.p99, 20);
@@ -106,13 +121,26 @@ async function discordRoundTrip(count: number) {
   const fake = await FakeDiscord.start();
   const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }, { dotenv: false });
   const store = await KnowledgeStore.open(path.join(root, 'knowledge'));
-  const bot = await createBot({ config, discord: config.discord!, store, log: createLogger({ level: 'silent' }), cooldown: new Cooldown(Infinity, 1) });
+  const bot = await createBot({
+    config,
+    discord: config.discord!,
+    store,
+    log: createLogger({ level: 'silent' }),
+    cooldown: new Cooldown(Infinity, 1),
+  });
   const samples: number[] = [];
   try {
     for (let i = 0; i < count + 20; i++) {
       const q = queries[i % queries.length]!;
       const started = performance.now();
-      await fake.command(q.command === 'source' ? 'source' : q.command, { [q.command === 'ask' ? 'question' : q.command === 'who' ? 'name' : q.command === 'when' ? 'event' : 'line']: q.text }, { user: { id: String(900000000000600000n + BigInt(i)) } });
+      await fake.command(
+        q.command === 'source' ? 'source' : q.command,
+        {
+          [q.command === 'ask' ? 'question' : q.command === 'who' ? 'name' : q.command === 'when' ? 'event' : 'line']:
+            q.text,
+        },
+        { user: { id: String(900000000000600000n + BigInt(i)) } },
+      );
       if (i >= 20) samples.push(performance.now() - started); // the first ones warm up
     }
   } finally {
@@ -142,7 +170,13 @@ async function writeKnowledge(k: Knowledge): Promise<string> {
   await cp(path.join(root, 'knowledge/synonyms.yaml'), path.join(out, 'synonyms.yaml'));
   const qa = k.entries
     .filter((x) => x.id.startsWith('generated-'))
-    .map((x) => ({ id: x.id, question: x.title, phrasings: x.phrasings.slice(1), answer: x.answer, sources: x.sources.map((s) => ({ line: s.line, quote: s.quote, by: 'cnn' })) }));
+    .map((x) => ({
+      id: x.id,
+      question: x.title,
+      phrasings: x.phrasings.slice(1),
+      answer: x.answer,
+      sources: x.sources.map((s) => ({ line: s.line, quote: s.quote, by: 'cnn' })),
+    }));
   const existing = (await import('node:fs/promises')).readFile(path.join(storyDir, 'qa.yaml'), 'utf8');
   await writeFile(path.join(storyDir, 'qa.yaml'), `${await existing}\n${stringify(qa)}`);
   return out;

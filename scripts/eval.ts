@@ -19,15 +19,22 @@ function summary(name: string, r: EvalReport): string {
 
 const holdout = await loadEvalSet(path.join(root, 'knowledge/eval/holdout.yaml'));
 
-for (const [name, set] of [['evaluation set (questions.yaml)', items], ['held-out set (holdout.yaml)', holdout]] as const) {
+for (const [name, set] of [
+  ['evaluation set (questions.yaml)', items],
+  ['held-out set (holdout.yaml)', holdout],
+] as const) {
   const engine = evaluate(set, engineAnswerer(kb));
   const baseline = evaluate(set, fullScanAnswerer(knowledge));
-  console.log(`${name}: ${set.length} questions (${engine.answerable.total} answerable, ${engine.unanswerable.total} not answerable)`);
+  console.log(
+    `${name}: ${set.length} questions (${engine.answerable.total} answerable, ${engine.unanswerable.total} not answerable)`,
+  );
   console.log(summary('storybot engine', engine));
   console.log(summary('fuse.js full scan', baseline));
   console.log(`engine misses (${engine.misses.length}):`);
   for (const m of engine.misses) {
-    console.log(`  [${m.item.command}] ${JSON.stringify(m.item.q)}  expected ${m.item.expect.join(' or ')}, got ${m.got.status} ${m.got.entry ?? ''} (${m.got.confidence})`);
+    console.log(
+      `  [${m.item.command}] ${JSON.stringify(m.item.q)}  expected ${m.item.expect.join(' or ')}, got ${m.got.status} ${m.got.entry ?? ''} (${m.got.confidence})`,
+    );
   }
   console.log('');
 }
@@ -39,6 +46,8 @@ if (process.argv.includes('--sweep')) {
     const r = evaluate(items, engineAnswerer(buildKnowledgeBase(knowledge, { ...THRESHOLDS, answer: t })));
     const inUse = Math.abs(t - THRESHOLDS.answer) < 1e-9 ? '   <- in use' : '';
     const h = evaluate(holdout, engineAnswerer(buildKnowledgeBase(knowledge, { ...THRESHOLDS, answer: t })));
-    console.log(`  ${t.toFixed(2)}  answerable ${r.answerable.correct}/${r.answerable.total}  declined ${r.unanswerable.declined}/${r.unanswerable.total}   held out: answerable ${h.answerable.correct}/${h.answerable.total}  declined ${h.unanswerable.declined}/${h.unanswerable.total}${inUse}`);
+    console.log(
+      `  ${t.toFixed(2)}  answerable ${r.answerable.correct}/${r.answerable.total}  declined ${r.unanswerable.declined}/${r.unanswerable.total}   held out: answerable ${h.answerable.correct}/${h.answerable.total}  declined ${h.unanswerable.declined}/${h.unanswerable.total}${inUse}`,
+    );
   }
 }

@@ -33,7 +33,10 @@ const snowflake = /^\d{17,20}$/;
 const tokenShape = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/;
 
 const optional = (schema: z.ZodString) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    schema.optional(),
+  );
 
 const envSchema = z.object({
   DISCORD_TOKEN: optional(z.string().regex(tokenShape, 'does not look like a bot token (three dot-separated parts)')),
@@ -45,7 +48,9 @@ const envSchema = z.object({
   MOD_ROLE_IDS: optional(
     z.string().regex(/^\d{17,20}(\s*,\s*\d{17,20})*$/, 'must be role ids (17 to 20 digits) separated by commas'),
   ),
-  LOG_LEVEL: optional(z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `must be one of ${LOG_LEVELS.join(', ')}`)),
+  LOG_LEVEL: optional(
+    z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `must be one of ${LOG_LEVELS.join(', ')}`),
+  ),
   KNOWLEDGE_DIR: optional(z.string()),
 });
 
@@ -71,7 +76,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     : null;
   return Object.freeze({
     discord: discord && Object.freeze(discord),
-    modRoleIds: Object.freeze((e.MOD_ROLE_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    modRoleIds: Object.freeze(
+      (e.MOD_ROLE_IDS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     logLevel: (e.LOG_LEVEL ?? null) as LogLevel | null,
     knowledgeDir: path.resolve(cwd, e.KNOWLEDGE_DIR ?? 'knowledge'),
   });

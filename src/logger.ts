@@ -23,7 +23,10 @@ export function createLogger({ level, secrets = [], destination, pretty = false 
   const stream: DestinationStream =
     destination ??
     (pretty
-      ? (pino.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true, ignore: 'pid,hostname' } }) as DestinationStream)
+      ? (pino.transport({
+          target: 'pino-pretty',
+          options: { destination: 2, colorize: true, ignore: 'pid,hostname' },
+        }) as DestinationStream)
       : pino.destination({ dest: 2, sync: true }));
   const scrubbing: DestinationStream = hidden.length ? { write: (line: string) => stream.write(scrub(line)) } : stream;
   return pino(
@@ -31,7 +34,14 @@ export function createLogger({ level, secrets = [], destination, pretty = false 
       level,
       base: undefined,
       redact: {
-        paths: ['token', '*.token', 'config.discord.token', 'headers.authorization', '*.headers.authorization', 'authorization'],
+        paths: [
+          'token',
+          '*.token',
+          'config.discord.token',
+          'headers.authorization',
+          '*.headers.authorization',
+          'authorization',
+        ],
         censor: '[REDACTED]',
       },
     },

@@ -9,7 +9,11 @@ const config = configOrExit();
 const store = await storeOrExit(config.knowledgeDir);
 
 if (config.discord) {
-  const log = createLogger({ level: config.logLevel ?? 'info', secrets: [config.discord.token], pretty: Boolean(process.stdout.isTTY) });
+  const log = createLogger({
+    level: config.logLevel ?? 'info',
+    secrets: [config.discord.token],
+    pretty: Boolean(process.stdout.isTTY),
+  });
   const { startBot } = await import('./discord/bot.js');
   await startBot({ config, discord: config.discord, store, log });
 } else {

@@ -2,21 +2,55 @@ import { describe, expect, it } from 'vitest';
 import { run, tsx } from './helpers/run.js';
 
 describe('batch mode (npm run --silent cli -- batch --json)', () => {
-  const lines = ['who is leading the talks', '/who zelenskyy', '/when anchorage meeting', '/source 2', 'what does China think', '', '/about'];
+  const lines = [
+    'who is leading the talks',
+    '/who zelenskyy',
+    '/when anchorage meeting',
+    '/source 2',
+    'what does China think',
+    '',
+    '/about',
+  ];
 
   it('writes one JSON object per input line, in order, and nothing else', async () => {
-    const { code, stdout } = await run('npm', ['run', '--silent', 'cli', '--', 'batch', '--json'], { input: lines.join('\n') });
+    const { code, stdout } = await run('npm', ['run', '--silent', 'cli', '--', 'batch', '--json'], {
+      input: lines.join('\n'),
+    });
     expect(code).toBe(0);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(lines.length);
     expect(out.map((o) => o.input)).toEqual(lines);
     for (const o of out) {
-      expect(Object.keys(o)).toEqual(expect.arrayContaining(['input', 'command', 'status', 'answer', 'sources', 'confidence', 'entry', 'suggestions', 'ms']));
+      expect(Object.keys(o)).toEqual(
+        expect.arrayContaining([
+          'input',
+          'command',
+          'status',
+          'answer',
+          'sources',
+          'confidence',
+          'entry',
+          'suggestions',
+          'ms',
+        ]),
+      );
     }
-    expect(out[0]).toMatchObject({ command: 'ask', status: 'answered', entry: 'talks-leader', sources: [{ story: 'ukraine-peace-push', line: 2, attribution: 'CNN' }] });
+    expect(out[0]).toMatchObject({
+      command: 'ask',
+      status: 'answered',
+      entry: 'talks-leader',
+      sources: [{ story: 'ukraine-peace-push', line: 2, attribution: 'CNN' }],
+    });
     expect(out[1]).toMatchObject({ command: 'who', entry: 'volodymyr-zelensky' });
     expect(out[2]).toMatchObject({ command: 'when', entry: 'anchorage-meeting-held' });
-    expect(out[3]).toMatchObject({ command: 'source', status: 'answered', answer: expect.stringMatching(/^According to the report, Steve Witkoff/) });
+    expect(out[3]).toMatchObject({
+      command: 'source',
+      status: 'answered',
+      answer: expect.stringMatching(/^According to the report, Steve Witkoff/),
+    });
     expect(out[4]).toMatchObject({ status: 'not_found', answer: null });
     expect(out[5]).toMatchObject({ status: 'not_found', answer: null });
     expect(typeof out[0].ms).toBe('number');
@@ -27,7 +61,9 @@ describe('npm start without a Discord token', () => {
   it('says so in one line and answers each line of piped input, then exits', async () => {
     const { code, stdout, stderr } = await tsx('src/main.ts', [], { input: '/who peskov\n/source 6\n' });
     expect(code).toBe(0);
-    expect(stderr.trim().split('\n')).toEqual(['No DISCORD_TOKEN set: running the local console instead of the Discord bot.']);
+    expect(stderr.trim().split('\n')).toEqual([
+      'No DISCORD_TOKEN set: running the local console instead of the Discord bot.',
+    ]);
     expect(stdout).toMatch(/Dmitry Peskov: Kremlin spokesperson/);
     expect(stdout).toMatch(/> .*no new developments/);
     expect(stdout).toMatch(/line 6, Kremlin spokesperson Dmitry Peskov/);

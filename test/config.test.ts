@@ -16,8 +16,17 @@ describe('configuration', () => {
   });
 
   it('reads the Discord settings, with Discord’s own API as the default', () => {
-    const config = read({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '100000000000000000', MOD_ROLE_IDS: '200000000000000000, 300000000000000000' });
-    expect(config.discord).toEqual({ token: TOKEN, clientId: '100000000000000000', guildId: null, apiUrl: 'https://discord.com/api' });
+    const config = read({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: '100000000000000000',
+      MOD_ROLE_IDS: '200000000000000000, 300000000000000000',
+    });
+    expect(config.discord).toEqual({
+      token: TOKEN,
+      clientId: '100000000000000000',
+      guildId: null,
+      apiUrl: 'https://discord.com/api',
+    });
     expect(config.modRoleIds).toEqual(['200000000000000000', '300000000000000000']);
   });
 

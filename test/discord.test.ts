@@ -9,7 +9,15 @@ import { deployCommands } from '../src/discord/deploy.js';
 import { APOLOGY } from '../src/discord/interactions.js';
 import { KnowledgeStore } from '../src/knowledge/store.js';
 import { createLogger } from '../src/logger.js';
-import { APP_ID, FakeDiscord, GUILD_ID, MOD_ROLE_ID as MOD_ROLE, MODERATOR_PERMISSIONS, TOKEN, type Recorded } from './helpers/fake-discord.js';
+import {
+  APP_ID,
+  FakeDiscord,
+  GUILD_ID,
+  MOD_ROLE_ID as MOD_ROLE,
+  MODERATOR_PERMISSIONS,
+  TOKEN,
+  type Recorded,
+} from './helpers/fake-discord.js';
 import { copyKnowledge, QA, ROOT } from './helpers/knowledge.js';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -36,10 +44,30 @@ const member = () => ({ user: { id: String(900000000000500000n + BigInt(++users)
 beforeAll(async () => {
   fake = await FakeDiscord.start();
   scratch = await copyKnowledge();
-  const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl, MOD_ROLE_IDS: MOD_ROLE }, { dotenv: false });
-  const log = createLogger({ level: 'info', secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(JSON.parse(line)) } });
+  const config = readConfig(
+    {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_GUILD_ID: GUILD_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      MOD_ROLE_IDS: MOD_ROLE,
+    },
+    { dotenv: false },
+  );
+  const log = createLogger({
+    level: 'info',
+    secrets: [TOKEN],
+    destination: { write: (line: string) => void logLines.push(JSON.parse(line)) },
+  });
   const store = await KnowledgeStore.open(scratch.dir);
-  bot = await createBot({ config, discord: config.discord!, store, log, commands: [...commands, boom, boomAfterDefer], cooldown: new Cooldown(5, 10_000) });
+  bot = await createBot({
+    config,
+    discord: config.discord!,
+    store,
+    log,
+    commands: [...commands, boom, boomAfterDefer],
+    cooldown: new Cooldown(5, 10_000),
+  });
 });
 
 afterAll(async () => {
@@ -100,7 +128,11 @@ describe('/ask', () => {
   });
 
   it('cannot be made to ping @everyone or render a member’s markdown', async () => {
-    const r = await fake.command('ask', { question: '@everyone **look** what does China think [x](https://evil.example)' }, member());
+    const r = await fake.command(
+      'ask',
+      { question: '@everyone **look** what does China think [x](https://evil.example)' },
+      member(),
+    );
     expect(r.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     const shown = JSON.stringify(r.body.data);
     expect(shown).not.toMatch(/@everyone/);
@@ -172,14 +204,23 @@ describe('/refresh', () => {
   });
 
   it('lets a moderator refresh and reports what changed', async () => {
-    await scratch.edit(QA, (t) => t.replace('answer: CNN said the effort marks', 'answer: According to CNN, the effort marks'));
+    await scratch.edit(QA, (t) =>
+      t.replace('answer: CNN said the effort marks', 'answer: According to CNN, the effort marks'),
+    );
     const deferred = await fake.command('refresh', {}, { ...member(), permissions: MODERATOR_PERMISSIONS });
     expect(deferred.body).toMatchObject({ type: 5, data: { flags: MessageFlags.Ephemeral } });
-    const edit = await fake.waitFor((r) => r.method === 'PATCH' && /Edited \(1\): significance/.test(JSON.stringify(r.body)));
+    const edit = await fake.waitFor(
+      (r) => r.method === 'PATCH' && /Edited \(1\): significance/.test(JSON.stringify(r.body)),
+    );
     expect(edit.body.embeds[0].title).toBe('Knowledge refreshed');
     const r = await fake.command('ask', { question: 'how significant is this' }, member());
     expect(embedOf(r).description).toMatch(/^According to CNN/);
-    expect(logLines).toContainEqual(expect.objectContaining({ msg: 'knowledge refreshed', diff: expect.objectContaining({ edited: ['significance'] }) }));
+    expect(logLines).toContainEqual(
+      expect.objectContaining({
+        msg: 'knowledge refreshed',
+        diff: expect.objectContaining({ edited: ['significance'] }),
+      }),
+    );
   });
 
   it('accepts a configured moderator role', async () => {
@@ -191,7 +232,9 @@ describe('/refresh', () => {
     await scratch.edit(QA, (t) => t.replace('by: axios', 'by: nobody'));
     await fake.command('refresh', {}, { ...member(), permissions: MODERATOR_PERMISSIONS });
     const edit = await fake.waitFor((r) => r.method === 'PATCH' && /Refresh refused/.test(JSON.stringify(r.body)));
-    expect(edit.body.embeds[0].description).toMatch(/qa\.yaml, entry "(peace-deal|framework|who-reported)", field sources\[\d\]\.by/);
+    expect(edit.body.embeds[0].description).toMatch(
+      /qa\.yaml, entry "(peace-deal|framework|who-reported)", field sources\[\d\]\.by/,
+    );
     const r = await fake.command('ask', { question: 'what is the 28 point plan' }, member());
     expect(embedOf(r).fields[0].name).toBe('Line 5 · Axios');
   });
@@ -202,7 +245,13 @@ describe('when things go wrong', () => {
     const r = await fake.command('boom', {}, member());
     expect(r.body.data.content).toBe(APOLOGY);
     expect(isEphemeral(r)).toBe(true);
-    expect(logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'interaction handler failed', err: expect.objectContaining({ message: 'handler exploded' }) }));
+    expect(logLines).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: 'interaction handler failed',
+        err: expect.objectContaining({ message: 'handler exploded' }),
+      }),
+    );
     const next = await fake.command('who', { name: 'Putin' }, member());
     expect(embedOf(next).description).toMatch(/^Vladimir Putin/);
   });
@@ -210,8 +259,14 @@ describe('when things go wrong', () => {
   it('a handler that throws after deferring apologises with a follow-up', async () => {
     const deferred = await fake.command('boom-deferred', {}, { ...member(), permissions: MODERATOR_PERMISSIONS });
     expect(deferred.body.type).toBe(5);
-    const followUp = await fake.waitFor((r) => r.method === 'POST' && new RegExp(`^/api/v10/webhooks/${APP_ID}/interaction-token-`).test(r.path));
-    expect(followUp.body).toMatchObject({ content: APOLOGY, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
+    const followUp = await fake.waitFor(
+      (r) => r.method === 'POST' && new RegExp(`^/api/v10/webhooks/${APP_ID}/interaction-token-`).test(r.path),
+    );
+    expect(followUp.body).toMatchObject({
+      content: APOLOGY,
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    });
   });
 
   it('a did-you-mean button stops answering after an hour, and says so', async () => {
@@ -241,7 +296,13 @@ describe('the log', () => {
   it('has one structured line per interaction, with its latency', () => {
     const lines = logLines.filter((l) => l.msg === 'interaction');
     expect(lines.length).toBeGreaterThanOrEqual(15);
-    for (const l of lines) expect(l).toMatchObject({ type: expect.any(String), user: expect.any(String), status: expect.any(String), ms: expect.any(Number) });
+    for (const l of lines)
+      expect(l).toMatchObject({
+        type: expect.any(String),
+        user: expect.any(String),
+        status: expect.any(String),
+        ms: expect.any(Number),
+      });
   });
 
   it('never contains the token', () => {
@@ -259,7 +320,12 @@ describe('npm start with a token', () => {
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    await expect.poll(() => output.includes('logged in and ready'), { timeout: 15_000 }).toBe(true).catch((e) => { throw new Error(output + e); });
+    await expect
+      .poll(() => output.includes('logged in and ready'), { timeout: 15_000 })
+      .toBe(true)
+      .catch((e) => {
+        throw new Error(output + e);
+      });
     const started = Date.now();
     child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number | null];

@@ -19,7 +19,12 @@ describe('asking who leads the talks', () => {
   });
 
   it('gives the same answer however it is typed', () => {
-    for (const typed of ['WHO IS LEADING THE TALKS', 'hey bot, whos leading the talks', 'who is leadng the tlaks', 'Who’s negotiating for the U.S.?']) {
+    for (const typed of [
+      'WHO IS LEADING THE TALKS',
+      'hey bot, whos leading the talks',
+      'who is leadng the tlaks',
+      'Who’s negotiating for the U.S.?',
+    ]) {
       expect(ask(typed).entry, typed).toBe('talks-leader');
     }
   });
@@ -82,7 +87,8 @@ describe('spelling people really use', () => {
     expect(ask('what did the ukrainian defense minister say').entry).toBe('shmyhal-statement');
   });
   it('matches Zelenskyy, Zelenskiy and a transposed Zelenksy', () => {
-    for (const name of ['Zelenskyy', 'Zelenskiy', 'Zelenksy']) expect(ask(name, 'who').entry, name).toBe('volodymyr-zelensky');
+    for (const name of ['Zelenskyy', 'Zelenskiy', 'Zelenksy'])
+      expect(ask(name, 'who').entry, name).toBe('volodymyr-zelensky');
   });
   it('reads possessives and curly quotes like plain words', () => {
     expect(ask('what’s peskov’s response').entry).toBe('kremlin-response');

@@ -31,18 +31,24 @@ describe('the evaluation set', () => {
   });
 
   it('expects only entries that exist', () => {
-    const unknown = items.flatMap((i) => i.expect).filter((e) => e !== 'decline' && !e.startsWith('line:') && !kb.index.byId.has(e));
+    const unknown = items
+      .flatMap((i) => i.expect)
+      .filter((e) => e !== 'decline' && !e.startsWith('line:') && !kb.index.byId.has(e));
     expect(unknown).toEqual([]);
   });
 });
 
 describe('the engine on the evaluation set', () => {
   it('answers answerable questions with the right entry at the level reached', () => {
-    expect(engine.answerable.correct / engine.answerable.total, misses().join('\n')).toBeGreaterThanOrEqual(REACHED.answerable);
+    expect(engine.answerable.correct / engine.answerable.total, misses().join('\n')).toBeGreaterThanOrEqual(
+      REACHED.answerable,
+    );
   });
 
   it('declines questions the report does not answer at the level reached', () => {
-    expect(engine.unanswerable.declined / engine.unanswerable.total, misses().join('\n')).toBeGreaterThanOrEqual(REACHED.declined);
+    expect(engine.unanswerable.declined / engine.unanswerable.total, misses().join('\n')).toBeGreaterThanOrEqual(
+      REACHED.declined,
+    );
   });
 
   it('is at least as accurate as a plain fuse.js full scan', () => {
@@ -57,7 +63,11 @@ describe('the engine on the held-out set', () => {
   it('stays at the level reached on questions it was never tuned on', async () => {
     const holdout = evaluate(await loadEvalSet(path.join(KNOWLEDGE_DIR, 'eval/holdout.yaml')), engineAnswerer(kb));
     const missed = holdout.misses.map((m) => `${m.item.q} -> ${m.got.status} ${m.got.entry}`).join('\n');
-    expect(holdout.answerable.correct / holdout.answerable.total, missed).toBeGreaterThanOrEqual(HOLDOUT_REACHED.answerable);
-    expect(holdout.unanswerable.declined / holdout.unanswerable.total, missed).toBeGreaterThanOrEqual(HOLDOUT_REACHED.declined);
+    expect(holdout.answerable.correct / holdout.answerable.total, missed).toBeGreaterThanOrEqual(
+      HOLDOUT_REACHED.answerable,
+    );
+    expect(holdout.unanswerable.declined / holdout.unanswerable.total, missed).toBeGreaterThanOrEqual(
+      HOLDOUT_REACHED.declined,
+    );
   });
 });

@@ -28,7 +28,9 @@ describe('the shipped knowledge', () => {
     story.lines.forEach((line, i) => {
       if (story.links.has(i + 1)) return;
       for (const sentence of sentencesOf(line)) {
-        const cited = quotes.some((q) => q.line === i + 1 && (sentence.includes(q.quote) || q.quote.includes(sentence)));
+        const cited = quotes.some(
+          (q) => q.line === i + 1 && (sentence.includes(q.quote) || q.quote.includes(sentence)),
+        );
         if (!cited) uncited.push(`line ${i + 1}: ${sentence}`);
       }
     });
@@ -41,7 +43,9 @@ describe('the shipped knowledge', () => {
     const story = result.knowledge.stories[0]!;
     expect(story.lines.at(-1)).toMatch(/^Also Read:/);
     expect(story.links.has(story.lines.length)).toBe(true);
-    const factsOnLink = result.knowledge.entries.filter((e) => e.kind !== 'gap' && e.sources.some((s) => s.line === story.lines.length));
+    const factsOnLink = result.knowledge.entries.filter(
+      (e) => e.kind !== 'gap' && e.sources.some((s) => s.line === story.lines.length),
+    );
     expect(factsOnLink.map((e) => e.id)).toEqual([]);
   });
 
@@ -50,7 +54,21 @@ describe('the shipped knowledge', () => {
     if (!result.ok) throw new Error('invalid knowledge');
     const surnames = result.knowledge.entries.flatMap((e) => (e.kind === 'person' ? [e.name.split(' ').at(-1)] : []));
     expect(surnames.sort()).toEqual(
-      ['Trump', 'Witkoff', 'Driscoll', 'Butler', 'Zelensky', 'Shmyhal', 'Vance', 'George', 'Donahue', 'Weimer', 'Dmitriev', 'Peskov', 'Putin'].sort(),
+      [
+        'Trump',
+        'Witkoff',
+        'Driscoll',
+        'Butler',
+        'Zelensky',
+        'Shmyhal',
+        'Vance',
+        'George',
+        'Donahue',
+        'Weimer',
+        'Dmitriev',
+        'Peskov',
+        'Putin',
+      ].sort(),
     );
   });
 
@@ -87,17 +105,28 @@ describe('a broken knowledge folder', () => {
 
   it('refuses a quote that is not verbatim in its line, naming file, entry and field', async () => {
     // A straight apostrophe where the report has a curly one is not verbatim.
-    const problems = await problemsAfter(QA, (t) => t.replace('quote: Steve Witkoff, President Donald Trump’s', "quote: Steve Witkoff, President Donald Trump's"));
-    expect(problems).toContainEqual(expect.objectContaining({ file: QA, entry: 'talks-leader', field: 'sources[0].quote' }));
+    const problems = await problemsAfter(QA, (t) =>
+      t.replace('quote: Steve Witkoff, President Donald Trump’s', "quote: Steve Witkoff, President Donald Trump's"),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: QA, entry: 'talks-leader', field: 'sources[0].quote' }),
+    );
   });
 
   it('refuses a line number outside the report', async () => {
-    const problems = await problemsAfter(QA, (t) => t.replace(/- line: 3\n(\s+quote: Army spokesperson Col\. Dave Butler said the visit was ordered by President Trump as part of a fresh push to revive stalled peace efforts\.\n\s+by: butler\n\n- id: driscoll-briefing)/, '- line: 12\n$1'));
+    const problems = await problemsAfter(QA, (t) =>
+      t.replace(
+        /- line: 3\n(\s+quote: Army spokesperson Col\. Dave Butler said the visit was ordered by President Trump as part of a fresh push to revive stalled peace efforts\.\n\s+by: butler\n\n- id: driscoll-briefing)/,
+        '- line: 12\n$1',
+      ),
+    );
     expect(problems.map(formatProblem).join('\n')).toMatch(/visit-ordered-by.*sources\[0\]\.line.*outside the report/);
   });
 
   it('refuses an empty answer', async () => {
-    const problems = await problemsAfter(QA, (t) => t.replace(/answer: CNN said the effort marks[^\n]*/, 'answer: "  "'));
+    const problems = await problemsAfter(QA, (t) =>
+      t.replace(/answer: CNN said the effort marks[^\n]*/, 'answer: "  "'),
+    );
     expect(problems).toContainEqual(expect.objectContaining({ entry: 'significance', field: 'answer' }));
   });
 
@@ -117,7 +146,9 @@ describe('a broken knowledge folder', () => {
   });
 
   it('refuses a misspelt field rather than ignoring it', async () => {
-    const problems = await problemsAfter(QA, (t) => t.replace('  phrasings:\n    - is this a big deal', '  phrasing:\n    - is this a big deal'));
+    const problems = await problemsAfter(QA, (t) =>
+      t.replace('  phrasings:\n    - is this a big deal', '  phrasing:\n    - is this a big deal'),
+    );
     expect(problems).toContainEqual(expect.objectContaining({ entry: 'significance' }));
   });
 
@@ -134,7 +165,9 @@ describe('a broken knowledge folder', () => {
   });
 
   it('reports every problem at once, not only the first', async () => {
-    const problems = await problemsAfter(QA, (t) => t.replace('by: axios', 'by: reuters').replace('- id: secrecy', '- id: overview'));
+    const problems = await problemsAfter(QA, (t) =>
+      t.replace('by: axios', 'by: reuters').replace('- id: secrecy', '- id: overview'),
+    );
     expect(problems.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -17,10 +17,14 @@ async function openScratch() {
 describe('refreshing the knowledge while serving', () => {
   it('serves an edited answer after a refresh and reports it as edited', async () => {
     const { scratch, store } = await openScratch();
-    await scratch.edit(QA, (t) => t.replace('answer: CNN said the effort marks', 'answer: According to CNN, the effort marks'));
+    await scratch.edit(QA, (t) =>
+      t.replace('answer: CNN said the effort marks', 'answer: According to CNN, the effort marks'),
+    );
     const outcome = await store.refresh();
     expect(outcome).toMatchObject({ ok: true, diff: { edited: ['significance'], added: [], removed: [] } });
-    expect(answer(store.current, { command: 'ask', text: 'how significant is this' }).answer).toMatch(/^According to CNN/);
+    expect(answer(store.current, { command: 'ask', text: 'how significant is this' }).answer).toMatch(
+      /^According to CNN/,
+    );
   });
 
   it('reports added and removed entries', async () => {
@@ -33,7 +37,10 @@ describe('refreshing the knowledge while serving', () => {
   it('reports answers whose cited line changed', async () => {
     const { scratch, store } = await openScratch();
     await scratch.edit(QA, (t) =>
-      t.replace('  sources:\n    - line: 1\n      quote: marking one of the most significant', '  sources:\n    - line: 1\n      quote: one of the most significant'),
+      t.replace(
+        '  sources:\n    - line: 1\n      quote: marking one of the most significant',
+        '  sources:\n    - line: 1\n      quote: one of the most significant',
+      ),
     );
     const outcome = await store.refresh();
     expect(outcome).toMatchObject({ ok: true, diff: { citationsChanged: ['significance'] } });
@@ -42,7 +49,11 @@ describe('refreshing the knowledge while serving', () => {
   it('keeps serving the old knowledge, untouched, when the edit is broken', async () => {
     const { scratch, store } = await openScratch();
     const before = store.current;
-    await scratch.edit(QA, (t) => t.replace('answer: CNN said the effort marks', 'answer: Edited. CNN said the effort marks').replace('by: axios', 'by: nobody'));
+    await scratch.edit(QA, (t) =>
+      t
+        .replace('answer: CNN said the effort marks', 'answer: Edited. CNN said the effort marks')
+        .replace('by: axios', 'by: nobody'),
+    );
     const outcome = await store.refresh();
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problems[0]).toMatchObject({ file: QA, field: expect.stringMatching(/\.by$/) });

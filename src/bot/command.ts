@@ -65,5 +65,8 @@ export function choice(name: string, value: string): Choice {
 
 /** The handler of a lookup command: the engine answers its one text option. */
 export function answerWith(command: Exclude<Command, 'entry'>, option: string): BotCommand['run'] {
-  return ({ store }, options) => ({ type: 'answer', answer: answer(store.current, { command, text: options[option] ?? '' }) });
+  return ({ store }, options) => ({
+    type: 'answer',
+    answer: answer(store.current, { command, text: options[option] ?? '' }),
+  });
 }

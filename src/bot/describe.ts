@@ -22,7 +22,10 @@ export function describeRefresh(outcome: RefreshOutcome): { title: string; lines
   }
   const { diff } = outcome;
   if (isUnchanged(diff)) {
-    return { title: 'Knowledge refreshed: no changes', lines: [`${outcome.entries} entries, reloaded in ${outcome.ms} ms.`] };
+    return {
+      title: 'Knowledge refreshed: no changes',
+      lines: [`${outcome.entries} entries, reloaded in ${outcome.ms} ms.`],
+    };
   }
   return {
     title: 'Knowledge refreshed',

@@ -2,8 +2,7 @@ import type { BotCommand } from './command.js';
 
 /** A typed line (`/who Witkoff`, or a bare question) read as a command and its options. */
 export type ParsedLine =
-  | { ok: true; command: BotCommand; options: Record<string, string> }
-  | { ok: false; name: string; message: string };
+  { ok: true; command: BotCommand; options: Record<string, string> } | { ok: false; name: string; message: string };
 
 /**
  * Reads a line the way the console and batch mode accept it. A bare question is `/ask`; the text
@@ -15,7 +14,8 @@ export function parseLine(line: string, commands: readonly BotCommand[]): Parsed
   const name = match ? match[1]!.toLowerCase() : 'ask';
   const text = match ? match[2]! : trimmed;
   const command = commands.find((c) => c.name === name);
-  if (!command) return { ok: false, name, message: `There is no /${name.slice(0, 32)} command. Type /help for the list.` };
+  if (!command)
+    return { ok: false, name, message: `There is no /${name.slice(0, 32)} command. Type /help for the list.` };
   const option = command.options[0];
   return { ok: true, command, options: option ? { [option.name]: text } : {} };
 }

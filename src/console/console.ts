@@ -23,7 +23,12 @@ export interface ConsoleOptions {
  * The person at the console owns the knowledge files, so they may /refresh.
  */
 export async function runConsole({ store, log, input, output, interactive }: ConsoleOptions): Promise<void> {
-  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+  const rl = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    crlfDelay: Infinity,
+  });
   const write = (text: string) => output.write(`${text}\n`);
   const ctx: CommandContext = { store, invoker: { id: 'console', isModerator: true }, commands };
   let lastSuggestions: Suggestion[] = [];
@@ -55,7 +60,10 @@ export async function runConsole({ store, log, input, output, interactive }: Con
     lastSuggestions = reply.type === 'answer' ? reply.answer.suggestions : [];
     write(renderText(reply));
     if (interactive) write('');
-    log.info({ command: name, status: reply.type === 'answer' ? reply.answer.status : reply.type, ms: msSince(started) }, 'interaction');
+    log.info(
+      { command: name, status: reply.type === 'answer' ? reply.answer.status : reply.type, ms: msSince(started) },
+      'interaction',
+    );
     if (interactive) rl.prompt();
   }
 }

@@ -29,7 +29,15 @@ export interface Bot {
  * Logs in with the Guilds intent only (no privileged intents, no message content) and answers
  * interactions. Resolves once the client is ready.
  */
-export async function createBot({ config, discord, store, log, commands = allCommands, cooldown, pickTtlMs }: BotOptions): Promise<Bot> {
+export async function createBot({
+  config,
+  discord,
+  store,
+  log,
+  commands = allCommands,
+  cooldown,
+  pickTtlMs,
+}: BotOptions): Promise<Bot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
@@ -51,7 +59,10 @@ export async function createBot({ config, discord, store, log, commands = allCom
 
   const ready = new Promise<void>((resolve) =>
     client.once(Events.ClientReady, (c) => {
-      log.info({ user: c.user.id, tag: c.user.tag, guilds: c.guilds.cache.size, commands: commands.length }, 'logged in and ready');
+      log.info(
+        { user: c.user.id, tag: c.user.tag, guilds: c.guilds.cache.size, commands: commands.length },
+        'logged in and ready',
+      );
       resolve();
     }),
   );
@@ -74,7 +85,10 @@ export async function startBot(options: BotOptions): Promise<void> {
   try {
     bot = await createBot(options);
   } catch (err) {
-    log.fatal({ err: { message: (err as Error).message, code: (err as { code?: unknown }).code } }, 'could not log in to Discord');
+    log.fatal(
+      { err: { message: (err as Error).message, code: (err as { code?: unknown }).code } },
+      'could not log in to Discord',
+    );
     process.exit(1);
   }
   const shutdown = (signal: string) => {

@@ -11,7 +11,12 @@ export async function deployCommands(discord: DiscordConfig): Promise<{ count: n
   if (!discord.clientId) throw new ConfigError('DISCORD_CLIENT_ID is required to register commands.');
   const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
   const body = commandDefinitions(commands);
-  const route = discord.guildId ? Routes.applicationGuildCommands(discord.clientId, discord.guildId) : Routes.applicationCommands(discord.clientId);
+  const route = discord.guildId
+    ? Routes.applicationGuildCommands(discord.clientId, discord.guildId)
+    : Routes.applicationCommands(discord.clientId);
   await rest.put(route, { body });
-  return { count: body.length, scope: discord.guildId ? `server ${discord.guildId}` : 'globally (may take up to an hour to show)' };
+  return {
+    count: body.length,
+    scope: discord.guildId ? `server ${discord.guildId}` : 'globally (may take up to an hour to show)',
+  };
 }

@@ -127,7 +127,10 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: Interact
 }
 
 /** Past the per-user rate: tells the member privately when to come back. */
-async function coolingDown(interaction: ChatInputCommandInteraction | ButtonInteraction, deps: InteractionDeps): Promise<boolean> {
+async function coolingDown(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  deps: InteractionDeps,
+): Promise<boolean> {
   const wait = deps.cooldown.take(interaction.user.id);
   if (wait > 0) await interaction.reply(notice(`You're asking quickly. Try again in ${Math.ceil(wait / 1000)} s.`));
   return wait > 0;
@@ -150,15 +153,24 @@ function statusOf(reply: Reply): string {
 function logRefresh(reply: Reply, interaction: ChatInputCommandInteraction, log: Logger): void {
   if (reply.type !== 'refresh') return;
   const who = { user: interaction.user.id, guild: interaction.guildId };
-  if (reply.outcome.ok) log.info({ ...who, diff: reply.outcome.diff, entries: reply.outcome.entries, ms: reply.outcome.ms }, 'knowledge refreshed');
-  else log.warn({ ...who, problems: reply.outcome.problems.length, first: reply.outcome.problems[0] }, 'knowledge refresh refused; previous knowledge still serving');
+  if (reply.outcome.ok)
+    log.info(
+      { ...who, diff: reply.outcome.diff, entries: reply.outcome.entries, ms: reply.outcome.ms },
+      'knowledge refreshed',
+    );
+  else
+    log.warn(
+      { ...who, problems: reply.outcome.problems.length, first: reply.outcome.problems[0] },
+      'knowledge refresh refused; previous knowledge still serving',
+    );
 }
 
 /** The interaction's 3-second window was missed, or it was already answered: nothing more can be sent. */
 function isExpired(err: unknown): boolean {
   return (
     err instanceof DiscordAPIError &&
-    (err.code === RESTJSONErrorCodes.UnknownInteraction || err.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)
+    (err.code === RESTJSONErrorCodes.UnknownInteraction ||
+      err.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)
   );
 }
 

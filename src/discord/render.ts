@@ -1,4 +1,11 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, MessageFlags, type InteractionReplyOptions } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  MessageFlags,
+  type InteractionReplyOptions,
+} from 'discord.js';
 import type { Reply } from '../bot/command.js';
 import { describeRefresh } from '../bot/describe.js';
 import type { Answer, Suggestion } from '../engine/answer.js';
@@ -8,7 +15,13 @@ import { escapeForDiscord, LIMITS } from './escape.js';
 /** Every message this bot sends pings nobody, whatever its text says. */
 export const NO_MENTIONS = Object.freeze({ parse: [] as [], repliedUser: false });
 
-const COLOURS = { answered: 0x2b7a3d, unsure: 0xc98a00, not_found: 0x6b6f76, info: 0x3b5bdb, refused: 0xb3261e } as const;
+const COLOURS = {
+  answered: 0x2b7a3d,
+  unsure: 0xc98a00,
+  not_found: 0x6b6f76,
+  info: 0x3b5bdb,
+  refused: 0xb3261e,
+} as const;
 
 /** A custom id for a did-you-mean button: the entry to answer, and when it was offered. */
 export function pickId(suggestion: Suggestion, now = Date.now()): string {
@@ -51,7 +64,9 @@ export function renderReply(reply: Reply, question?: string): InteractionReplyOp
  * are public, so anyone in the channel can read them and click a suggestion.
  */
 export function renderAnswer(a: Answer, question?: string, now = Date.now()): InteractionReplyOptions {
-  const embed = new EmbedBuilder().setColor(COLOURS[a.status]).setDescription(clip(escapeForDiscord(a.text), LIMITS.embedDescription));
+  const embed = new EmbedBuilder()
+    .setColor(COLOURS[a.status])
+    .setDescription(clip(escapeForDiscord(a.text), LIMITS.embedDescription));
   if (question) embed.setTitle(clip(`“${escapeForDiscord(question)}”`, LIMITS.embedTitle));
   if (a.sources.length) {
     const heading = a.status !== 'answered' ? 'What the report does say' : a.conflict ? 'Accounts differ' : undefined;
@@ -65,9 +80,14 @@ export function renderAnswer(a: Answer, question?: string, now = Date.now()): In
   const rows = a.suggestions.length
     ? [
         new ActionRowBuilder<ButtonBuilder>().addComponents(
-          a.suggestions.slice(0, 3).map((s) =>
-            new ButtonBuilder().setCustomId(pickId(s, now)).setStyle(ButtonStyle.Secondary).setLabel(clip(s.title, LIMITS.buttonLabel)),
-          ),
+          a.suggestions
+            .slice(0, 3)
+            .map((s) =>
+              new ButtonBuilder()
+                .setCustomId(pickId(s, now))
+                .setStyle(ButtonStyle.Secondary)
+                .setLabel(clip(s.title, LIMITS.buttonLabel)),
+            ),
         ),
       ]
     : [];
@@ -80,5 +100,9 @@ function message(embed: EmbedBuilder, ephemeral: boolean): InteractionReplyOptio
 
 /** Short, ephemeral, and pinging nobody: for refusals, cooldowns and apologies. */
 export function notice(text: string): InteractionReplyOptions {
-  return { content: clip(escapeForDiscord(text), LIMITS.content), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral };
+  return {
+    content: clip(escapeForDiscord(text), LIMITS.content),
+    allowedMentions: NO_MENTIONS,
+    flags: MessageFlags.Ephemeral,
+  };
 }

@@ -1,5 +1,13 @@
 import type { Entry, EntryKind, Knowledge, PersonEntry, Source, Story } from '../knowledge/types.js';
-import { buildIndex, resolveWords, scoreEntries, typoBudget, type ResolvedWord, type ScoredEntry, type SearchIndex } from './search.js';
+import {
+  buildIndex,
+  resolveWords,
+  scoreEntries,
+  typoBudget,
+  type ResolvedWord,
+  type ScoredEntry,
+  type SearchIndex,
+} from './search.js';
 import { clip, contentWords, normalize, QUESTION_WORDS, stripPreamble, typoDistance } from './text.js';
 
 /**
@@ -94,12 +102,14 @@ const EMPTY_HINTS: Record<Command, string> = {
 
 /** Control characters out, white space folded: what is left is what the person meant to type. */
 export function cleanInput(text: string): string {
-  return text
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
-    // Mentions are not questions: @everyone, @here, <@user>, <@&role>, <#channel>.
-    .replace(/@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
+      // Mentions are not questions: @everyone, @here, <@user>, <@&role>, <#channel>.
+      .replace(/@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/gi, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKind>, command: Command = 'ask'): Answer {
@@ -110,7 +120,13 @@ function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKind>, co
   return decide(kb.thresholds, command, scoreEntries(kb.index, words, kinds), words, text);
 }
 
-function decide(thresholds: Thresholds, command: Command, ranked: readonly ScoredEntry[], words: readonly ResolvedWord[], text: string): Answer {
+function decide(
+  thresholds: Thresholds,
+  command: Command,
+  ranked: readonly ScoredEntry[],
+  words: readonly ResolvedWord[],
+  text: string,
+): Answer {
   const top = ranked[0];
   const unknown = words.filter((w) => w.unknown);
   const missing = unknown.length ? nameWords(text, unknown) : null;
@@ -133,7 +149,12 @@ function decide(thresholds: Thresholds, command: Command, ranked: readonly Score
       status: 'unsure',
     };
   }
-  return decline(command, "The report doesn't say. I couldn't match that to anything it covers; try /help for what it does.", [], confidence);
+  return decline(
+    command,
+    "The report doesn't say. I couldn't match that to anything it covers; try /help for what it does.",
+    [],
+    confidence,
+  );
 }
 
 function who(kb: KnowledgeBase, raw: string): Answer {
@@ -145,7 +166,15 @@ function who(kb: KnowledgeBase, raw: string): Answer {
   if (first && first.score >= kb.thresholds.person) {
     if (second && second.score >= first.score - 0.1) {
       return {
-        ...decline('who', 'Several people in the report match that. Did you mean:', people.filter((p) => p.score >= first.score - 0.1).slice(0, MAX_SUGGESTIONS).map((p) => suggestionOf({ entry: p.person })), first.score),
+        ...decline(
+          'who',
+          'Several people in the report match that. Did you mean:',
+          people
+            .filter((p) => p.score >= first.score - 0.1)
+            .slice(0, MAX_SUGGESTIONS)
+            .map((p) => suggestionOf({ entry: p.person })),
+          first.score,
+        ),
         status: 'unsure',
       };
     }
@@ -181,7 +210,9 @@ interface PersonScore {
  * an alias typed in full and falls as the alias has words that were not typed.
  */
 function rankPeople(index: SearchIndex, text: string): PersonScore[] {
-  const typed = normalize(text).split(' ').filter((w) => w && !NAME_FILLER.has(w));
+  const typed = normalize(text)
+    .split(' ')
+    .filter((w) => w && !NAME_FILLER.has(w));
   if (typed.length === 0) return [];
   const best = new Map<string, PersonScore>();
   for (const hit of index.aliasFuse.search(typed.join(' '), { limit: 30 })) {
@@ -189,7 +220,9 @@ function rankPeople(index: SearchIndex, text: string): PersonScore[] {
     const aliasWords = hit.item.alias.split(' ').filter((w) => !NAME_FILLER.has(w));
     const used = new Set<number>();
     const covered = typed.every((t) => {
-      const at = aliasWords.findIndex((a, i) => !used.has(i) && (a === t || typoDistance(a, t, typoBudget(t.length)) <= typoBudget(t.length)));
+      const at = aliasWords.findIndex(
+        (a, i) => !used.has(i) && (a === t || typoDistance(a, t, typoBudget(t.length)) <= typoBudget(t.length)),
+      );
       if (at >= 0) used.add(at);
       return at >= 0;
     });
@@ -224,10 +257,17 @@ function source(kb: KnowledgeBase, text: string): Answer {
     .filter((r) => r.share > 0)
     .sort((a, b) => b.share - a.share);
   const top = ranked[0];
-  if (top && top.share >= 0.8 && (ranked[1]?.share ?? 0) < top.share) return { ...sourceLine(story, top.line), confidence: top.share };
-  const suggestions = ranked.filter((r) => r.share >= 0.5).slice(0, MAX_SUGGESTIONS).map((r) => lineSuggestion(story, r.line));
+  if (top && top.share >= 0.8 && (ranked[1]?.share ?? 0) < top.share)
+    return { ...sourceLine(story, top.line), confidence: top.share };
+  const suggestions = ranked
+    .filter((r) => r.share >= 0.5)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((r) => lineSuggestion(story, r.line));
   if (suggestions.length) {
-    return { ...decline('source', 'No line says exactly that. Did you mean:', suggestions, top?.share ?? 0), status: 'unsure' };
+    return {
+      ...decline('source', 'No line says exactly that. Did you mean:', suggestions, top?.share ?? 0),
+      status: 'unsure',
+    };
   }
   return decline('source', 'No line of the report says that.', [], top?.share ?? 0);
 }
@@ -261,7 +301,9 @@ function byId(kb: KnowledgeBase, id: string): Answer {
   const line = /^line:(\d+)$/.exec(id);
   if (line) return sourceLine(defaultStory(kb), Number(line[1]));
   const entry = kb.index.byId.get(id);
-  return entry ? fromEntry('entry', entry, 1) : decline('entry', 'That answer is no longer in the knowledge; ask again.');
+  return entry
+    ? fromEntry('entry', entry, 1)
+    : decline('entry', 'That answer is no longer in the knowledge; ask again.');
 }
 
 function defaultStory(kb: KnowledgeBase): Story {
@@ -313,7 +355,13 @@ function suggestionOf(scored: { entry: Entry }): Suggestion {
 /** The unknown words as the person typed them, in a short list: “China” or “China” and “Biden”. */
 function nameWords(text: string, words: readonly ResolvedWord[]): string {
   const typed = text.split(/\s+/).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-  const names = [...new Set(words.map((w) => typed.find((t) => normalize(t) === w.word || normalize(t).split(' ').includes(w.word)) ?? w.word))]
+  const names = [
+    ...new Set(
+      words.map(
+        (w) => typed.find((t) => normalize(t) === w.word || normalize(t).split(' ').includes(w.word)) ?? w.word,
+      ),
+    ),
+  ]
     .slice(0, 3)
     .map((n) => `“${clip(n, 40)}”`);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0]!;

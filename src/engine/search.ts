@@ -1,6 +1,14 @@
 import Fuse from 'fuse.js';
 import type { Entry, EntryKind, EventEntry, Knowledge } from '../knowledge/types.js';
-import { contentWords, normalize, QUESTION_WORDS, synonymsOf, typoDistance, type QueryWord, type Synonyms } from './text.js';
+import {
+  contentWords,
+  normalize,
+  QUESTION_WORDS,
+  synonymsOf,
+  typoDistance,
+  type QueryWord,
+  type Synonyms,
+} from './text.js';
 
 /**
  * Search structures built once per knowledge base. A long question is matched through an inverted
@@ -184,7 +192,12 @@ function bucketByFirstLetter(words: string[]): Map<string, Fuse<string>> {
     list.push(w);
     buckets.set(w[0]!, list);
   }
-  return new Map([...buckets].map(([letter, list]) => [letter, new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true })]));
+  return new Map(
+    [...buckets].map(([letter, list]) => [
+      letter,
+      new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true }),
+    ]),
+  );
 }
 
 /** A word of the question, resolved against the knowledge's vocabulary. */
@@ -266,7 +279,8 @@ export function scoreEntries(
   // Per document: how much of the question it holds, as a share of itself (precision). The
   // entry keeps its best document's share. Documents are visited once per query term.
   // Rare terms find the candidates; common ones only add to the score of candidates found.
-  const entriesWith = (t: string) => (index.phrasingEntries.get(t)?.length ?? 0) + (index.answerOnlyEntries.get(t)?.length ?? 0);
+  const entriesWith = (t: string) =>
+    (index.phrasingEntries.get(t)?.length ?? 0) + (index.answerOnlyEntries.get(t)?.length ?? 0);
   const terms = [...queryTerms];
   const rare = terms.filter(([t]) => entriesWith(t) <= index.commonAbove);
   const finding = rare.length ? rare : terms;
@@ -297,15 +311,17 @@ export function scoreEntries(
   for (const [term, weight] of finding) {
     const isName = index.nameTerms.has(term);
     const phrased = index.phrasingEntries.get(term);
-    if (phrased) for (let i = 0; i < phrased.length; i++) {
-      covered[phrased[i]!]! += weight;
-      if (isName) nameHits[phrased[i]!]!++;
-    }
+    if (phrased)
+      for (let i = 0; i < phrased.length; i++) {
+        covered[phrased[i]!]! += weight;
+        if (isName) nameHits[phrased[i]!]!++;
+      }
     const answerOnly = index.answerOnlyEntries.get(term);
-    if (answerOnly) for (let i = 0; i < answerOnly.length; i++) {
-      covered[answerOnly[i]!]! += weight * ANSWER_CREDIT;
-      if (isName) nameHits[answerOnly[i]!]!++;
-    }
+    if (answerOnly)
+      for (let i = 0; i < answerOnly.length; i++) {
+        covered[answerOnly[i]!]! += weight * ANSWER_CREDIT;
+        if (isName) nameHits[answerOnly[i]!]!++;
+      }
   }
   for (const [term, weight] of checking) {
     const isName = index.nameTerms.has(term);
@@ -390,4 +406,3 @@ function fMeasure(precision: number, recall: number, beta: number): number {
   const b2 = beta * beta;
   return ((1 + b2) * precision * recall) / (b2 * precision + recall);
 }
-

@@ -21,7 +21,8 @@ export function fullScanAnswerer(knowledge: Knowledge): Answerer {
   return (command, text): Verdict => {
     if (command === 'source') {
       const n = Number(text.trim());
-      if (Number.isInteger(n) && n >= 1 && n <= lines.length) return { status: 'answered', entry: `line:${n}`, confidence: 1 };
+      if (Number.isInteger(n) && n >= 1 && n <= lines.length)
+        return { status: 'answered', entry: `line:${n}`, confidence: 1 };
       const hit = lineFuse.search(text, { limit: 1 })[0];
       return hit ? { status: 'answered', entry: `line:${hit.item.line}`, confidence: 1 - (hit.score ?? 1) } : none;
     }
@@ -39,7 +40,10 @@ const none: Verdict = { status: 'not_found', entry: null, confidence: 0 };
 /** The full scan itself: every entry's phrasings and answer, fuse.js's defaults but location ignored. */
 export function fullScanFuse(entries: readonly Entry[]): Fuse<Entry> {
   return new Fuse<Entry>([...entries], {
-    keys: [{ name: 'phrasings', weight: 2 }, { name: 'answer', weight: 1 }],
+    keys: [
+      { name: 'phrasings', weight: 2 },
+      { name: 'answer', weight: 1 },
+    ],
     includeScore: true,
     ignoreLocation: true,
   });

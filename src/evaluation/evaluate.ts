@@ -9,7 +9,9 @@ import { answer } from '../engine/answer.js';
 const itemSchema = z.strictObject({
   q: z.string(),
   command: z.enum(['ask', 'who', 'when', 'source']).default('ask'),
-  expect: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((e) => (Array.isArray(e) ? e : [e])),
+  expect: z
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+    .transform((e) => (Array.isArray(e) ? e : [e])),
 });
 export type EvalItem = z.infer<typeof itemSchema>;
 
@@ -45,7 +47,11 @@ export function isDecline(item: EvalItem): boolean {
 }
 
 export function evaluate(items: readonly EvalItem[], answerer: Answerer): EvalReport {
-  const report: EvalReport = { answerable: { total: 0, correct: 0 }, unanswerable: { total: 0, declined: 0 }, misses: [] };
+  const report: EvalReport = {
+    answerable: { total: 0, correct: 0 },
+    unanswerable: { total: 0, declined: 0 },
+    misses: [],
+  };
   for (const item of items) {
     const got = answerer(item.command, item.q);
     const right = isRight(item, got);

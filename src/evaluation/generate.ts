@@ -9,7 +9,9 @@ export function generateKnowledge(base: Knowledge, count: number, seed = 42): Kn
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const words = (n: number, syllables: number) =>
-    Array.from({ length: n }, () => Array.from({ length: 2 + Math.floor(random() * syllables) }, () => pick(SYLLABLES)).join(''));
+    Array.from({ length: n }, () =>
+      Array.from({ length: 2 + Math.floor(random() * syllables) }, () => pick(SYLLABLES)).join(''),
+    );
   const people = words(4000, 2);
   const places = words(1500, 2);
   const topics = words(3000, 3);
@@ -51,7 +53,28 @@ export function generateKnowledge(base: Knowledge, count: number, seed = 42): Kn
   return { stories: base.stories, entries, synonyms: base.synonyms };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mir', 'ven', 'sta', 'tor', 'bel', 'gra', 'dun', 'ish', 'pol', 'rek', 'sav', 'tin', 'zor', 'ul', 'eth', 'nar', 'qui', 'fen'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mir',
+  'ven',
+  'sta',
+  'tor',
+  'bel',
+  'gra',
+  'dun',
+  'ish',
+  'pol',
+  'rek',
+  'sav',
+  'tin',
+  'zor',
+  'ul',
+  'eth',
+  'nar',
+  'qui',
+  'fen',
+];
 const VERBS = ['say', 'warn', 'ask', 'argu', 'complain', 'report', 'insist', 'clarify', 'speculat', 'testify'];
 
 function mulberry32(seed: number): () => number {

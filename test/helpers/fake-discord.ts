@@ -93,25 +93,46 @@ export class FakeDiscord {
 
   /** A slash command; resolves with the bot's callback to it. */
   command(name: string, options: Record<string, string> = {}, opts: InteractionOptions = {}): Promise<Recorded> {
-    return this.#interact(2, { id: this.#id(), name, type: 1, options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })) }, opts);
+    return this.#interact(
+      2,
+      {
+        id: this.#id(),
+        name,
+        type: 1,
+        options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })),
+      },
+      opts,
+    );
   }
 
   /** Autocomplete on the focused option; resolves with the bot's callback (its choices). */
   autocomplete(name: string, option: string, typed: string, opts: InteractionOptions = {}): Promise<Recorded> {
-    return this.#interact(4, { id: this.#id(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] }, opts);
+    return this.#interact(
+      4,
+      { id: this.#id(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] },
+      opts,
+    );
   }
 
   /** A click on a button of a message the bot sent. */
   click(customId: string, opts: InteractionOptions = {}): Promise<Recorded> {
     // The message the button sits on, as Discord includes it: one the bot sent.
-    return this.#interact(3, { custom_id: customId, component_type: 2 }, opts, { message: { ...this.#message({}), type: 0 } });
+    return this.#interact(3, { custom_id: customId, component_type: 2 }, opts, {
+      message: { ...this.#message({}), type: 0 },
+    });
   }
 
   async #interact(type: number, data: object, opts: InteractionOptions, extra: object = {}): Promise<Recorded> {
     const id = this.#id();
     const token = `interaction-token-${id}`;
     if (opts.expire) this.#expiring.add(id);
-    const user = { id: opts.user?.id ?? '900000000000000010', username: opts.user?.username ?? 'member', discriminator: '0', global_name: null, avatar: null };
+    const user = {
+      id: opts.user?.id ?? '900000000000000010',
+      username: opts.user?.username ?? 'member',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+    };
     const callback = this.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${id}/${token}/callback`));
     this.#dispatch('INTERACTION_CREATE', {
       id,
@@ -167,39 +188,75 @@ export class FakeDiscord {
     }
     this.identified++;
     this.intents = d.intents;
-    const user = { id: BOT_USER_ID, username: 'storybot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
-    this.#dispatch('READY', {
-      v: 10,
-      user,
-      guilds: [{ id: GUILD_ID, unavailable: true }],
-      session_id: 'fake-session',
-      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-      application: { id: APP_ID, flags: 0 },
-      shard: [0, 1],
-    }, socket);
-    this.#dispatch('GUILD_CREATE', {
-      id: GUILD_ID,
-      name: 'News readers',
-      unavailable: false,
-      owner_id: '900000000000000099',
-      roles: [
-        { id: GUILD_ID, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
-        { id: MOD_ROLE_ID, name: 'Moderators', permissions: MEMBER_PERMISSIONS, position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
-      ],
-      channels: [{ id: CHANNEL_ID, type: 0, name: 'news', position: 0, permission_overwrites: [] }],
-      members: [],
-      emojis: [],
-      stickers: [],
-      threads: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      voice_states: [],
-      presences: [],
-      features: [],
-      member_count: 2,
-      large: false,
-      joined_at: new Date(0).toISOString(),
-    }, socket);
+    const user = {
+      id: BOT_USER_ID,
+      username: 'storybot',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+      flags: 0,
+    };
+    this.#dispatch(
+      'READY',
+      {
+        v: 10,
+        user,
+        guilds: [{ id: GUILD_ID, unavailable: true }],
+        session_id: 'fake-session',
+        resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+        application: { id: APP_ID, flags: 0 },
+        shard: [0, 1],
+      },
+      socket,
+    );
+    this.#dispatch(
+      'GUILD_CREATE',
+      {
+        id: GUILD_ID,
+        name: 'News readers',
+        unavailable: false,
+        owner_id: '900000000000000099',
+        roles: [
+          {
+            id: GUILD_ID,
+            name: '@everyone',
+            permissions: MEMBER_PERMISSIONS,
+            position: 0,
+            color: 0,
+            hoist: false,
+            managed: false,
+            mentionable: false,
+            flags: 0,
+          },
+          {
+            id: MOD_ROLE_ID,
+            name: 'Moderators',
+            permissions: MEMBER_PERMISSIONS,
+            position: 1,
+            color: 0,
+            hoist: false,
+            managed: false,
+            mentionable: false,
+            flags: 0,
+          },
+        ],
+        channels: [{ id: CHANNEL_ID, type: 0, name: 'news', position: 0, permission_overwrites: [] }],
+        members: [],
+        emojis: [],
+        stickers: [],
+        threads: [],
+        stage_instances: [],
+        guild_scheduled_events: [],
+        voice_states: [],
+        presences: [],
+        features: [],
+        member_count: 2,
+        large: false,
+        joined_at: new Date(0).toISOString(),
+      },
+      socket,
+    );
   }
 
   #dispatch(t: string, d: unknown, only?: WebSocket): void {
@@ -214,7 +271,12 @@ export class FakeDiscord {
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const record: Recorded = { method: req.method ?? 'GET', path: url.pathname, body: text ? safeJson(text) : undefined, auth: req.headers.authorization };
+    const record: Recorded = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      body: text ? safeJson(text) : undefined,
+      auth: req.headers.authorization,
+    };
     const send = (status: number, body?: unknown) => {
       // Like Discord: a 204 has no body and so no content type.
       res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
@@ -224,10 +286,25 @@ export class FakeDiscord {
     let match: RegExpMatchArray | null;
 
     if (req.method === 'GET' && path === '/api/v10/gateway/bot') {
-      send(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
-    } else if (req.method === 'PUT' && (match = path.match(/^\/api\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      send(200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    } else if (
+      req.method === 'PUT' &&
+      (match = path.match(/^\/api\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))
+    ) {
       this.registered.set(match[2] ?? 'global', record.body);
-      send(200, (record.body as object[]).map((c, i) => ({ ...c, id: String(800000000000000000n + BigInt(i)), application_id: match![1], version: '1' })));
+      send(
+        200,
+        (record.body as object[]).map((c, i) => ({
+          ...c,
+          id: String(800000000000000000n + BigInt(i)),
+          application_id: match![1],
+          version: '1',
+        })),
+      );
     } else if (req.method === 'POST' && (match = path.match(/^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
       if (this.#expiring.has(match[1]!)) send(404, { message: 'Unknown interaction', code: 10062 });
       else send(204);

@@ -20,7 +20,11 @@ export function shippedKnowledgeBase(): Promise<KnowledgeBase> {
 }
 
 /** A scratch copy of the knowledge folder, for tests that break or edit it. */
-export async function copyKnowledge(): Promise<{ dir: string; edit: (rel: string, change: (text: string) => string) => Promise<void>; remove: () => Promise<void> }> {
+export async function copyKnowledge(): Promise<{
+  dir: string;
+  edit: (rel: string, change: (text: string) => string) => Promise<void>;
+  remove: () => Promise<void>;
+}> {
   const dir = await mkdtemp(path.join(tmpdir(), 'storybot-knowledge-'));
   await cp(KNOWLEDGE_DIR, dir, { recursive: true });
   return {

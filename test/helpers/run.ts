@@ -8,7 +8,11 @@ export interface RunResult {
 }
 
 /** Runs a command in the project with `input` on standard input, and no Discord token. */
-export function run(command: string, args: string[], { input = '', env = {} }: { input?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
+export function run(
+  command: string,
+  args: string[],
+  { input = '', env = {} }: { input?: string; env?: Record<string, string> } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: ROOT,
