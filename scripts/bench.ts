@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile, mkdir, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { answer, buildKnowledgeBase, type Command, type KnowledgeBase } from '../src/engine/answer.js';
+import { answer, buildKnowledgeBase, type Lookup, type KnowledgeBase } from '../src/engine/answer.js';
 import { fullScanAnswerer, fullScanFuse } from '../src/evaluation/baseline.js';
 import { engineAnswerer, evaluate, loadEvalSet, percent } from '../src/evaluation/evaluate.js';
 import { generateKnowledge } from '../src/evaluation/generate.js';
@@ -24,7 +24,7 @@ import { FakeDiscord, TOKEN } from '../test/helpers/fake-discord.js';
 const root = path.resolve(import.meta.dirname, '..');
 const GENERATED = Number(process.env.BENCH_ENTRIES ?? 50_000);
 const items = await loadEvalSet(path.join(root, 'knowledge/eval/questions.yaml'));
-const queries = items.map((i) => ({ command: i.command as Command, text: i.q }));
+const queries = items.map((i) => ({ lookup: i.command as Lookup, text: i.q }));
 
 function stats(samples: number[]): { median: number; p99: number } {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -37,7 +37,7 @@ function time<T>(fn: () => T): [T, number] {
   const value = fn();
   return [value, performance.now() - start];
 }
-function latency(label: string, rounds: number, fn: (q: { command: Command; text: string }) => unknown, qs = queries) {
+function latency(label: string, rounds: number, fn: (q: { lookup: Lookup; text: string }) => unknown, qs = queries) {
   for (const q of qs) fn(q); // warm up
   const samples: number[] = [];
   for (let r = 0; r < rounds; r++) for (const q of qs) samples.push(time(() => fn(q))[1]);
@@ -69,7 +69,7 @@ console.log(`  load (read + validate)             median ${ms(stats(loads.map((l
 console.log(`  build indexes                      median ${ms(stats(loads.map((l) => l[2])).median)}`);
 const engineShipped = latency('storybot engine', 50, (q) => answer(kb, q));
 const fullScan = fullScanAnswerer(shipped);
-latency('fuse.js full scan', 10, (q) => fullScan(q.command, q.text));
+latency('fuse.js full scan', 10, (q) => fullScan(q.lookup, q.text));
 const e = evaluate(items, engineAnswerer(kb));
 const b = evaluate(items, fullScan);
 console.log(
@@ -134,9 +134,9 @@ async function discordRoundTrip(count: number) {
       const q = queries[i % queries.length]!;
       const started = performance.now();
       await fake.command(
-        q.command === 'source' ? 'source' : q.command,
+        q.lookup === 'source' ? 'source' : q.lookup,
         {
-          [q.command === 'ask' ? 'question' : q.command === 'who' ? 'name' : q.command === 'when' ? 'event' : 'line']:
+          [q.lookup === 'ask' ? 'question' : q.lookup === 'who' ? 'name' : q.lookup === 'when' ? 'event' : 'line']:
             q.text,
         },
         { user: { id: String(900000000000600000n + BigInt(i)) } },
@@ -156,7 +156,7 @@ function sampleGenerated(k: Knowledge, n: number) {
   const picked = Array.from({ length: n }, (_, i) => generated[(i * 7919) % generated.length]!);
   const questions = picked.map((entry, i) => {
     const text = entry.phrasings[i % entry.phrasings.length]!;
-    return { command: 'ask' as Command, text: i % 3 === 0 ? text.replace(/(\w)(\w)(\w*)$/, '$2$1$3') : text };
+    return { lookup: 'ask' as Lookup, text: i % 3 === 0 ? text.replace(/(\w)(\w)(\w*)$/, '$2$1$3') : text };
   });
   return { questions, targets: picked.map((e) => e.id) };
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answer, MAX_QUERY_LENGTH, type Answer, type Command, type KnowledgeBase } from '../src/engine/answer.js';
+import { answer, MAX_QUERY_LENGTH, type Answer, type Lookup, type KnowledgeBase } from '../src/engine/answer.js';
 import { completeEvents, completePeople } from '../src/engine/complete.js';
 import { shippedKnowledgeBase } from './helpers/knowledge.js';
 
@@ -7,7 +7,7 @@ let kb: KnowledgeBase;
 beforeAll(async () => {
   kb = await shippedKnowledgeBase();
 });
-const ask = (text: string, command: Command = 'ask'): Answer => answer(kb, { command, text });
+const ask = (text: string, command: Lookup = 'ask'): Answer => answer(kb, { lookup: command, text });
 
 describe('asking who leads the talks', () => {
   it('answers Steve Witkoff, citing line 2 and attributing it to CNN', () => {
@@ -188,7 +188,7 @@ describe('a large knowledge base', () => {
     const big = buildKnowledgeBase(generateKnowledge(kb.knowledge, 3000));
     const target = big.knowledge.entries.find((e) => e.id === 'generated-1234')!;
     // "X talks in Y": "talks" is in all 3,000 generated entries, the topic and place are not.
-    expect(answer(big, { command: 'ask', text: target.phrasings[3]! }).entry).toBe('generated-1234');
-    expect(answer(big, { command: 'ask', text: 'who is leading the talks' }).entry).toBe('talks-leader');
+    expect(answer(big, { lookup: 'ask', text: target.phrasings[3]! }).entry).toBe('generated-1234');
+    expect(answer(big, { lookup: 'ask', text: 'who is leading the talks' }).entry).toBe('talks-leader');
   });
 });

@@ -22,7 +22,7 @@ describe('refreshing the knowledge while serving', () => {
     );
     const outcome = await store.refresh();
     expect(outcome).toMatchObject({ ok: true, diff: { edited: ['significance'], added: [], removed: [] } });
-    expect(answer(store.current, { command: 'ask', text: 'how significant is this' }).answer).toMatch(
+    expect(answer(store.current, { lookup: 'ask', text: 'how significant is this' }).answer).toMatch(
       /^According to CNN/,
     );
   });
@@ -58,7 +58,7 @@ describe('refreshing the knowledge while serving', () => {
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problems[0]).toMatchObject({ file: QA, field: expect.stringMatching(/\.by$/) });
     expect(store.current).toBe(before);
-    expect(answer(store.current, { command: 'ask', text: 'how significant is this' }).answer).toMatch(/^CNN said/);
+    expect(answer(store.current, { lookup: 'ask', text: 'how significant is this' }).answer).toMatch(/^CNN said/);
   });
 
   it('runs two refreshes at once one after the other', async () => {

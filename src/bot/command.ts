@@ -1,4 +1,4 @@
-import { answer, type Answer, type Command, type KnowledgeBase } from '../engine/answer.js';
+import { answer, type Answer, type Lookup, type KnowledgeBase } from '../engine/answer.js';
 import { clip } from '../engine/text.js';
 import type { KnowledgeStore, RefreshOutcome } from '../knowledge/store.js';
 
@@ -64,9 +64,9 @@ export function choice(name: string, value: string): Choice {
 }
 
 /** The handler of a lookup command: the engine answers its one text option. */
-export function answerWith(command: Exclude<Command, 'entry'>, option: string): BotCommand['run'] {
+export function answerWith(command: Exclude<Lookup, 'entry'>, option: string): BotCommand['run'] {
   return ({ store }, options) => ({
     type: 'answer',
-    answer: answer(store.current, { command, text: options[option] ?? '' }),
+    answer: answer(store.current, { lookup: command, text: options[option] ?? '' }),
   });
 }

@@ -2,10 +2,10 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands } from '../../commands/index.js';
 import { parseLine } from '../bot/parse.js';
-import { answer, type Command, type KnowledgeBase } from '../engine/answer.js';
+import { answer, type Lookup, type KnowledgeBase } from '../engine/answer.js';
 import { msSince } from '../elapsed.js';
 
-const ENGINE_COMMANDS: ReadonlySet<string> = new Set<Command>(['ask', 'who', 'when', 'source']);
+const ENGINE_COMMANDS: ReadonlySet<string> = new Set<Lookup>(['ask', 'who', 'when', 'source']);
 
 /**
  * Batch mode: one JSON object per input line, in order, and nothing else on standard output.
@@ -23,7 +23,7 @@ export async function runBatch(kb: KnowledgeBase, input: Readable, output: Writa
     }
     const text = Object.values(parsed.options)[0] ?? '';
     const started = performance.now();
-    const a = answer(kb, { command: name as Command, text });
+    const a = answer(kb, { lookup: name as Lookup, text });
     const ms = msSince(started, 3);
     output.write(`${JSON.stringify(record(line, name, { ...a, ms }))}\n`);
   }

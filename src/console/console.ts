@@ -49,7 +49,7 @@ export async function runConsole({ store, log, input, output, interactive }: Con
     const picked = /^\d$/.test(trimmed) ? lastSuggestions[Number(trimmed) - 1] : undefined;
     let name = 'pick';
     if (picked) {
-      reply = { type: 'answer', answer: answer(store.current, { command: 'entry', text: picked.id }) };
+      reply = { type: 'answer', answer: answer(store.current, { lookup: 'entry', text: picked.id }) };
     } else {
       const parsed = parseLine(trimmed, commands);
       name = parsed.ok ? parsed.command.name : parsed.name;

@@ -112,7 +112,7 @@ async function button(interaction: ButtonInteraction, deps: InteractionDeps): Pr
   }
   if (await coolingDown(interaction, deps)) return 'cooldown';
   const kb = deps.store.current;
-  const a = answer(kb, { command: 'entry', text: pick.id });
+  const a = answer(kb, { lookup: 'entry', text: pick.id });
   await interaction.reply(renderAnswer(a, kb.index.byId.get(pick.id)?.title));
   return a.status;
 }

@@ -15,9 +15,9 @@ import { clip, contentWords, normalize, QUESTION_WORDS, stripPreamble, typoDista
  * nothing of Discord or the console, which only turn input into a request and an answer into a reply.
  */
 
-export type Command = 'ask' | 'who' | 'when' | 'source' | 'entry';
+export type Lookup = 'ask' | 'who' | 'when' | 'source' | 'entry';
 export interface Request {
-  command: Command;
+  lookup: Lookup;
   text: string;
 }
 
@@ -31,7 +31,7 @@ export interface Suggestion {
 
 export interface Answer {
   status: Status;
-  command: Command;
+  lookup: Lookup;
   /** The answer asserted to the user; null unless `status` is `answered`. */
   answer: string | null;
   /** What to show: the answer, or the honest reason there is none. */
@@ -73,12 +73,12 @@ export function buildKnowledgeBase(knowledge: Knowledge, thresholds: Thresholds 
 
 export function answer(kb: KnowledgeBase, request: Request): Answer {
   const text = cleanInput(request.text);
-  const { command } = request;
+  const { lookup } = request;
   if (text.length > MAX_QUERY_LENGTH) {
-    return decline(command, `That is too long: please keep it under ${MAX_QUERY_LENGTH} characters.`);
+    return decline(lookup, `That is too long: please keep it under ${MAX_QUERY_LENGTH} characters.`);
   }
-  if (!text) return decline(command, EMPTY_HINTS[command]);
-  switch (command) {
+  if (!text) return decline(lookup, EMPTY_HINTS[lookup]);
+  switch (lookup) {
     case 'ask':
       return ask(kb, text);
     case 'who':
@@ -92,7 +92,7 @@ export function answer(kb: KnowledgeBase, request: Request): Answer {
   }
 }
 
-const EMPTY_HINTS: Record<Command, string> = {
+const EMPTY_HINTS: Record<Lookup, string> = {
   ask: 'Ask a question about the story, for example: who is leading the talks?',
   who: 'Name someone from the story, for example: Witkoff.',
   when: 'Name an event, for example: Driscoll arrived in Ukraine.',
@@ -112,17 +112,17 @@ export function cleanInput(text: string): string {
   );
 }
 
-function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKind>, command: Command = 'ask'): Answer {
+function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKind>, lookup: Lookup = 'ask'): Answer {
   const words = resolveWords(kb.index, stripPreamble(text));
   if (words.every((w) => QUESTION_WORDS.has(w.term))) {
-    return decline(command, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
+    return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
   }
-  return decide(kb.thresholds, command, scoreEntries(kb.index, words, kinds), words, text);
+  return decide(kb.thresholds, lookup, scoreEntries(kb.index, words, kinds), words, text);
 }
 
 function decide(
   thresholds: Thresholds,
-  command: Command,
+  lookup: Lookup,
   ranked: readonly ScoredEntry[],
   words: readonly ResolvedWord[],
   text: string,
@@ -133,7 +133,7 @@ function decide(
 
   // A word the knowledge has never seen is a subject the report does not cover: never answer around it.
   // (A gap entry is answered by fromEntry as the decline it is.)
-  if (top && top.score >= thresholds.answer && !missing) return fromEntry(command, top.entry, top.score);
+  if (top && top.score >= thresholds.answer && !missing) return fromEntry(lookup, top.entry, top.score);
 
   const suggestions = ranked
     .filter((r) => r.score >= thresholds.suggest && r.entry.kind !== 'gap')
@@ -141,16 +141,16 @@ function decide(
     .map(suggestionOf);
   const confidence = top?.score ?? 0;
   if (missing) {
-    return { ...decline(command, `The report doesn't mention ${missing}.`, suggestions, confidence), missing };
+    return { ...decline(lookup, `The report doesn't mention ${missing}.`, suggestions, confidence), missing };
   }
   if (suggestions.length > 0) {
     return {
-      ...decline(command, "I'm not sure the report answers that. Did you mean:", suggestions, confidence),
+      ...decline(lookup, "I'm not sure the report answers that. Did you mean:", suggestions, confidence),
       status: 'unsure',
     };
   }
   return decline(
-    command,
+    lookup,
     "The report doesn't say. I couldn't match that to anything it covers; try /help for what it does.",
     [],
     confidence,
@@ -281,7 +281,7 @@ function sourceLine(story: Story, line: number): Answer {
   const attribution = link ? 'a link to another story' : `${story.agency}’s report (${story.dateline})`;
   return {
     status: 'answered',
-    command: 'source',
+    lookup: 'source',
     answer: text,
     text: link ? `${text}\n\n(${link})` : text,
     sources: [{ story: story.id, line, quote: text, attribution }],
@@ -310,10 +310,10 @@ function defaultStory(kb: KnowledgeBase): Story {
   return kb.knowledge.stories[0]!;
 }
 
-function fromEntry(command: Command, entry: Entry, confidence: number): Answer {
+function fromEntry(lookup: Lookup, entry: Entry, confidence: number): Answer {
   if (entry.kind === 'gap') {
     return {
-      ...decline(command, entry.answer, [], round(confidence)),
+      ...decline(lookup, entry.answer, [], round(confidence)),
       sources: [...entry.sources],
       entry: entry.id,
       missing: entry.missing,
@@ -321,7 +321,7 @@ function fromEntry(command: Command, entry: Entry, confidence: number): Answer {
   }
   return {
     status: 'answered',
-    command,
+    lookup,
     answer: entry.answer,
     text: entry.answer,
     sources: [...entry.sources],
@@ -333,10 +333,10 @@ function fromEntry(command: Command, entry: Entry, confidence: number): Answer {
   };
 }
 
-function decline(command: Command, text: string, suggestions: Suggestion[] = [], confidence = 0): Answer {
+function decline(lookup: Lookup, text: string, suggestions: Suggestion[] = [], confidence = 0): Answer {
   return {
     status: 'not_found',
-    command,
+    lookup,
     answer: null,
     text,
     sources: [],

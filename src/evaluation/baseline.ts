@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { Command } from '../engine/answer.js';
+import type { Lookup } from '../engine/answer.js';
 import type { Entry, EntryKind, Knowledge } from '../knowledge/types.js';
 import type { Answerer, Verdict } from './evaluate.js';
 
@@ -10,7 +10,7 @@ import type { Answerer, Verdict } from './evaluate.js';
  */
 export function fullScanAnswerer(knowledge: Knowledge): Answerer {
   const byKinds = (kinds: EntryKind[]) => fullScanFuse(knowledge.entries.filter((e) => kinds.includes(e.kind)));
-  const fuses: Record<Exclude<Command, 'source' | 'entry'>, Fuse<Entry>> = {
+  const fuses: Record<Exclude<Lookup, 'source' | 'entry'>, Fuse<Entry>> = {
     ask: byKinds(['qa', 'person', 'event', 'gap']),
     who: byKinds(['person']),
     when: byKinds(['event', 'gap']),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Answer, Command, KnowledgeBase } from '../engine/answer.js';
+import type { Answer, Lookup, KnowledgeBase } from '../engine/answer.js';
 import { answer } from '../engine/answer.js';
 
 /** The evaluation set and how the engine (or any other answerer) scores on it. */
@@ -25,7 +25,7 @@ export interface Verdict {
   entry: string | null;
   confidence: number;
 }
-export type Answerer = (command: Command, text: string) => Verdict;
+export type Answerer = (command: Lookup, text: string) => Verdict;
 
 export interface EvalMiss {
   item: EvalItem;
@@ -68,7 +68,7 @@ export function evaluate(items: readonly EvalItem[], answerer: Answerer): EvalRe
 }
 
 export function engineAnswerer(kb: KnowledgeBase): Answerer {
-  return (command, text) => answer(kb, { command, text });
+  return (command, text) => answer(kb, { lookup: command, text });
 }
 
 export function percent(part: number, whole: number): string {
