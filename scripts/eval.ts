@@ -3,7 +3,7 @@
  * full scan. --sweep also shows how the answer threshold trades answers for declines.
  */
 import path from 'node:path';
-import { buildKnowledgeBase, THRESHOLDS } from '../src/engine/answer.js';
+import { buildKnowledgeBase, THRESHOLDS } from '../src/dispatch/engine.js';
 import { fullScanAnswerer } from '../src/evaluation/baseline.js';
 import { engineAnswerer, evaluate, loadEvalSet, percent, type EvalReport } from '../src/evaluation/evaluate.js';
 import { loadKnowledgeOrExit } from './shared.js';

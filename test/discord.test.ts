@@ -1,12 +1,12 @@
 import { GatewayIntentBits, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
-import type { BotCommand } from '../src/bot/command.js';
 import { readConfig } from '../src/config.js';
+import type { Command } from '../src/dispatch/command.js';
+import { APOLOGY, Dispatcher } from '../src/dispatch/dispatcher.js';
+import { logRequests } from '../src/dispatch/log-requests.js';
 import { createBot, type Bot } from '../src/discord/bot.js';
-import { Cooldown } from '../src/discord/cooldown.js';
 import { deployCommands } from '../src/discord/deploy.js';
-import { APOLOGY } from '../src/discord/interactions.js';
 import { KnowledgeStore } from '../src/knowledge/store.js';
 import { createLogger } from '../src/logger.js';
 import {
@@ -17,21 +17,24 @@ import {
   MODERATOR_PERMISSIONS,
   TOKEN,
   type Recorded,
-} from './helpers/fake-discord.js';
+} from '../src/testing/fake-discord.js';
 import { copyKnowledge, QA, ROOT } from './helpers/knowledge.js';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-const boom: BotCommand = {
+const boom: Command = {
   name: 'boom',
   description: 'A command whose handler throws, to test the error boundary',
   options: [],
+  access: 'everyone',
+  defer: false,
+  cooldown: 'member',
   run: () => {
     throw new Error('handler exploded');
   },
 };
 
-const boomAfterDefer: BotCommand = { ...boom, name: 'boom-deferred', moderatorOnly: true };
+const boomAfterDefer: Command = { ...boom, name: 'boom-deferred', defer: 'public' };
 
 let fake: FakeDiscord;
 let bot: Bot;
@@ -60,14 +63,9 @@ beforeAll(async () => {
     destination: { write: (line: string) => void logLines.push(JSON.parse(line)) },
   });
   const store = await KnowledgeStore.open(scratch.dir);
-  bot = await createBot({
-    config,
-    discord: config.discord!,
-    store,
-    log,
-    commands: [...commands, boom, boomAfterDefer],
-    cooldown: new Cooldown(5, 10_000),
-  });
+  const dispatcher = new Dispatcher({ store, commands: [...commands, boom, boomAfterDefer] });
+  dispatcher.onEvent(logRequests(log));
+  bot = await createBot({ config, discord: config.discord!, dispatcher, log });
 });
 
 afterAll(async () => {
