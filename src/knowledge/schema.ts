@@ -7,6 +7,8 @@ const id = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes');
 const text = z.string().trim().min(1, 'must not be empty');
 const texts = z.array(text);
+/** A file name in the story's own folder: no folder part, so it cannot point elsewhere. */
+const fileName = text.regex(/^(?!\.\.?$)[^/\\]+$/, 'must be a file name in the story folder (no / or \\)');
 
 export const sourceSchema = z.strictObject({
   line: z.number().int('must be a whole line number').positive('must be a line number from 1'),
@@ -24,7 +26,7 @@ export const storySchema = z.strictObject({
   outlets: texts,
   published: text.nullable(),
   published_note: text.optional(),
-  report: text,
+  report: fileName,
   links: z.array(z.strictObject({ line: z.number().int().positive(), note: text })).default([]),
   voices: z.record(id, text),
 });
