@@ -81,7 +81,19 @@ type EntryFileName = keyof typeof ENTRY_FILES;
  * everything, so a refresh never serves half of an edit. Every problem found is reported, not
  * just the first, so a curator can fix them in one go.
  */
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
+export async function loadKnowledge(
+  dir: string,
+  { maxEntries = LIMITS.entries as number } = {},
+): Promise<LoadResult> {
+  try {
+    return await loadAll(dir, maxEntries);
+  } catch (err) {
+    // Whatever slipped through the checks is still a problem for the curator, never a crash.
+    return { ok: false, problems: [{ file: '(knowledge folder)', message: `could not be loaded: ${describe(err)}` }] };
+  }
+}
+
+async function loadAll(dir: string, maxEntries: number): Promise<LoadResult> {
   const problems: KnowledgeProblem[] = [];
   const storiesDir = path.join(dir, 'stories');
   let storyIds: string[];
@@ -101,8 +113,13 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     const loaded = await loadStory(dir, storyId, problems);
     if (loaded) {
       stories.push(loaded.story);
-      entries.push(...loaded.entries);
+      // One by one: spreading a huge array into push() overflows the call stack.
+      for (const e of loaded.entries) entries.push(e);
     }
+  }
+  if (entries.length > maxEntries) {
+    problems.push({ file: 'stories/', message: `hold ${entries.length} entries, over the limit of ${maxEntries}` });
+    return { ok: false, problems };
   }
   checkUniqueIds(entries, problems);
   checkAliasCollisions(entries, problems);
@@ -312,7 +329,13 @@ async function readYaml(
     }
     return undefined;
   }
-  return doc.toJS();
+  try {
+    return doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
+  } catch (err) {
+    // A "billion laughs" file: aliases of aliases that would expand without bound.
+    problems.push({ file, message: `cannot be expanded: ${describe(err)}` });
+    return undefined;
+  }
 }
 
 function zodProblems(file: string, entry: string | undefined, error: z.ZodError): KnowledgeProblem[] {
@@ -331,6 +354,10 @@ function fieldPath(pathParts: readonly PropertyKey[]): string {
 function entryLabel(item: unknown, index: number): string {
   const id = (item as { id?: unknown } | null)?.id;
   return typeof id === 'string' && id ? id : `#${index + 1} (no id)`;
+}
+
+function describe(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
 }
 
 function errorCode(err: unknown): string {
