@@ -65,13 +65,13 @@ describe('a long curated entry, asked on Discord', () => {
   beforeAll(async () => {
     fake = await FakeDiscord.start();
     scratch = await copyKnowledge();
-    // An entry quoting seven whole lines of the report under a long answer: over 6,000 characters in all.
+    // An entry quoting whole lines of the report, the longest ones twice, under a long answer:
+    // within every knowledge limit, over Discord's 6,000 characters in all.
     const lines = (await readFile(path.join(STORY_DIR, 'report.txt'), 'utf8')).split('\n');
-    const sources = lines
-      .slice(0, 7)
-      .map((l, i) => `    - line: ${i + 1}\n      quote: ${JSON.stringify(l.trim())}\n      by: ani`)
+    const sources = [1, 2, 3, 4, 5, 6, 7, 4, 7, 5]
+      .map((n) => `    - line: ${n}\n      quote: ${JSON.stringify(lines[n - 1]!.trim())}\n      by: ani`)
       .join('\n');
-    const answer = `Everything the report says, at length. ${'The report goes on. '.repeat(190)}`;
+    const answer = `Everything the report says, at length. ${'The report goes on. '.repeat(140)}`;
     await scratch.edit(
       QA,
       (t) =>
@@ -95,6 +95,6 @@ describe('a long curated entry, asked on Discord', () => {
     const embed = r.body.data.embeds[0];
     expect(embed.description).toMatch(/^Everything the report says/);
     expect(embed.fields[0].name).toBe('Line 1 · ANI’s report, without naming a source');
-    expect(embed.footer.text).toMatch(/^More from the report: .*\/source 7$/);
+    expect(embed.footer.text).toMatch(/^More from the report: .*\/source 5$/);
   });
 });

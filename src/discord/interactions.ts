@@ -121,6 +121,7 @@ async function send(interaction: RepliableInteraction, reply: Reply, command?: C
   const isPrivate = message.flags !== undefined;
   if (isPrivate && command?.defer !== 'private') {
     await interaction.followUp(message);
+    // Only the placeholder: if Discord already dropped it, the member still has the reply.
     await interaction.deleteReply().catch(() => undefined);
     return;
   }
