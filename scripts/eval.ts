@@ -1,9 +1,11 @@
 /**
  * npm run eval [-- --sweep]: accuracy of the engine on knowledge/eval, beside a plain fuse.js
- * full scan. --sweep also shows how the answer threshold trades answers for declines.
+ * full scan. --sweep moves each tunable number (src/engine/tuning.ts) across its range, one at a
+ * time, on the tuning questions only: the held-out ones never choose a number.
  */
 import path from 'node:path';
-import { buildKnowledgeBase, THRESHOLDS } from '../src/engine/answer.js';
+import { buildKnowledgeBase, TUNING, type Tuning } from '../src/engine/answer.js';
+import { TUNING_RANGES } from '../src/engine/tuning.js';
 import { fullScanAnswerer } from '../src/evaluation/baseline.js';
 import { engineAnswerer, evaluate, loadEvalSet, percent, type EvalReport } from '../src/evaluation/evaluate.js';
 import { loadKnowledgeOrExit } from './shared.js';
@@ -40,14 +42,18 @@ for (const [name, set] of [
 }
 
 if (process.argv.includes('--sweep')) {
-  // The same questions with the answer threshold moved: where answers turn into declines.
-  console.log('answer threshold sweep (suggest and person thresholds fixed):');
-  for (let t = 0.4; t <= 0.9001; t += 0.05) {
-    const r = evaluate(items, engineAnswerer(buildKnowledgeBase(knowledge, { ...THRESHOLDS, answer: t })));
-    const inUse = Math.abs(t - THRESHOLDS.answer) < 1e-9 ? '   <- in use' : '';
-    const h = evaluate(holdout, engineAnswerer(buildKnowledgeBase(knowledge, { ...THRESHOLDS, answer: t })));
-    console.log(
-      `  ${t.toFixed(2)}  answerable ${r.answerable.correct}/${r.answerable.total}  declined ${r.unanswerable.declined}/${r.unanswerable.total}   held out: answerable ${h.answerable.correct}/${h.answerable.total}  declined ${h.unanswerable.declined}/${h.unanswerable.total}${inUse}`,
-    );
+  // One number moved at a time, the others as in use: where answers turn into declines.
+  console.log('sweep on the tuning questions (questions.yaml); each number alone, the others as in use:');
+  for (const key of Object.keys(TUNING_RANGES) as (keyof Tuning)[]) {
+    const [from, to, step] = TUNING_RANGES[key];
+    console.log(`  ${key} (in use: ${TUNING[key]})`);
+    for (let v = from; v <= to + step / 1000; v += step) {
+      const value = Number(v.toFixed(6));
+      const r = evaluate(items, engineAnswerer(buildKnowledgeBase(knowledge, { ...TUNING, [key]: value })));
+      const inUse = Math.abs(value - TUNING[key]) < 1e-9 ? '   <- in use' : '';
+      console.log(
+        `    ${String(value).padEnd(6)} answerable ${r.answerable.correct}/${r.answerable.total}  declined ${r.unanswerable.declined}/${r.unanswerable.total}${inUse}`,
+      );
+    }
   }
 }
