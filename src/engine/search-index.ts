@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { Entry, EventEntry, Knowledge } from '../knowledge/types.js';
+import type { Entry, EventEntry, Knowledge, PersonEntry } from '../knowledge/types.js';
 import { contentWords, normalize, QUESTION_WORDS, synonymsOf, type Synonyms } from './text.js';
 import type { Tuning } from './tuning.js';
 import { vocabularyBuckets } from './typo.js';
@@ -16,6 +16,7 @@ import { vocabularyBuckets } from './typo.js';
 export interface SearchIndex {
   readonly entries: readonly Entry[];
   readonly byId: ReadonlyMap<string, Entry>;
+  readonly people: readonly PersonEntry[];
   /**
    * One document per phrasing and one per answer, in flat typed arrays so that scoring a question
    * is additions over postings, with no per-question allocation proportional to the knowledge.
@@ -76,6 +77,7 @@ export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
   return {
     entries,
     byId: new Map(entries.map((e) => [e.id, e])),
+    people: entries.filter((e): e is PersonEntry => e.kind === 'person'),
     docEntry: Int32Array.from(terms.docEntry),
     docWeight,
     docIsAnswer: Uint8Array.from(terms.docIsAnswer),

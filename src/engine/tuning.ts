@@ -35,6 +35,14 @@ export interface Tuning {
    */
   readonly commonShare: number;
   readonly commonFloor: number;
+  /** An unknown noun used fewer times than this in spoken English names a subject (below: too common to). */
+  readonly commonNounCount: number;
+  /** An unknown word that names nothing weighs this share of the rarest known word: a common noun, a verb, anything else. */
+  readonly fillerNounWeight: number;
+  readonly fillerVerbWeight: number;
+  readonly fillerWeight: number;
+  /** A yes/no question is answered "Yes" when the evidence holds this share of its words' weight, none contradicted. */
+  readonly polarSupport: number;
   /** /source: a line holding this share of the phrase's words is the line. */
   readonly sourceLine: number;
   /** /source: lines holding this share are offered as "did you mean". */
@@ -58,6 +66,11 @@ export const TUNING: Tuning = Object.freeze({
   commonFloor: 1000,
   sourceLine: 0.8,
   sourceSuggest: 0.5,
+  commonNounCount: 200,
+  polarSupport: 0.75,
+  fillerNounWeight: 0.6,
+  fillerVerbWeight: 0.5,
+  fillerWeight: 0.2,
 });
 
 /** The range `npm run eval -- --sweep` moves each number over: [from, to, step]. */
@@ -78,4 +91,9 @@ export const TUNING_RANGES: { readonly [K in keyof Tuning]: readonly [number, nu
   commonFloor: [100, 5000, 100],
   sourceLine: [0.5, 1, 0.05],
   sourceSuggest: [0.2, 0.8, 0.05],
+  commonNounCount: [50, 2000, 150],
+  polarSupport: [0.5, 1, 0.05],
+  fillerNounWeight: [0, 1, 0.1],
+  fillerVerbWeight: [0, 1, 0.1],
+  fillerWeight: [0, 1, 0.1],
 });

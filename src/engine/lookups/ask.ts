@@ -1,17 +1,36 @@
 import type { EntryKind } from '../../knowledge/types.js';
 import { decide } from '../decide.js';
 import { EMPTY_HINTS } from '../input.js';
+import { tokens } from '../language.js';
 import { decline } from '../reply.js';
 import { resolveWords } from '../resolve.js';
 import { scoreEntries } from '../score.js';
 import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
+import { isPolar, kindOf, premiseCheck, withPolarity } from './polar.js';
+import { notQuoted } from './said.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
 export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKind>, lookup: Lookup = 'ask'): Answer {
-  const words = resolveWords(kb.index, stripPreamble(text));
-  if (words.every((w) => QUESTION_WORDS.has(w.term))) {
+  const question = stripPreamble(text);
+  const toks = tokens(question);
+  const words = resolveWords(kb.index, question, kb.tuning, toks);
+  if (words.every((w) => w.filler || QUESTION_WORDS.has(w.term))) {
     return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
   }
-  return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words, text);
+  if (lookup !== 'ask') return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words, text);
+
+  const unquoted = notQuoted(
+    kb,
+    toks.map((t) => t.lemma),
+    words,
+  );
+  if (unquoted) return unquoted;
+  if (!isPolar(toks, question)) return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning), words, text);
+  // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
+  const premises = words.map((w) =>
+    w.unknown && kindOf(w.word) && kindOf(w.word) !== 'name' ? { ...w, unknown: false } : w,
+  );
+  const reply = decide(kb.tuning, lookup, scoreEntries(kb.index, premises, kb.tuning), premises, text);
+  return withPolarity(kb, reply, premiseCheck(kb, reply, words));
 }

@@ -1,0 +1,102 @@
+import { isName, type Token } from '../language.js';
+import type { ResolvedWord } from '../resolve.js';
+import { contentWords, QUESTION_WORDS } from '../text.js';
+import type { Answer, KnowledgeBase } from '../types.js';
+
+/**
+ * Yes/no questions. The reply starts with "Yes", "No" or "The report doesn't say", then the
+ * evidence. "Yes" needs every word of the question in the cited quotes or the answer; "No" needs a
+ * premise the evidence contradicts with a word of the same kind: another number ("20-point" where
+ * the report says 28), another day or month, another name or place.
+ */
+export type Polarity = 'yes' | 'no' | 'unknown';
+
+/** Opens with an auxiliary ("is", "did", "has", "can"...) or ends by asking for confirmation. */
+export function isPolar(toks: readonly Token[], text: string): boolean {
+  const first = toks.find((t) => !OPENERS.has(t.normal));
+  if (first && first.pos === 'AUX' && !QUESTION_WORDS.has(first.normal)) return true;
+  return /\b(?:right|correct|true|innit)\W*$|\bis (?:that|this|it) (?:right|true|correct)\b/i.test(text);
+}
+
+const POLAR_TITLE = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
+
+/** Words people open with before the question proper. */
+const OPENERS: ReadonlySet<string> = new Set([
+  'so',
+  'ok',
+  'okay',
+  'hey',
+  'wait',
+  'hmm',
+  'and',
+  'but',
+  'bot',
+  'yo',
+  'also',
+]);
+
+/** Numbers, days and months: premises a report can contradict with another of the same kind. */
+export function kindOf(word: string): 'number' | 'day' | 'month' | 'name' | undefined {
+  if (/^\d+$/.test(word)) return 'number';
+  if (DAYS.has(word)) return 'day';
+  if (MONTHS.has(word)) return 'month';
+  if (isName(word)) return 'name';
+  return undefined;
+}
+
+const names = (option: Intl.DateTimeFormatOptions, dates: Date[]) =>
+  new Set(dates.map((d) => new Intl.DateTimeFormat('en', { ...option, timeZone: 'UTC' }).format(d).toLowerCase()));
+const DAYS = names(
+  { weekday: 'long' },
+  [...Array(7)].map((_, i) => new Date(Date.UTC(2024, 0, 1 + i))),
+);
+const MONTHS = names(
+  { month: 'long' },
+  [...Array(12)].map((_, i) => new Date(Date.UTC(2024, i, 1))),
+);
+
+export function premiseCheck(kb: KnowledgeBase, reply: Answer, words: readonly ResolvedWord[]): Polarity {
+  const evidence = [reply.answer ?? reply.text, ...reply.sources.map((s) => s.quote)].join(' ');
+  const held = contentWords(evidence, kb.index.synonyms);
+  const terms = new Set(held.map((w) => w.term));
+  const asked = words.filter((w) => !w.filler && !QUESTION_WORDS.has(w.term));
+  const unsupported = asked.filter((w) => !terms.has(w.term));
+  for (const w of unsupported) {
+    const kind = kindOf(w.word);
+    if (kind && held.some((h) => h.term !== w.term && kindOf(h.word) === kind)) return 'no';
+    // Asked whether someone holds a title the report gives to someone else.
+    if (reply.entry && isOthersRole(kb, reply.entry, w.term)) return 'no';
+  }
+  const weight = (ws: readonly ResolvedWord[]) => ws.reduce((sum, w) => sum + w.weight, 0);
+  const share = weight(asked) === 0 ? 0 : 1 - weight(unsupported) / weight(asked);
+  return share >= kb.tuning.polarSupport ? 'yes' : 'unknown';
+}
+
+/** The term is a word of another person's role, and not of this person's (when the entry is a person). */
+function isOthersRole(kb: KnowledgeBase, entryId: string, term: string): boolean {
+  const entry = kb.index.byId.get(entryId);
+  if (entry?.kind !== 'person') return false;
+  const roleTerms = (role: string) => contentWords(role, kb.index.synonyms).map((w) => w.term);
+  if (roleTerms(entry.role).includes(term)) return false;
+  return kb.index.people.some((p) => p.id !== entry.id && roleTerms(p.role).includes(term));
+}
+
+/** The reply with its verdict first: the first sentence answers the question. */
+export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity): Answer {
+  if (reply.status !== 'answered' || reply.answer === null) return reply;
+  // An entry that is itself a yes/no question carries its curated answer ("Largely, yes."): keep it.
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  if (entry && POLAR_TITLE.test(entry.title)) return reply;
+  if (verdict === 'unknown') {
+    return {
+      ...reply,
+      status: 'not_found',
+      answer: null,
+      text: `The report doesn't say. What it does say: ${reply.answer}`,
+      missing: 'whether that is so',
+    };
+  }
+  const lead = verdict === 'yes' ? 'Yes.' : 'No.';
+  const answer = `${lead} ${reply.answer}`;
+  return { ...reply, answer, text: reply.text === reply.answer ? answer : `${lead} ${reply.text}` };
+}

@@ -1,0 +1,40 @@
+import type { Entry, PersonEntry } from '../../knowledge/types.js';
+import type { ResolvedWord } from '../resolve.js';
+import { decline } from '../reply.js';
+import { contentWords } from '../text.js';
+import type { Answer, KnowledgeBase } from '../types.js';
+
+/**
+ * "What did X say" about someone the report never quotes: say so, then what it does say about X,
+ * rather than answer with X's profile as if it were what X said.
+ */
+export function notQuoted(
+  kb: KnowledgeBase,
+  lemmas: readonly string[],
+  words: readonly ResolvedWord[],
+): Answer | undefined {
+  if (!lemmas.some((l) => SPEECH.has(l))) return undefined;
+  const named = words.map((w) => w.term).filter((t) => kb.index.nameTerms.has(t));
+  const first = named[0];
+  if (!first) return undefined;
+  const person = kb.index.entries.find(
+    (e): e is PersonEntry =>
+      e.kind === 'person' && contentWords(e.name, kb.index.synonyms).some((w) => w.term === first),
+  );
+  if (!person || isQuoted(kb.index.entries, person)) return undefined;
+  return {
+    ...decline('ask', `The report doesn't quote ${person.name}. What it does say: ${person.answer}`),
+    sources: [...person.sources],
+    entry: person.id,
+    missing: `anything ${person.name} said`,
+  };
+}
+
+/** Verbs that ask what someone said. */
+const SPEECH: ReadonlySet<string> = new Set(['say', 'quote', 'comment']);
+
+/** Some source of the knowledge is attributed to the person: the report quotes them. */
+function isQuoted(entries: readonly Entry[], person: PersonEntry): boolean {
+  const surname = person.name.split(' ').at(-1)!.toLowerCase();
+  return entries.some((e) => e.sources.some((s) => s.attribution.toLowerCase().includes(surname)));
+}

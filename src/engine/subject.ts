@@ -1,0 +1,45 @@
+import { frequentStopwords, isName, wordCount, type Token } from './language.js';
+import { typoDistance } from './text.js';
+import type { Tuning } from './tuning.js';
+
+/**
+ * What an unknown word (one the knowledge never uses) is to the question. Only a subject — a
+ * name, a thing, a number, a place — that the report does not cover may block an answer and be
+ * named in "The report doesn't mention …". Everything else is filler (politeness, text-speak,
+ * scaffolding such as "name of" or "refer to", verbs and adverbs of the question) and at most
+ * lowers how sure the engine is.
+ */
+export type WordRole = 'function' | 'subject' | 'filler';
+
+export function roleOf(token: Token | undefined, word: string, isFirst: boolean, tuning: Tuning): WordRole {
+  if (token?.stop) return 'function';
+  if (isTextSpeak(word)) return 'function';
+  if (/\d/.test(word)) return 'subject';
+  // Written capitalised in most of its uses: a place, a person, an organisation ("china", "nato").
+  if (isName(word)) return 'subject';
+  if (!token) return 'filler';
+  // Capitalised past the first word: a name, however the tagger reads it.
+  if (!isFirst && /^\p{Lu}/u.test(token.text)) return 'subject';
+  if (token.pos === 'PROPN' || token.pos === 'NUM') return 'subject';
+  // A noun that is not one of the common words of the language names a thing; "name", "bit",
+  // "stuff", "person" are too common to name anything the report could be asked about.
+  if (token.pos === 'NOUN' && wordCount(word) < tuning.commonNounCount) return 'subject';
+  return 'filler';
+}
+
+/**
+ * How much an unknown word that names nothing still counts, as a share of the rarest known word:
+ * a common noun or a verb is often the point of the question ("what did he find out"), an adverb
+ * or a courtesy is not.
+ */
+export function fillerShare(token: Token | undefined, tuning: Tuning): number {
+  if (token?.pos === 'NOUN') return tuning.fillerNounWeight;
+  if (token?.pos === 'VERB') return tuning.fillerVerbWeight;
+  return tuning.fillerWeight;
+}
+
+/** A rarely used spelling one edit from a frequent function word: "wat", "wen", "ur". */
+export function isTextSpeak(word: string): boolean {
+  if (word.length > 4 || wordCount(word) >= 100 || /\d/.test(word)) return false;
+  return frequentStopwords(10_000).some((f) => f !== word && typoDistance(word, f, 1) <= 1);
+}
