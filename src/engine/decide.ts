@@ -12,7 +12,6 @@ export function decide(
   lookup: Lookup,
   ranked: readonly ScoredEntry[],
   words: readonly ResolvedWord[],
-  text: string,
 ): Answer {
   const top = ranked[0];
   const unknown = words.filter((w) => w.unknown);

@@ -18,7 +18,7 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
   if (words.every((w) => w.filler || QUESTION_WORDS.has(w.term))) {
     return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
   }
-  if (lookup !== 'ask') return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words, text);
+  if (lookup !== 'ask') return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words);
 
   const unquoted = notQuoted(
     kb,
@@ -26,11 +26,11 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
     words,
   );
   if (unquoted) return unquoted;
-  if (!isPolar(toks, question)) return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning), words, text);
+  if (!isPolar(toks, question)) return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning), words);
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
   const premises = words.map((w) =>
     w.unknown && kindOf(w.word) && kindOf(w.word) !== 'name' ? { ...w, unknown: false } : w,
   );
-  const reply = decide(kb.tuning, lookup, scoreEntries(kb.index, premises, kb.tuning), premises, text);
+  const reply = decide(kb.tuning, lookup, scoreEntries(kb.index, premises, kb.tuning), premises);
   return withPolarity(kb, reply, premiseCheck(kb, reply, words));
 }

@@ -30,7 +30,7 @@ export function who(kb: KnowledgeBase, raw: string): Answer {
   }
   // Not a name: a description ("the Kremlin's spokesman") is matched against roles and summaries.
   const words = resolveWords(kb.index, text, kb.tuning);
-  const answer = decide(kb.tuning, 'who', scoreEntries(kb.index, words, kb.tuning, PEOPLE), words, text);
+  const answer = decide(kb.tuning, 'who', scoreEntries(kb.index, words, kb.tuning, PEOPLE), words);
   if (answer.status === 'not_found' && !answer.missing) {
     return { ...answer, text: `The report doesn't name anyone like “${text}”.` };
   }
