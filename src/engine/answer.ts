@@ -2,6 +2,7 @@ import type { Knowledge } from '../knowledge/types.js';
 import { cleanInput, EMPTY_HINTS } from './input.js';
 import { MAX_QUERY_LENGTH } from './limits.js';
 import { ask } from './lookups/ask.js';
+import { answerParts, splitQuestion } from './lookups/compound.js';
 import { byId } from './lookups/entry.js';
 import { source } from './lookups/source.js';
 import { when } from './lookups/when.js';
@@ -33,8 +34,10 @@ export function answer(kb: KnowledgeBase, request: Request): Answer {
   }
   if (!text) return decline(lookup, EMPTY_HINTS[lookup]);
   switch (lookup) {
-    case 'ask':
-      return ask(kb, text);
+    case 'ask': {
+      const parts = splitQuestion(text);
+      return parts.length > 1 ? answerParts(kb, parts) : ask(kb, text);
+    }
     case 'who':
       return who(kb, text);
     case 'when':

@@ -14,6 +14,8 @@ export interface ResolvedWord extends QueryWord {
   weight: number;
   /** The word as typed, for naming it back. */
   typed: string;
+  /** Its part of speech where it was typed, when the tagger saw it. */
+  pos?: string;
 }
 
 /** The question's content words, each matched to a term of the knowledge: typos corrected, lemmas tried. */
@@ -53,7 +55,8 @@ export function resolveWords(
       // A subject the knowledge never uses is at least as specific as its rarest word.
       out.push({ ...w, unknown: true, filler: false, weight: index.maxIdf, typed });
     } else {
-      out.push({ ...w, unknown: false, filler: true, weight: index.maxIdf * fillerShare(token, tuning), typed });
+      const weight = index.maxIdf * fillerShare(token, tuning);
+      out.push({ ...w, unknown: false, filler: true, weight, typed, pos: token?.pos ?? '' });
     }
   }
   return out;

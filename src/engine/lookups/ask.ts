@@ -20,11 +20,7 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
   }
   if (lookup !== 'ask') return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words);
 
-  const unquoted = notQuoted(
-    kb,
-    toks.map((t) => t.lemma),
-    words,
-  );
+  const unquoted = notQuoted(kb, toks, words);
   if (unquoted) return unquoted;
   if (!isPolar(toks, question)) return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning), words);
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").

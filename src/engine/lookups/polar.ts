@@ -59,7 +59,8 @@ export function premiseCheck(kb: KnowledgeBase, reply: Answer, words: readonly R
   const evidence = [reply.answer ?? reply.text, ...reply.sources.map((s) => s.quote)].join(' ');
   const held = contentWords(evidence, kb.index.synonyms);
   const terms = new Set(held.map((w) => w.term));
-  const asked = words.filter((w) => !w.filler && !QUESTION_WORDS.has(w.term));
+  // A filler noun or verb is still a premise ("did he brief them on the weather"); an adverb is not.
+  const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || w.pos === 'NOUN' || w.pos === 'VERB'));
   const unsupported = asked.filter((w) => !terms.has(w.term));
   for (const w of unsupported) {
     const kind = kindOf(w.word);

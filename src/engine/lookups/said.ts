@@ -1,7 +1,8 @@
 import type { Entry, PersonEntry } from '../../knowledge/types.js';
 import type { ResolvedWord } from '../resolve.js';
 import { decline } from '../reply.js';
-import { contentWords } from '../text.js';
+import type { Token } from '../language.js';
+import { contentWords, normalize } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -10,11 +11,17 @@ import type { Answer, KnowledgeBase } from '../types.js';
  */
 export function notQuoted(
   kb: KnowledgeBase,
-  lemmas: readonly string[],
+  toks: readonly Token[],
   words: readonly ResolvedWord[],
 ): Answer | undefined {
-  if (!lemmas.some((l) => SPEECH.has(l))) return undefined;
-  const named = words.map((w) => w.term).filter((t) => kb.index.nameTerms.has(t));
+  const said = toks.findIndex((t) => SPEECH.has(t.lemma));
+  if (said < 0) return undefined;
+  // The speaker is named before the verb: "what did Witkoff say", not "what did the Army say about Driscoll".
+  const before = new Set(toks.slice(0, said).map((t) => normalize(t.text)));
+  const named = words
+    .filter((w) => before.has(w.word) || before.has(normalize(w.typed)))
+    .map((w) => w.term)
+    .filter((t) => kb.index.nameTerms.has(t));
   const first = named[0];
   if (!first) return undefined;
   const person = kb.index.entries.find(
