@@ -1,4 +1,4 @@
-import { tokens, type Token } from './language.js';
+import { tokens, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
 import { fillerShare, roleOf } from './subject.js';
 import { contentWords, normalize, termOf, type QueryWord } from './text.js';
@@ -43,7 +43,8 @@ export function resolveWords(
       out.push({ word: w.word, term: lemma, unknown: false, filler: false, weight: known(lemma)!, typed });
       continue;
     }
-    const corrected = correctTypo(index.vocabularyFuse, w.word);
+    // A word of the language spelt right is not a typo of a word of the knowledge ("deny" is not "Denys").
+    const corrected = wordCount(w.word) < tuning.realWordCount ? correctTypo(index.vocabularyFuse, w.word) : undefined;
     if (corrected) {
       const term = index.vocabulary.get(corrected)!;
       out.push({ word: corrected, term, unknown: false, filler: false, weight: known(term)!, typed });

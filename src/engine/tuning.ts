@@ -41,6 +41,8 @@ export interface Tuning {
   readonly fillerNounWeight: number;
   readonly fillerVerbWeight: number;
   readonly fillerWeight: number;
+  /** A word used at least this often in spoken English is spelt right: never corrected as a typo. */
+  readonly realWordCount: number;
   /** A yes/no question is answered "Yes" when the evidence holds this share of its words' weight, none contradicted. */
   readonly polarSupport: number;
   /** /source: a line holding this share of the phrase's words is the line. */
@@ -68,6 +70,7 @@ export const TUNING: Tuning = Object.freeze({
   sourceSuggest: 0.5,
   commonNounCount: 200,
   polarSupport: 0.75,
+  realWordCount: 100,
   fillerNounWeight: 0.6,
   fillerVerbWeight: 0.5,
   fillerWeight: 0.2,
@@ -93,6 +96,7 @@ export const TUNING_RANGES: { readonly [K in keyof Tuning]: readonly [number, nu
   sourceSuggest: [0.2, 0.8, 0.05],
   commonNounCount: [50, 2000, 150],
   polarSupport: [0.5, 1, 0.05],
+  realWordCount: [10, 1000, 90],
   fillerNounWeight: [0, 1, 0.1],
   fillerVerbWeight: [0, 1, 0.1],
   fillerWeight: [0, 1, 0.1],

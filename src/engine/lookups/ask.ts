@@ -2,12 +2,13 @@ import type { EntryKind } from '../../knowledge/types.js';
 import { decide } from '../decide.js';
 import { EMPTY_HINTS } from '../input.js';
 import { tokens } from '../language.js';
-import { decline } from '../reply.js';
+import { decline, fromEntry } from '../reply.js';
 import { resolveWords } from '../resolve.js';
 import { scoreEntries } from '../score.js';
 import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
 import { isPolar, kindOf, premiseCheck, withPolarity } from './polar.js';
+import { holderOf, roleQuestion } from './role.js';
 import { notQuoted } from './said.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
@@ -22,7 +23,14 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
 
   const unquoted = notQuoted(kb, toks, words);
   if (unquoted) return unquoted;
+  if (words.some((w) => w.term === 'who')) {
+    // Asked who holds a role: the person, not an entry that shares the role's words.
+    const holder = holderOf(kb, words);
+    if (holder) return fromEntry(lookup, holder, 1);
+  }
   if (!isPolar(toks, question)) return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning), words);
+  const titled = roleQuestion(kb, toks, words);
+  if (titled) return titled;
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
   const premises = words.map((w) =>
     w.unknown && kindOf(w.word) && kindOf(w.word) !== 'name' ? { ...w, unknown: false } : w,

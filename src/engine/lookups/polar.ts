@@ -55,39 +55,40 @@ const MONTHS = names(
   [...Array(12)].map((_, i) => new Date(Date.UTC(2024, i, 1))),
 );
 
+/** Parts of speech that carry a premise: a filler of these is still something the question asserts. */
+const PREMISE_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
+
+/**
+ * Yes only when every premise of the question is in the evidence (the cited quotes, the answer,
+ * and the entry's own question, whose presuppositions the curator accepted); No when a premise
+ * meets a different number, day, month or name of the same kind; otherwise the report doesn't say.
+ */
 export function premiseCheck(kb: KnowledgeBase, reply: Answer, words: readonly ResolvedWord[]): Polarity {
-  const evidence = [reply.answer ?? reply.text, ...reply.sources.map((s) => s.quote)].join(' ');
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  const evidence = [reply.answer ?? reply.text, entry?.title ?? '', ...reply.sources.map((s) => s.quote)].join(' ');
   const held = contentWords(evidence, kb.index.synonyms);
   const terms = new Set(held.map((w) => w.term));
-  // A filler noun or verb is still a premise ("did he brief them on the weather"); an adverb is not.
-  const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || w.pos === 'NOUN' || w.pos === 'VERB'));
+  const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
   const unsupported = asked.filter((w) => !terms.has(w.term));
   for (const w of unsupported) {
     const kind = kindOf(w.word);
     if (kind && held.some((h) => h.term !== w.term && kindOf(h.word) === kind)) return 'no';
-    // Asked whether someone holds a title the report gives to someone else.
-    if (reply.entry && isOthersRole(kb, reply.entry, w.term)) return 'no';
   }
-  const weight = (ws: readonly ResolvedWord[]) => ws.reduce((sum, w) => sum + w.weight, 0);
-  const share = weight(asked) === 0 ? 0 : 1 - weight(unsupported) / weight(asked);
-  return share >= kb.tuning.polarSupport ? 'yes' : 'unknown';
-}
-
-/** The term is a word of another person's role, and not of this person's (when the entry is a person). */
-function isOthersRole(kb: KnowledgeBase, entryId: string, term: string): boolean {
-  const entry = kb.index.byId.get(entryId);
-  if (entry?.kind !== 'person') return false;
-  const roleTerms = (role: string) => contentWords(role, kb.index.synonyms).map((w) => w.term);
-  if (roleTerms(entry.role).includes(term)) return false;
-  return kb.index.people.some((p) => p.id !== entry.id && roleTerms(p.role).includes(term));
+  return unsupported.length === 0 ? 'yes' : 'unknown';
 }
 
 /** The reply with its verdict first: the first sentence answers the question. */
 export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity): Answer {
   if (reply.status !== 'answered' || reply.answer === null) return reply;
-  // An entry that is itself a yes/no question carries its curated answer ("Largely, yes."): keep it.
+  // An entry that is itself a yes/no question carries its curated verdict ("Yes, largely."): keep it
+  // unless the question's own premise fails.
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
-  if (entry && POLAR_TITLE.test(entry.title)) return reply;
+  if (entry && POLAR_TITLE.test(entry.title)) {
+    if (verdict !== 'no') return reply;
+    const rest = reply.answer.replace(/^(?:yes|no)\b[^\p{L}]*/iu, '');
+    const answer = `No. ${rest}`;
+    return { ...reply, answer, text: answer };
+  }
   if (verdict === 'unknown') {
     return {
       ...reply,
