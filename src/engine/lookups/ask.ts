@@ -9,6 +9,7 @@ import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
 import { isPolar, kindOf, premiseCheck, withPolarity } from './polar.js';
 import { holderOf, roleQuestion } from './role.js';
+import { opinionAsked } from './opinion.js';
 import { notQuoted } from './said.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
@@ -21,6 +22,8 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
   }
   if (lookup !== 'ask') return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words);
 
+  const opinion = opinionAsked(toks);
+  if (opinion) return opinion;
   const unquoted = notQuoted(kb, toks, words);
   if (unquoted) return unquoted;
   if (words.some((w) => w.term === 'who')) {
@@ -36,5 +39,16 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
     w.unknown && kindOf(w.word) && kindOf(w.word) !== 'name' ? { ...w, unknown: false } : w,
   );
   const reply = decide(kb.tuning, lookup, scoreEntries(kb.index, premises, kb.tuning), premises);
-  return withPolarity(kb, reply, premiseCheck(kb, reply, words));
+  if (reply.status !== 'answered') {
+    // A wrong place or name can hide the entry it is wrong about ("did Driscoll go to Russia?"):
+    // look again without names, and answer No only if the entry found names another one instead.
+    const unnamed = premises.filter((w) => kindOf(w.word) !== 'name');
+    if (unnamed.length < premises.length) {
+      const again = decide(kb.tuning, lookup, scoreEntries(kb.index, unnamed, kb.tuning), unnamed);
+      if (again.status === 'answered' && premiseCheck(kb, again, words, toks) === 'no') {
+        return withPolarity(kb, again, 'no');
+      }
+    }
+  }
+  return withPolarity(kb, reply, premiseCheck(kb, reply, words, toks));
 }

@@ -1,6 +1,6 @@
 import { isName, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
-import { contentWords, QUESTION_WORDS } from '../text.js';
+import { contentWords, normalize, QUESTION_WORDS, termOf } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -13,10 +13,19 @@ export type Polarity = 'yes' | 'no' | 'unknown';
 
 /** Opens with an auxiliary ("is", "did", "has", "can"...) or ends by asking for confirmation. */
 export function isPolar(toks: readonly Token[], text: string): boolean {
-  const first = toks.find((t) => !OPENERS.has(t.normal));
-  if (first && first.pos === 'AUX' && !QUESTION_WORDS.has(first.normal)) return true;
+  const at = toks.findIndex((t) => !OPENERS.has(t.normal));
+  const first = toks[at];
+  // "Can you list…", "would u tell me…": a request, not a yes/no question.
+  const request = ADDRESSEE.has(toks[at + 1]?.normal ?? '');
+  if (first && first.pos === 'AUX' && !QUESTION_WORDS.has(first.normal) && !request) return true;
   return /\b(?:right|correct|true|innit)\W*$|\bis (?:that|this|it) (?:right|true|correct)\b/i.test(text);
 }
+
+/** A curated answer that already opens with its verdict. */
+const VERDICT_OPENING = /^(?:yes|no|it is unclear|accounts differ|the report (?:says only|doesn't say))\b/i;
+
+/** A closing "…, right" or "correct?" asks to confirm; it is not a premise. */
+const CONFIRMING = /^(?:right|correct|true|innit)$/;
 
 const POLAR_TITLE = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
 
@@ -34,6 +43,8 @@ const OPENERS: ReadonlySet<string> = new Set([
   'yo',
   'also',
 ]);
+
+const ADDRESSEE: ReadonlySet<string> = new Set(['you', 'u', 'ya']);
 
 /** Numbers, days and months: premises a report can contradict with another of the same kind. */
 export function kindOf(word: string): 'number' | 'day' | 'month' | 'name' | undefined {
@@ -63,13 +74,33 @@ const PREMISE_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ'
  * and the entry's own question, whose presuppositions the curator accepted); No when a premise
  * meets a different number, day, month or name of the same kind; otherwise the report doesn't say.
  */
-export function premiseCheck(kb: KnowledgeBase, reply: Answer, words: readonly ResolvedWord[]): Polarity {
+export function premiseCheck(
+  kb: KnowledgeBase,
+  reply: Answer,
+  words: readonly ResolvedWord[],
+  toks: readonly Token[],
+): Polarity {
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
-  const evidence = [reply.answer ?? reply.text, entry?.title ?? '', ...reply.sources.map((s) => s.quote)].join(' ');
+  // A wh-question the curator wrote for the entry presupposes what it asks about ("what is the peace
+  // push"); a yes/no phrasing presupposes nothing.
+  const asserted = [entry?.title ?? '', ...(entry?.phrasings ?? [])].filter((p) => !POLAR_TITLE.test(p));
+  const evidence = [reply.answer ?? reply.text, ...asserted, ...reply.sources.map((s) => s.quote)].join(' ');
   const held = contentWords(evidence, kb.index.synonyms);
   const terms = new Set(held.map((w) => w.term));
   const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
   const unsupported = asked.filter((w) => !terms.has(w.term));
+  // Words the search leaves out as too general ("right", "guy") still carry a premise here.
+  const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
+  const unread = toks.filter(
+    (t, i) =>
+      !t.stop &&
+      PREMISE_POS.has(t.pos) &&
+      !resolved.has(normalize(t.normal)) &&
+      !(i === toks.length - 1 && CONFIRMING.test(t.normal)) &&
+      !terms.has(termOf(normalize(t.lemma), kb.index.synonyms)) &&
+      !terms.has(termOf(normalize(t.normal), kb.index.synonyms)),
+  );
+  if (unread.length) return 'unknown';
   for (const w of unsupported) {
     const kind = kindOf(w.word);
     if (kind && held.some((h) => h.term !== w.term && kindOf(h.word) === kind)) return 'no';
@@ -84,7 +115,8 @@ export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity
   // unless the question's own premise fails.
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
   if (entry && POLAR_TITLE.test(entry.title)) {
-    if (verdict !== 'no') return reply;
+    if (verdict === 'unknown' || (verdict === 'yes' && VERDICT_OPENING.test(reply.answer))) return reply;
+    if (verdict === 'yes') return { ...reply, answer: `Yes. ${reply.answer}`, text: `Yes. ${reply.text}` };
     const rest = reply.answer.replace(/^(?:yes|no)\b[^\p{L}]*/iu, '');
     const answer = `No. ${rest}`;
     return { ...reply, answer, text: answer };
