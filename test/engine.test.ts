@@ -274,3 +274,28 @@ describe('the first sentence answers', () => {
     expect(a.text).toMatch(/^(Yes\. )?Russia acknowledged that high-level U\.S\.-Russia contacts are ongoing/);
   });
 });
+
+describe('roles and opinions', () => {
+  it('answers who holds a role with the person', () => {
+    const a = ask('who is the army secretary');
+    expect(a.status).toBe('answered');
+    expect(a.entry).toBe('dan-driscoll');
+  });
+
+  it('says No to a title the report gives someone else, and names who holds it', () => {
+    const a = ask('is zelensky the ukrainian defence minister');
+    expect(a.text).toMatch(/^No\. The report calls Volodymyr Zelensky Ukrainian President\..*Denys Shmyhal/);
+  });
+
+  it('declines to give an opinion instead of answering with an entry that shares its words', () => {
+    for (const typed of ['do you think the deal will work', 'should europe be at the table']) {
+      const a = ask(typed);
+      expect(a.status, typed).not.toBe('answered');
+      expect(a.text, typed).toMatch(/opinion/);
+    }
+  });
+
+  it('does not take a request for a yes/no question', () => {
+    expect(ask('can you tell me who is leading the talks').text).not.toMatch(/^(Yes|No)\b/);
+  });
+});

@@ -2,7 +2,15 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../src/engine/answer.js';
 import { fullScanAnswerer } from '../src/evaluation/baseline.js';
-import { engineAnswerer, evaluate, loadEvalSet, type EvalItem, type EvalReport } from '../src/evaluation/evaluate.js';
+import {
+  engineAnswerer,
+  evaluate,
+  isRight,
+  loadEvalSet,
+  type EvalItem,
+  type EvalReport,
+} from '../src/evaluation/evaluate.js';
+import { reasonJudge } from '../src/evaluation/reasons.js';
 import { KNOWLEDGE_DIR, shippedKnowledgeBase } from './helpers/knowledge.js';
 
 /**
@@ -69,5 +77,68 @@ describe('the engine on the held-out set', () => {
     expect(holdout.unanswerable.declined / holdout.unanswerable.total, missed).toBeGreaterThanOrEqual(
       HOLDOUT_REACHED.declined,
     );
+  });
+});
+
+/**
+ * knowledge/eval/natural-*.yaml (npm run eval): questions written blind, the way members type.
+ * The tuning part was tuned on; the held-out part never was. Raise these when the engine improves.
+ */
+const NATURAL_REACHED = {
+  tune: { answerable: 136 / 219, declined: 75 / 101 },
+  holdout: { answerable: 96 / 147, declined: 46 / 67 },
+};
+
+describe('the engine on the natural questions', () => {
+  for (const part of ['tune', 'holdout'] as const) {
+    it(`stays at the level reached on the ${part === 'tune' ? 'tuning' : 'held-out'} part`, async () => {
+      const set = await loadEvalSet(path.join(KNOWLEDGE_DIR, `eval/natural-${part}.yaml`));
+      const r = evaluate(set, engineAnswerer(kb));
+      // Only counts: the held-out questions are not for reading while tuning.
+      expect(r.answerable.correct / r.answerable.total).toBeGreaterThanOrEqual(NATURAL_REACHED[part].answerable);
+      expect(r.unanswerable.declined / r.unanswerable.total).toBeGreaterThanOrEqual(NATURAL_REACHED[part].declined);
+    });
+  }
+
+  it('never gives a false reason on the tuning part: no "doesn\'t mention" of a word the report uses or that names nothing', async () => {
+    const set = await loadEvalSet(path.join(KNOWLEDGE_DIR, 'eval/natural-tune.yaml'));
+    const judge = reasonJudge(kb.knowledge.stories[0]!.lines.join('\n'));
+    const r = evaluate(set, engineAnswerer(kb), judge);
+    expect(r.falseReasons.map((f) => `${f.item.q}: ${f.words.join(', ')}`)).toEqual([]);
+  });
+
+  it('is right more often than a plain fuse.js full scan, and declines far more', async () => {
+    const set = await loadEvalSet(path.join(KNOWLEDGE_DIR, 'eval/natural-tune.yaml'));
+    const engine = evaluate(set, engineAnswerer(kb));
+    const baseline = evaluate(set, fullScanAnswerer(kb.knowledge));
+    expect(engine.answerable.correct).toBeGreaterThan(baseline.answerable.correct);
+    expect(engine.unanswerable.declined).toBeGreaterThan(baseline.unanswerable.declined);
+  });
+});
+
+describe('judging a decline', () => {
+  it('counts "doesn\'t mention" of a word the report uses, or of filler, as a false reason', () => {
+    const judge = reasonJudge('Steve Witkoff has been leading the talks.');
+    expect(judge("The report doesn't mention “led”.", 'who led the talks')).toEqual(['led']);
+    expect(judge("The report doesn't mention “kindly”.", 'kindly tell me who leads')).toEqual(['kindly']);
+    expect(judge("The report doesn't mention “China”.", 'what does China think')).toEqual([]);
+  });
+
+  it('judges a yes/no reply by its first word and a compound one part by part', () => {
+    const yesno = {
+      q: 'is it a 20 point plan',
+      command: 'ask' as const,
+      expect: { lines: [5], polarity: 'no' as const },
+    };
+    expect(
+      isRight(yesno, { status: 'answered', entry: 'x', confidence: 1, lines: [5], text: 'No. A 28-point draft.' }),
+    ).toBe(true);
+    expect(
+      isRight(yesno, { status: 'answered', entry: 'x', confidence: 1, lines: [5], text: 'Yes. A 28-point draft.' }),
+    ).toBe(false);
+    const multi = { q: 'when and who', command: 'ask' as const, expect: { lines: [3, 4], parts: [[3], [4]] } };
+    const part = (line: number) => ({ status: 'answered' as const, entry: 'x', confidence: 1, lines: [line] });
+    expect(isRight(multi, { ...part(3), parts: [part(3), part(4)] })).toBe(true);
+    expect(isRight(multi, { ...part(3), parts: [part(3), part(3)] })).toBe(false);
   });
 });

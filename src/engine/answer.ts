@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/types.js';
 import { cleanInput, EMPTY_HINTS } from './input.js';
+import { loadLanguage } from './language.js';
 import { MAX_QUERY_LENGTH } from './limits.js';
 import { ask } from './lookups/ask.js';
 import { answerParts, splitQuestion } from './lookups/compound.js';
@@ -23,6 +24,8 @@ export { MAX_QUERY_LENGTH, MAX_SUGGESTIONS } from './limits.js';
 export { TUNING, type Tuning } from './tuning.js';
 
 export function buildKnowledgeBase(knowledge: Knowledge, tuning: Tuning = TUNING): KnowledgeBase {
+  // Language resources load once, here at start-up, rather than during the first member's question.
+  loadLanguage();
   return Object.freeze({ knowledge, index: buildIndex(knowledge, tuning), tuning, thresholds: tuning });
 }
 

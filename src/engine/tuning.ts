@@ -43,8 +43,6 @@ export interface Tuning {
   readonly fillerWeight: number;
   /** A word used at least this often in spoken English is spelt right: never corrected as a typo. */
   readonly realWordCount: number;
-  /** A yes/no question is answered "Yes" when the evidence holds this share of its words' weight, none contradicted. */
-  readonly polarSupport: number;
   /** /source: a line holding this share of the phrase's words is the line. */
   readonly sourceLine: number;
   /** /source: lines holding this share are offered as "did you mean". */
@@ -69,7 +67,6 @@ export const TUNING: Tuning = Object.freeze({
   sourceLine: 0.8,
   sourceSuggest: 0.5,
   commonNounCount: 200,
-  polarSupport: 0.75,
   realWordCount: 100,
   fillerNounWeight: 0.6,
   fillerVerbWeight: 0.5,
@@ -95,7 +92,6 @@ export const TUNING_RANGES: { readonly [K in keyof Tuning]: readonly [number, nu
   sourceLine: [0.5, 1, 0.05],
   sourceSuggest: [0.2, 0.8, 0.05],
   commonNounCount: [50, 2000, 150],
-  polarSupport: [0.5, 1, 0.05],
   realWordCount: [10, 1000, 90],
   fillerNounWeight: [0, 1, 0.1],
   fillerVerbWeight: [0, 1, 0.1],
