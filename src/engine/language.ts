@@ -37,7 +37,7 @@ let loaded: Resources | undefined;
 function resources(): Resources {
   if (loaded) return loaded;
   const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
-  const nlp = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
+  const nlp = winkNLP(require('wink-eng-lite-web-model'), ['pos']);
   const stopwords = new Set((require('stopwords-iso') as { en: string[] }).en);
   const counts = new Map<string, number>();
   const capitalised = new Map<string, number>();

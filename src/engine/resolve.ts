@@ -1,6 +1,6 @@
 import { tokens, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
-import { fillerShare, roleOf } from './subject.js';
+import { fillerShare, isFunctionWord, roleOf } from './subject.js';
 import { contentWords, normalize, termOf, type QueryWord } from './text.js';
 import type { Tuning } from './tuning.js';
 import { correctTypo } from './typo.js';
@@ -43,6 +43,8 @@ export function resolveWords(
       out.push({ word: w.word, term: lemma, unknown: false, filler: false, weight: known(lemma)!, typed });
       continue;
     }
+    // A function word or text-speak for one is not a typo of a word of the knowledge either.
+    if (isFunctionWord(token, w.word)) continue;
     // A word of the language spelt right is not a typo of a word of the knowledge ("deny" is not "Denys").
     const corrected = wordCount(w.word) < tuning.realWordCount ? correctTypo(index.vocabularyFuse, w.word) : undefined;
     if (corrected) {
@@ -50,9 +52,7 @@ export function resolveWords(
       out.push({ word: corrected, term, unknown: false, filler: false, weight: known(term)!, typed });
       continue;
     }
-    const role = roleOf(token, w.word, token === first, tuning);
-    if (role === 'function') continue;
-    if (role === 'subject') {
+    if (roleOf(token, w.word, token === first, tuning) === 'subject') {
       // A subject the knowledge never uses is at least as specific as its rarest word.
       out.push({ ...w, unknown: true, filler: false, weight: index.maxIdf, typed });
     } else {

@@ -1,5 +1,4 @@
 import { frequentStopwords, isName, wordCount, type Token } from './language.js';
-import { typoDistance } from './text.js';
 import type { Tuning } from './tuning.js';
 
 /**
@@ -12,8 +11,7 @@ import type { Tuning } from './tuning.js';
 export type WordRole = 'function' | 'subject' | 'filler';
 
 export function roleOf(token: Token | undefined, word: string, isFirst: boolean, tuning: Tuning): WordRole {
-  if (token?.stop) return 'function';
-  if (isTextSpeak(word)) return 'function';
+  if (isFunctionWord(token, word)) return 'function';
   if (/\d/.test(word)) return 'subject';
   // Written capitalised in most of its uses: a place, a person, an organisation ("china", "nato").
   if (isName(word)) return 'subject';
@@ -38,8 +36,26 @@ export function fillerShare(token: Token | undefined, tuning: Tuning): number {
   return tuning.fillerWeight;
 }
 
+/** A function word (wink-nlp's stop flag), or text-speak for one. */
+export function isFunctionWord(token: Token | undefined, word: string): boolean {
+  return token?.stop === true || isTextSpeak(word);
+}
+
 /** A rarely used spelling one edit from a frequent function word: "wat", "wen", "ur". */
 export function isTextSpeak(word: string): boolean {
-  if (word.length > 4 || wordCount(word) >= 100 || /\d/.test(word)) return false;
-  return frequentStopwords(10_000).some((f) => f !== word && typoDistance(word, f, 1) <= 1);
+  if (word.length > 4 || /\d/.test(word) || wordCount(word) >= 100) return false;
+  const near = nearFunctionWords();
+  // One edit apart: the same after deleting at most one letter from either (a swap aside).
+  return near.has(word) || deletions(word).some((d) => near.has(d));
+}
+
+/** Frequent function words and every form of them with one letter deleted. */
+let near: ReadonlySet<string> | undefined;
+function nearFunctionWords(): ReadonlySet<string> {
+  near ??= new Set(frequentStopwords(10_000).flatMap((f) => [f, ...deletions(f)]));
+  return near;
+}
+
+function deletions(word: string): string[] {
+  return [...word].map((_, i) => word.slice(0, i) + word.slice(i + 1));
 }

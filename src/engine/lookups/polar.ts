@@ -1,6 +1,7 @@
 import { isName, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
-import { contentWords, normalize, QUESTION_WORDS, termOf } from '../text.js';
+import type { Entry } from '../../knowledge/types.js';
+import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -80,12 +81,7 @@ export function premiseCheck(
   words: readonly ResolvedWord[],
   toks: readonly Token[],
 ): Polarity {
-  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
-  // A wh-question the curator wrote for the entry presupposes what it asks about ("what is the peace
-  // push"); a yes/no phrasing presupposes nothing.
-  const asserted = [entry?.title ?? '', ...(entry?.phrasings ?? [])].filter((p) => !POLAR_TITLE.test(p));
-  const evidence = [reply.answer ?? reply.text, ...asserted, ...reply.sources.map((s) => s.quote)].join(' ');
-  const held = contentWords(evidence, kb.index.synonyms);
+  const held = evidenceOf(kb, reply);
   const terms = new Set(held.map((w) => w.term));
   const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
   const unsupported = asked.filter((w) => !terms.has(w.term));
@@ -107,6 +103,23 @@ export function premiseCheck(
   }
   return unsupported.length === 0 ? 'yes' : 'unknown';
 }
+
+/**
+ * The words a reply stands behind: its answer, its quotes, and the wh-questions the curator wrote
+ * for its entry, which presuppose what they ask about ("what is the peace push"); a yes/no
+ * phrasing presupposes nothing. Kept per entry: the same entry is checked again and again.
+ */
+function evidenceOf(kb: KnowledgeBase, reply: Answer): readonly QueryWord[] {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  const cached = entry && reply.answer === entry.answer ? evidenceCache.get(entry) : undefined;
+  if (cached) return cached;
+  const asserted = [entry?.title ?? '', ...(entry?.phrasings ?? [])].filter((p) => !POLAR_TITLE.test(p));
+  const evidence = [reply.answer ?? reply.text, ...asserted, ...reply.sources.map((s) => s.quote)].join(' ');
+  const held = contentWords(evidence, kb.index.synonyms);
+  if (entry && reply.answer === entry.answer) evidenceCache.set(entry, held);
+  return held;
+}
+const evidenceCache = new WeakMap<Entry, readonly QueryWord[]>();
 
 /** The reply with its verdict first: the first sentence answers the question. */
 export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity): Answer {

@@ -1,4 +1,5 @@
-import type { Entry, PersonEntry } from '../../knowledge/types.js';
+import type { PersonEntry } from '../../knowledge/types.js';
+import type { SearchIndex } from '../search-index.js';
 import type { ResolvedWord } from '../resolve.js';
 import { decline } from '../reply.js';
 import type { Token } from '../language.js';
@@ -24,11 +25,11 @@ export function notQuoted(
     .filter((t) => kb.index.nameTerms.has(t));
   const first = named[0];
   if (!first) return undefined;
-  const person = kb.index.entries.find(
+  const person = kb.index.people.find(
     (e): e is PersonEntry =>
       e.kind === 'person' && contentWords(e.name, kb.index.synonyms).some((w) => w.term === first),
   );
-  if (!person || isQuoted(kb.index.entries, person)) return undefined;
+  if (!person || quotedPeople(kb.index).has(person.id)) return undefined;
   return {
     ...decline('ask', `The report doesn't quote ${person.name}. What it does say: ${person.answer}`),
     sources: [...person.sources],
@@ -40,8 +41,15 @@ export function notQuoted(
 /** Verbs that ask what someone said. */
 const SPEECH: ReadonlySet<string> = new Set(['say', 'quote', 'comment']);
 
-/** Some source of the knowledge is attributed to the person: the report quotes them. */
-function isQuoted(entries: readonly Entry[], person: PersonEntry): boolean {
-  const surname = person.name.split(' ').at(-1)!.toLowerCase();
-  return entries.some((e) => e.sources.some((s) => s.attribution.toLowerCase().includes(surname)));
+/** People some source of the knowledge is attributed to: those the report quotes. Built once per index. */
+const quoted = new WeakMap<SearchIndex, ReadonlySet<string>>();
+function quotedPeople(index: SearchIndex): ReadonlySet<string> {
+  let ids = quoted.get(index);
+  if (!ids) {
+    const voices = new Set(index.entries.flatMap((e) => e.sources.map((s) => s.attribution.toLowerCase())));
+    const surname = (p: PersonEntry) => p.name.split(' ').at(-1)!.toLowerCase();
+    ids = new Set(index.people.filter((p) => [...voices].some((v) => v.includes(surname(p)))).map((p) => p.id));
+    quoted.set(index, ids);
+  }
+  return ids;
 }
