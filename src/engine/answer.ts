@@ -4,6 +4,7 @@ import { loadLanguage } from './language.js';
 import { MAX_QUERY_LENGTH } from './limits.js';
 import { ask } from './lookups/ask.js';
 import { answerParts, splitQuestion } from './lookups/compound.js';
+import { quotedPhrase } from './lookups/quoted.js';
 import { byId } from './lookups/entry.js';
 import { source } from './lookups/source.js';
 import { when } from './lookups/when.js';
@@ -38,6 +39,8 @@ export function answer(kb: KnowledgeBase, request: Request): Answer {
   if (!text) return decline(lookup, EMPTY_HINTS[lookup]);
   switch (lookup) {
     case 'ask': {
+      const quoted = quotedPhrase(kb, text);
+      if (quoted) return quoted;
       const parts = splitQuestion(text);
       return parts.length > 1 ? answerParts(kb, parts) : ask(kb, text);
     }

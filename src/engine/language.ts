@@ -30,6 +30,8 @@ interface Resources {
   counts: ReadonlyMap<string, number>;
   /** Words written capitalised in most of their uses: names of people, places, organisations. */
   names: ReadonlySet<string>;
+  /** How many of a word's uses are written in lower case. */
+  lower: ReadonlyMap<string, number>;
 }
 
 let loaded: Resources | undefined;
@@ -47,7 +49,8 @@ function resources(): Resources {
     if (w !== word) capitalised.set(w, (capitalised.get(w) ?? 0) + count);
   }
   const names = new Set([...capitalised].filter(([w, n]) => n > (counts.get(w) ?? 0) / 2).map(([w]) => w));
-  loaded = { nlp, stopwords, counts, names };
+  const lower = new Map([...counts].map(([w, n]) => [w, n - (capitalised.get(w) ?? 0)]));
+  loaded = { nlp, stopwords, counts, names, lower };
   return loaded;
 }
 
@@ -83,6 +86,11 @@ export function tokens(text: string): Token[] {
 /** How many times a word occurs in the spoken-English corpus: 0 for a word it never uses. */
 export function wordCount(word: string): number {
   return resources().counts.get(word.toLowerCase()) ?? 0;
+}
+
+/** How many times a word occurs written in lower case: "wen" is rare, though the name "Wen" is not. */
+export function lowerCaseCount(word: string): number {
+  return resources().lower.get(word.toLowerCase()) ?? 0;
 }
 
 /** Mostly written capitalised in the corpus ("china", "nato", "pope" are not; "china" is): a name. */

@@ -1,7 +1,7 @@
 import { tokens, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
-import { fillerShare, isFunctionWord, roleOf } from './subject.js';
-import { contentWords, normalize, termOf, type QueryWord } from './text.js';
+import { fillerShare, isFunctionWord, roleOf, textSpeakFor } from './subject.js';
+import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from './text.js';
 import type { Tuning } from './tuning.js';
 import { correctTypo } from './typo.js';
 
@@ -41,6 +41,12 @@ export function resolveWords(
     const lemma = token && token.lemma !== w.word ? termOf(normalize(token.lemma), index.synonyms) : undefined;
     if (lemma && known(lemma) !== undefined) {
       out.push({ word: w.word, term: lemma, unknown: false, filler: false, weight: known(lemma)!, typed });
+      continue;
+    }
+    // Text-speak for a question word is that question word ("wen did he arrive").
+    const asked = textSpeakFor(w.word).find((f) => QUESTION_WORDS.has(f));
+    if (asked && known(asked) !== undefined) {
+      out.push({ word: asked, term: asked, unknown: false, filler: false, weight: known(asked)!, typed });
       continue;
     }
     // A function word or text-speak for one is not a typo of a word of the knowledge either.

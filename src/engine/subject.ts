@@ -1,4 +1,4 @@
-import { frequentStopwords, isName, wordCount, type Token } from './language.js';
+import { frequentStopwords, isName, lowerCaseCount, wordCount, type Token } from './language.js';
 import type { Tuning } from './tuning.js';
 
 /**
@@ -43,16 +43,27 @@ export function isFunctionWord(token: Token | undefined, word: string): boolean 
 
 /** A rarely used spelling one edit from a frequent function word: "wat", "wen", "ur". */
 export function isTextSpeak(word: string): boolean {
-  if (word.length > 4 || /\d/.test(word) || wordCount(word) >= 100) return false;
-  const near = nearFunctionWords();
-  // One edit apart: the same after deleting at most one letter from either (a swap aside).
-  return near.has(word) || deletions(word).some((d) => near.has(d));
+  return textSpeakFor(word).length > 0;
 }
 
-/** Frequent function words and every form of them with one letter deleted. */
-let near: ReadonlySet<string> | undefined;
-function nearFunctionWords(): ReadonlySet<string> {
-  near ??= new Set(frequentStopwords(10_000).flatMap((f) => [f, ...deletions(f)]));
+/** The frequent function words a rarely used spelling is one edit from ("wen" -> when, we, then...). */
+export function textSpeakFor(word: string): readonly string[] {
+  if (word.length > 4 || /\d/.test(word) || lowerCaseCount(word) >= 100) return [];
+  const near = nearFunctionWords();
+  // One edit apart: the same after deleting at most one letter from either (a swap aside).
+  return [...new Set([word, ...deletions(word)].flatMap((d) => near.get(d) ?? []))].filter((f) => f !== word);
+}
+
+/** Frequent function words and every form of them with one letter deleted, to the words they come from. */
+let near: ReadonlyMap<string, readonly string[]> | undefined;
+function nearFunctionWords(): ReadonlyMap<string, readonly string[]> {
+  if (!near) {
+    const map = new Map<string, string[]>();
+    for (const f of frequentStopwords(10_000)) {
+      for (const form of new Set([f, ...deletions(f)])) map.set(form, [...(map.get(form) ?? []), f]);
+    }
+    near = map;
+  }
   return near;
 }
 

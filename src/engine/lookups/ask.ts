@@ -7,7 +7,7 @@ import { resolveWords } from '../resolve.js';
 import { scoreEntries } from '../score.js';
 import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
-import { isPolar, kindOf, premiseCheck, withPolarity } from './polar.js';
+import { isOtherEvent, isPolar, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
 import { holderOf, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
 import { notQuoted } from './said.js';
@@ -17,10 +17,11 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
   const question = stripPreamble(text);
   const toks = tokens(question);
   const words = resolveWords(kb.index, question, kb.tuning, toks);
+  const dated = (reply: Answer) => (isOtherEvent(kb, reply, words, toks) ? notSaid(reply) : reply);
   if (words.every((w) => w.filler || QUESTION_WORDS.has(w.term))) {
     return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
   }
-  if (lookup !== 'ask') return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words);
+  if (lookup !== 'ask') return dated(decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words));
 
   const opinion = opinionAsked(toks);
   if (opinion) return opinion;
@@ -31,7 +32,8 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
     const holder = holderOf(kb, words);
     if (holder) return fromEntry(lookup, holder, 1);
   }
-  if (!isPolar(toks, question)) return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning), words);
+  if (!isPolar(toks, question))
+    return dated(decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning), words));
   const titled = roleQuestion(kb, toks, words);
   if (titled) return titled;
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").

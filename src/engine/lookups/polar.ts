@@ -105,6 +105,35 @@ export function premiseCheck(
 }
 
 /**
+ * A dated event given as the answer to "when" must be the event asked about: a verb the question
+ * uses and the event does not ("when will he leave" of his arrival), or a question about the
+ * future (every event of a report is past), makes it an answer to another question.
+ */
+export function isOtherEvent(
+  kb: KnowledgeBase,
+  reply: Answer,
+  words: readonly ResolvedWord[],
+  toks: readonly Token[],
+): boolean {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  if (reply.status !== 'answered' || entry?.kind !== 'event') return false;
+  if (toks.some((t) => t.pos === 'AUX' && t.lemma === 'will')) return true;
+  const terms = new Set(evidenceOf(kb, reply).map((w) => w.term));
+  return words.some((w) => w.filler && w.pos === 'VERB' && !terms.has(w.term));
+}
+
+/** Not the answer to the question asked: the report doesn't say, and here is what it does say. */
+export function notSaid(reply: Answer): Answer {
+  return {
+    ...reply,
+    status: 'not_found',
+    answer: null,
+    text: `The report doesn't say. What it does say: ${reply.answer ?? reply.text}`,
+    missing: 'whether that is so',
+  };
+}
+
+/**
  * The words a reply stands behind: its answer, its quotes, and the wh-questions the curator wrote
  * for its entry, which presuppose what they ask about ("what is the peace push"); a yes/no
  * phrasing presupposes nothing. Kept per entry: the same entry is checked again and again.
@@ -134,15 +163,7 @@ export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity
     const answer = `No. ${rest}`;
     return { ...reply, answer, text: answer };
   }
-  if (verdict === 'unknown') {
-    return {
-      ...reply,
-      status: 'not_found',
-      answer: null,
-      text: `The report doesn't say. What it does say: ${reply.answer}`,
-      missing: 'whether that is so',
-    };
-  }
+  if (verdict === 'unknown') return notSaid(reply);
   const lead = verdict === 'yes' ? 'Yes.' : 'No.';
   const answer = `${lead} ${reply.answer}`;
   return { ...reply, answer, text: reply.text === reply.answer ? answer : `${lead} ${reply.text}` };
