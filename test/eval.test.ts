@@ -85,7 +85,7 @@ describe('the engine on the held-out set', () => {
  * The tuning part was tuned on; the held-out part never was. Raise these when the engine improves.
  */
 const NATURAL_REACHED = {
-  tune: { answerable: 150 / 219, declined: 74 / 101 },
+  tune: { answerable: 150 / 219, declined: 78 / 101 },
   holdout: { answerable: 96 / 147, declined: 46 / 67 },
 };
 

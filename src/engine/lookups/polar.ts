@@ -1,4 +1,4 @@
-import { isName, type Token } from '../language.js';
+import { isName, tokens, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { Entry } from '../../knowledge/types.js';
 import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from '../text.js';
@@ -120,6 +120,15 @@ export function isOtherEvent(
   if (toks.some((t) => t.pos === 'AUX' && t.lemma === 'will')) return true;
   const terms = new Set(evidenceOf(kb, reply).map((w) => w.term));
   return words.some((w) => w.filler && w.pos === 'VERB' && !terms.has(w.term));
+}
+
+/** "How many…" or "how much…" answered by a reply with no number in it: an answer to another question. */
+export function isUncounted(reply: Answer, toks: readonly Token[]): boolean {
+  const at = toks.findIndex((t) => t.normal === 'how');
+  const counting = at >= 0 && (toks[at + 1]?.normal === 'many' || toks[at + 1]?.normal === 'much');
+  if (!counting || reply.status !== 'answered') return false;
+  const evidence = [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].join(' ');
+  return !tokens(evidence).some((t) => t.pos === 'NUM');
 }
 
 /** Not the answer to the question asked: the report doesn't say, and here is what it does say. */
