@@ -299,3 +299,22 @@ describe('roles and opinions', () => {
     expect(ask('can you tell me who is leading the talks').text).not.toMatch(/^(Yes|No)\b/);
   });
 });
+
+describe('rambling questions', () => {
+  it('finds the question after a greeting, and never names the greeting as missing', () => {
+    const a = ask('Good evening. I have been reading the report. Who is leading the talks?');
+    expect(a.entry).toBe('talks-leader');
+    expect(a.text).not.toMatch(/doesn't mention/);
+  });
+
+  it('answers a quoted phrase from the line it comes from', () => {
+    const a = ask('what does "parallel development" refer to here');
+    expect(a.status).toBe('answered');
+    expect(a.sources[0]!.line).toBe(3);
+  });
+
+  it('does not answer "how many" with a reply that has no number', () => {
+    expect(ask('how many rounds of talks have there been').status).not.toBe('answered');
+    expect(ask('how many points does the peace plan have').text).toMatch(/28-point/);
+  });
+});

@@ -5,6 +5,7 @@ import { MAX_QUERY_LENGTH } from './limits.js';
 import { ask } from './lookups/ask.js';
 import { answerParts, splitQuestion } from './lookups/compound.js';
 import { quotedPhrase } from './lookups/quoted.js';
+import { questionOf } from './question.js';
 import { byId } from './lookups/entry.js';
 import { source } from './lookups/source.js';
 import { when } from './lookups/when.js';
@@ -39,10 +40,11 @@ export function answer(kb: KnowledgeBase, request: Request): Answer {
   if (!text) return decline(lookup, EMPTY_HINTS[lookup]);
   switch (lookup) {
     case 'ask': {
-      const quoted = quotedPhrase(kb, text);
+      const question = questionOf(text);
+      const quoted = quotedPhrase(kb, question);
       if (quoted) return quoted;
-      const parts = splitQuestion(text);
-      return parts.length > 1 ? answerParts(kb, parts) : ask(kb, text);
+      const parts = splitQuestion(question);
+      return parts.length > 1 ? answerParts(kb, parts) : ask(kb, question);
     }
     case 'who':
       return who(kb, text);

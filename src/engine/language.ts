@@ -39,7 +39,7 @@ let loaded: Resources | undefined;
 function resources(): Resources {
   if (loaded) return loaded;
   const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
-  const nlp = winkNLP(require('wink-eng-lite-web-model'), ['pos']);
+  const nlp = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
   const stopwords = new Set((require('stopwords-iso') as { en: string[] }).en);
   const counts = new Map<string, number>();
   const capitalised = new Map<string, number>();
@@ -81,6 +81,11 @@ export function tokens(text: string): Token[] {
       });
     });
   return out;
+}
+
+/** The sentences of a text, abbreviations such as "Col." and "U.S." kept inside their sentence. */
+export function sentences(text: string): string[] {
+  return resources().nlp.readDoc(text).sentences().out();
 }
 
 /** How many times a word occurs in the spoken-English corpus: 0 for a word it never uses. */

@@ -1,4 +1,4 @@
-import { tokens, wordCount, type Token } from './language.js';
+import { sentences, tokens, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
 import { fillerShare, isFunctionWord, roleOf, textSpeakFor } from './subject.js';
 import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from './text.js';
@@ -27,7 +27,8 @@ export function resolveWords(
 ): ResolvedWord[] {
   const byWord = new Map<string, Token>();
   for (const t of toks) for (const w of normalize(t.text).split(' ')) if (!byWord.has(w)) byWord.set(w, t);
-  const first = toks[0];
+  // A capital that opens a sentence says nothing about a name ("Good evening.").
+  const opening = new Set(sentences(text).map((s) => normalize(s).split(' ')[0]));
   const out: ResolvedWord[] = [];
   for (const w of contentWords(text, index.synonyms)) {
     const token = byWord.get(w.word);
@@ -58,7 +59,7 @@ export function resolveWords(
       out.push({ word: corrected, term, unknown: false, filler: false, weight: known(term)!, typed });
       continue;
     }
-    if (roleOf(token, w.word, token === first, tuning) === 'subject') {
+    if (roleOf(token, w.word, opening.has(w.word), tuning) === 'subject') {
       // A subject the knowledge never uses is at least as specific as its rarest word.
       out.push({ ...w, unknown: true, filler: false, weight: index.maxIdf, typed });
     } else {

@@ -10,18 +10,18 @@ import type { Tuning } from './tuning.js';
  */
 export type WordRole = 'function' | 'subject' | 'filler';
 
-export function roleOf(token: Token | undefined, word: string, isFirst: boolean, tuning: Tuning): WordRole {
+export function roleOf(token: Token | undefined, word: string, opensSentence: boolean, tuning: Tuning): WordRole {
   if (isFunctionWord(token, word)) return 'function';
   if (/\d/.test(word)) return 'subject';
   // Written capitalised in most of its uses: a place, a person, an organisation ("china", "nato").
   if (isName(word)) return 'subject';
   if (!token) return 'filler';
-  // Capitalised past the first word: a name, however the tagger reads it.
-  if (!isFirst && /^\p{Lu}/u.test(token.text)) return 'subject';
-  if (token.pos === 'PROPN' || token.pos === 'NUM') return 'subject';
+  // Capitalised past the opening of a sentence: a name, however the tagger reads it.
+  if (!opensSentence && /^\p{Lu}/u.test(token.text)) return 'subject';
+  if (token.pos === 'NUM' || (token.pos === 'PROPN' && !opensSentence)) return 'subject';
   // A noun that is not one of the common words of the language names a thing; "name", "bit",
   // "stuff", "person" are too common to name anything the report could be asked about.
-  if (token.pos === 'NOUN' && wordCount(word) < tuning.commonNounCount) return 'subject';
+  if ((token.pos === 'NOUN' || token.pos === 'PROPN') && wordCount(word) < tuning.commonNounCount) return 'subject';
   return 'filler';
 }
 
