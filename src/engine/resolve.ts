@@ -1,5 +1,6 @@
 import { sentences, tokens, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
+import { MORE_THAN_ONE } from './question.js';
 import { fillerShare, isFunctionWord, roleOf, textSpeakFor } from './subject.js';
 import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from './text.js';
 import type { Tuning } from './tuning.js';
@@ -28,7 +29,7 @@ export function resolveWords(
   const byWord = new Map<string, Token>();
   for (const t of toks) for (const w of normalize(t.text).split(' ')) if (!byWord.has(w)) byWord.set(w, t);
   // A capital that opens a sentence says nothing about a name ("Good evening.").
-  const opening = new Set(sentences(text).map((s) => normalize(s).split(' ')[0]));
+  const opening = new Set((MORE_THAN_ONE.test(text) ? sentences(text) : [text]).map((s) => normalize(s).split(' ')[0]));
   const out: ResolvedWord[] = [];
   for (const w of contentWords(text, index.synonyms)) {
     const token = byWord.get(w.word);
