@@ -318,3 +318,11 @@ describe('rambling questions', () => {
     expect(ask('how many points does the peace plan have').text).toMatch(/28-point/);
   });
 });
+
+describe('words of the report that no entry uses', () => {
+  it('never says the report does not mention them, and points to their line', () => {
+    const a = ask('what does the report say about the parallel development');
+    expect(a.text).not.toMatch(/doesn't (mention|say)/);
+    expect(a.suggestions.map((s) => s.id)).toContain('line:3');
+  });
+});

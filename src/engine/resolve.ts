@@ -60,7 +60,10 @@ export function resolveWords(
       out.push({ word: corrected, term, unknown: false, filler: false, weight: known(term)!, typed });
       continue;
     }
-    if (roleOf(token, w.word, opening.has(w.word), tuning) === 'subject') {
+    // A word of the report's own text is not missing from it, even where no entry uses it.
+    if (index.reportTerms.has(w.term)) {
+      out.push({ ...w, unknown: false, filler: true, weight: index.maxIdf, typed, pos: token?.pos ?? '' });
+    } else if (roleOf(token, w.word, opening.has(w.word), tuning) === 'subject') {
       // A subject the knowledge never uses is at least as specific as its rarest word.
       out.push({ ...w, unknown: true, filler: false, weight: index.maxIdf, typed });
     } else {

@@ -52,6 +52,8 @@ export interface SearchIndex {
   readonly synonyms: Synonyms;
   /** Terms of people's names: a question naming someone is not answered by an entry that does not. */
   readonly nameTerms: ReadonlySet<string>;
+  /** Terms of the reports' own lines: a word in them is never said to be missing from the report. */
+  readonly reportTerms: ReadonlySet<string>;
 }
 
 export interface AliasRow {
@@ -107,6 +109,9 @@ export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
     ),
     synonyms,
     nameTerms: nameTermsOf(entries, synonyms),
+    reportTerms: new Set(
+      knowledge.stories.flatMap((story) => story.lines.flatMap((l) => contentWords(l, synonyms).map((w) => w.term))),
+    ),
   };
 }
 

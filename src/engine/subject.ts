@@ -13,9 +13,10 @@ export type WordRole = 'function' | 'subject' | 'filler';
 export function roleOf(token: Token | undefined, word: string, opensSentence: boolean, tuning: Tuning): WordRole {
   if (isFunctionWord(token, word)) return 'function';
   if (/\d/.test(word)) return 'subject';
-  // Written capitalised in most of its uses: a place, a person, an organisation ("china", "nato").
-  if (isName(word)) return 'subject';
   if (!token) return 'filler';
+  // Written capitalised in most of its uses, and a noun here: a place, a person, an organisation
+  // ("china", "nato"), not "mark" the verb.
+  if (isName(word) && (token.pos === 'NOUN' || token.pos === 'PROPN')) return 'subject';
   // Capitalised past the opening of a sentence: a name, however the tagger reads it.
   if (!opensSentence && /^\p{Lu}/u.test(token.text)) return 'subject';
   if (token.pos === 'NUM' || (token.pos === 'PROPN' && !opensSentence)) return 'subject';

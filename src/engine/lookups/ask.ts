@@ -7,6 +7,7 @@ import { resolveWords } from '../resolve.js';
 import { scoreEntries } from '../score.js';
 import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
+import { linesFor } from './lines.js';
 import { isOtherEvent, isPolar, isUncounted, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
 import { holderOf, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
@@ -18,8 +19,9 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
   const toks = tokens(question);
   const words = resolveWords(kb.index, question, kb.tuning, toks);
   // An answer to a neighbouring question is not the answer: another event, or no number for "how many".
+  // Nothing found for words the report does use: point to their lines rather than say it doesn't.
   const dated = (reply: Answer) =>
-    isOtherEvent(kb, reply, words, toks) || isUncounted(reply, toks) ? notSaid(reply) : reply;
+    isOtherEvent(kb, reply, words, toks) || isUncounted(reply, toks) ? notSaid(reply) : linesFor(kb, reply, words);
   if (words.every((w) => w.filler || QUESTION_WORDS.has(w.term))) {
     return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
   }
