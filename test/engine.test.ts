@@ -123,7 +123,10 @@ describe('/when', () => {
   it('dates Driscoll’s arrival only as precisely as the report does', () => {
     const a = ask('Driscoll arrived in Ukraine', 'when');
     expect(a.entry).toBe('driscoll-arrived');
-    expect(a.answer).toMatch(/^Wednesday: .*the report gives no date/);
+    expect(a.answer).toMatch(/^Wednesday: .*The report gives no calendar date/);
+    // Said once, and in the report's own voice (ANI's), not the Army's.
+    expect(a.answer!.match(/Wednesday/gi)).toHaveLength(1);
+    expect(a.sources[0]!.attribution).toMatch(/ANI/);
   });
   it('autocompletes events', () => {
     expect(completeEvents(kb, 'anchorage', 25)[0]?.id).toBe('anchorage-meeting-held');
@@ -190,5 +193,136 @@ describe('a large knowledge base', () => {
     // "X talks in Y": "talks" is in all 3,000 generated entries, the topic and place are not.
     expect(answer(big, { lookup: 'ask', text: target.phrasings[3]! }).entry).toBe('generated-1234');
     expect(answer(big, { lookup: 'ask', text: 'who is leading the talks' }).entry).toBe('talks-leader');
+  });
+});
+
+describe('questions as people really type them', () => {
+  it('answers through filler, politeness and text-speak, never naming them as missing', () => {
+    for (const [typed, entry] of [
+      ['wat did shmyhal say', 'shmyhal-statement'],
+      ['kindly tell me the name of the US army secretary', 'dan-driscoll'],
+      ['who led the talks with moscow', 'talks-leader'],
+    ] as const) {
+      const a = ask(typed);
+      expect(a.text, typed).not.toMatch(/doesn't mention/);
+      expect(a.status, typed).toBe('answered');
+      expect(a.entry, typed).toBe(entry);
+    }
+  });
+
+  it('still names a subject the report does not cover', () => {
+    const a = ask('did zelensky ask for tomahawks');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/doesn't mention “tomahawks”/);
+  });
+});
+
+describe('yes/no questions', () => {
+  it('corrects a false number from the report: No, a 28-point draft, with the quote', () => {
+    const a = ask('is it a 20 point plan?');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^No\. .*28-point/);
+    expect(a.sources[0]!.line).toBe(5);
+  });
+
+  it('corrects a title the report gives to someone else', () => {
+    const a = ask('is chris donahue the army chief of staff');
+    expect(a.text).toMatch(/^No\. .*commander in Europe/);
+  });
+
+  it('says Yes first when the cited quote says so', () => {
+    const a = ask('did driscoll meet zelensky');
+    expect(a.text).toMatch(/^Yes\. Driscoll met Ukrainian President Volodymyr Zelensky/);
+  });
+
+  it('says the report does not say, with the evidence, rather than guess', () => {
+    const a = ask('did driscoll brief them on the weather');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).not.toMatch(/^(Yes|No)\b/);
+  });
+});
+
+describe('"what did X say" about someone the report never quotes', () => {
+  it('says the report does not quote Witkoff, then what it says about him', () => {
+    const a = ask('what did witkoff say about the talks');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^The report doesn't quote Steve Witkoff\. .*leading the talks/);
+    expect(a.sources[0]!.line).toBe(2);
+  });
+
+  it('answers with the quote for someone it does quote', () => {
+    const a = ask('what did peskov say');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/no new developments/);
+  });
+});
+
+describe('compound questions', () => {
+  it('answers each part with its own sources, in one reply', () => {
+    const a = ask('when did driscoll arrive and who did he meet');
+    expect(a.status).toBe('answered');
+    expect(a.parts).toHaveLength(2);
+    expect(a.parts![0]!.sources.map((s) => s.line)).toContain(3);
+    expect(a.parts![1]!.sources.map((s) => s.line)).toContain(4);
+    expect(a.text).toMatch(/Wednesday[\s\S]*Zelensky/);
+  });
+});
+
+describe('the first sentence answers', () => {
+  it('opens with Russia’s acknowledgement, not “Accounts differ”, when asked whether Russia confirmed contacts', () => {
+    const a = ask('has russia confirmed the contacts');
+    expect(a.text).toMatch(/^(Yes\. )?Russia acknowledged that high-level U\.S\.-Russia contacts are ongoing/);
+  });
+});
+
+describe('roles and opinions', () => {
+  it('answers who holds a role with the person', () => {
+    const a = ask('who is the army secretary');
+    expect(a.status).toBe('answered');
+    expect(a.entry).toBe('dan-driscoll');
+  });
+
+  it('says No to a title the report gives someone else, and names who holds it', () => {
+    const a = ask('is zelensky the ukrainian defence minister');
+    expect(a.text).toMatch(/^No\. The report calls Volodymyr Zelensky Ukrainian President\..*Denys Shmyhal/);
+  });
+
+  it('declines to give an opinion instead of answering with an entry that shares its words', () => {
+    for (const typed of ['do you think the deal will work', 'should europe be at the table']) {
+      const a = ask(typed);
+      expect(a.status, typed).not.toBe('answered');
+      expect(a.text, typed).toMatch(/opinion/);
+    }
+  });
+
+  it('does not take a request for a yes/no question', () => {
+    expect(ask('can you tell me who is leading the talks').text).not.toMatch(/^(Yes|No)\b/);
+  });
+});
+
+describe('rambling questions', () => {
+  it('finds the question after a greeting, and never names the greeting as missing', () => {
+    const a = ask('Good evening. I have been reading the report. Who is leading the talks?');
+    expect(a.entry).toBe('talks-leader');
+    expect(a.text).not.toMatch(/doesn't mention/);
+  });
+
+  it('answers a quoted phrase from the line it comes from', () => {
+    const a = ask('what does "parallel development" refer to here');
+    expect(a.status).toBe('answered');
+    expect(a.sources[0]!.line).toBe(3);
+  });
+
+  it('does not answer "how many" with a reply that has no number', () => {
+    expect(ask('how many rounds of talks have there been').status).not.toBe('answered');
+    expect(ask('how many points does the peace plan have').text).toMatch(/28-point/);
+  });
+});
+
+describe('words of the report that no entry uses', () => {
+  it('never says the report does not mention them, and points to their line', () => {
+    const a = ask('what does the report say about the parallel development');
+    expect(a.text).not.toMatch(/doesn't (mention|say)/);
+    expect(a.suggestions.map((s) => s.id)).toContain('line:3');
   });
 });

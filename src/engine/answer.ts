@@ -1,7 +1,11 @@
 import type { Knowledge } from '../knowledge/types.js';
 import { cleanInput, EMPTY_HINTS } from './input.js';
+import { loadLanguage } from './language.js';
 import { MAX_QUERY_LENGTH } from './limits.js';
 import { ask } from './lookups/ask.js';
+import { answerParts, splitQuestion } from './lookups/compound.js';
+import { quotedPhrase } from './lookups/quoted.js';
+import { questionOf } from './question.js';
 import { byId } from './lookups/entry.js';
 import { source } from './lookups/source.js';
 import { when } from './lookups/when.js';
@@ -22,6 +26,8 @@ export { MAX_QUERY_LENGTH, MAX_SUGGESTIONS } from './limits.js';
 export { TUNING, type Tuning } from './tuning.js';
 
 export function buildKnowledgeBase(knowledge: Knowledge, tuning: Tuning = TUNING): KnowledgeBase {
+  // Language resources load once, here at start-up, rather than during the first member's question.
+  loadLanguage();
   return Object.freeze({ knowledge, index: buildIndex(knowledge, tuning), tuning, thresholds: tuning });
 }
 
@@ -33,8 +39,13 @@ export function answer(kb: KnowledgeBase, request: Request): Answer {
   }
   if (!text) return decline(lookup, EMPTY_HINTS[lookup]);
   switch (lookup) {
-    case 'ask':
-      return ask(kb, text);
+    case 'ask': {
+      const question = questionOf(text);
+      const quoted = quotedPhrase(kb, question);
+      if (quoted) return quoted;
+      const parts = splitQuestion(question);
+      return parts.length > 1 ? answerParts(kb, parts) : ask(kb, question);
+    }
     case 'who':
       return who(kb, text);
     case 'when':

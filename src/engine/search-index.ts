@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { Entry, EventEntry, Knowledge } from '../knowledge/types.js';
+import type { Entry, EventEntry, Knowledge, PersonEntry } from '../knowledge/types.js';
 import { contentWords, normalize, QUESTION_WORDS, synonymsOf, type Synonyms } from './text.js';
 import type { Tuning } from './tuning.js';
 import { vocabularyBuckets } from './typo.js';
@@ -16,6 +16,7 @@ import { vocabularyBuckets } from './typo.js';
 export interface SearchIndex {
   readonly entries: readonly Entry[];
   readonly byId: ReadonlyMap<string, Entry>;
+  readonly people: readonly PersonEntry[];
   /**
    * One document per phrasing and one per answer, in flat typed arrays so that scoring a question
    * is additions over postings, with no per-question allocation proportional to the knowledge.
@@ -51,6 +52,8 @@ export interface SearchIndex {
   readonly synonyms: Synonyms;
   /** Terms of people's names: a question naming someone is not answered by an entry that does not. */
   readonly nameTerms: ReadonlySet<string>;
+  /** Terms of the reports' own lines: a word in them is never said to be missing from the report. */
+  readonly reportTerms: ReadonlySet<string>;
 }
 
 export interface AliasRow {
@@ -76,6 +79,7 @@ export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
   return {
     entries,
     byId: new Map(entries.map((e) => [e.id, e])),
+    people: entries.filter((e): e is PersonEntry => e.kind === 'person'),
     docEntry: Int32Array.from(terms.docEntry),
     docWeight,
     docIsAnswer: Uint8Array.from(terms.docIsAnswer),
@@ -105,6 +109,9 @@ export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
     ),
     synonyms,
     nameTerms: nameTermsOf(entries, synonyms),
+    reportTerms: new Set(
+      knowledge.stories.flatMap((story) => story.lines.flatMap((l) => contentWords(l, synonyms).map((w) => w.term))),
+    ),
   };
 }
 

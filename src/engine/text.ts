@@ -84,6 +84,8 @@ export function normalize(text: string): string {
       .replace(/'s\b/g, '')
       .replace(/'/g, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      // "F35" is "F-35", "28point" is "28-point": letters and digits written together are two words.
+      .replace(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/gu, ' ')
       .trim()
   );
 }

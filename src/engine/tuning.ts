@@ -35,6 +35,14 @@ export interface Tuning {
    */
   readonly commonShare: number;
   readonly commonFloor: number;
+  /** An unknown noun used fewer times than this in spoken English names a subject (below: too common to). */
+  readonly commonNounCount: number;
+  /** An unknown word that names nothing weighs this share of the rarest known word: a common noun, a verb, anything else. */
+  readonly fillerNounWeight: number;
+  readonly fillerVerbWeight: number;
+  readonly fillerWeight: number;
+  /** A word used at least this often in spoken English is spelt right: never corrected as a typo. */
+  readonly realWordCount: number;
   /** /source: a line holding this share of the phrase's words is the line. */
   readonly sourceLine: number;
   /** /source: lines holding this share are offered as "did you mean". */
@@ -48,7 +56,7 @@ export const TUNING: Tuning = Object.freeze({
   personMargin: 0.1,
   personBase: 0.6,
   questionWordWeight: 2,
-  answerCredit: 0.7,
+  answerCredit: 0.8,
   questionMismatch: 0.85,
   missingName: 0.5,
   eventNotWhen: 0.9,
@@ -58,6 +66,11 @@ export const TUNING: Tuning = Object.freeze({
   commonFloor: 1000,
   sourceLine: 0.8,
   sourceSuggest: 0.5,
+  commonNounCount: 200,
+  realWordCount: 100,
+  fillerNounWeight: 0.6,
+  fillerVerbWeight: 0.5,
+  fillerWeight: 0.2,
 });
 
 /** The range `npm run eval -- --sweep` moves each number over: [from, to, step]. */
@@ -74,8 +87,13 @@ export const TUNING_RANGES: { readonly [K in keyof Tuning]: readonly [number, nu
   eventNotWhen: [0.6, 1, 0.05],
   personNotWho: [0.6, 1, 0.05],
   recallBeta: [0.5, 4, 0.5],
-  commonShare: [0.01, 0.2, 0.01],
-  commonFloor: [100, 5000, 100],
+  commonShare: [0.01, 0.2, 0.05],
+  commonFloor: [100, 5000, 700],
   sourceLine: [0.5, 1, 0.05],
   sourceSuggest: [0.2, 0.8, 0.05],
+  commonNounCount: [50, 2000, 150],
+  realWordCount: [10, 1000, 90],
+  fillerNounWeight: [0, 1, 0.1],
+  fillerVerbWeight: [0, 1, 0.1],
+  fillerWeight: [0, 1, 0.1],
 });

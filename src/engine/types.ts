@@ -33,6 +33,8 @@ export interface Answer {
   conflict: boolean;
   /** What the report does not cover, when that is why there is no answer ("China"). */
   missing: string | null;
+  /** A compound question's parts, each answered on its own; `text` already shows them all. */
+  parts?: Answer[];
 }
 
 export interface KnowledgeBase {

@@ -171,6 +171,7 @@ export function verdictOf(a: Answer): Verdict {
     confidence: a.confidence,
     lines: a.sources.map((s) => s.line),
     text: a.text,
+    ...(a.parts ? { parts: a.parts.map(verdictOf) } : {}),
   };
 }
 

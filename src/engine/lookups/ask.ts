@@ -1,17 +1,60 @@
 import type { EntryKind } from '../../knowledge/types.js';
 import { decide } from '../decide.js';
 import { EMPTY_HINTS } from '../input.js';
-import { decline } from '../reply.js';
+import { tokens } from '../language.js';
+import { decline, fromEntry } from '../reply.js';
 import { resolveWords } from '../resolve.js';
 import { scoreEntries } from '../score.js';
 import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
+import { linesFor } from './lines.js';
+import { isOtherEvent, isPolar, isUncounted, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
+import { holderOf, roleQuestion } from './role.js';
+import { opinionAsked } from './opinion.js';
+import { notQuoted } from './said.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
 export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKind>, lookup: Lookup = 'ask'): Answer {
-  const words = resolveWords(kb.index, stripPreamble(text));
-  if (words.every((w) => QUESTION_WORDS.has(w.term))) {
+  const question = stripPreamble(text);
+  const toks = tokens(question);
+  const words = resolveWords(kb.index, question, kb.tuning, toks);
+  // An answer to a neighbouring question is not the answer: another event, or no number for "how many".
+  // Nothing found for words the report does use: point to their lines rather than say it doesn't.
+  const dated = (reply: Answer) =>
+    isOtherEvent(kb, reply, words, toks) || isUncounted(reply, toks) ? notSaid(reply) : linesFor(kb, reply, words);
+  if (words.every((w) => w.filler || QUESTION_WORDS.has(w.term))) {
     return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
   }
-  return decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words, text);
+  if (lookup !== 'ask') return dated(decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words));
+
+  const opinion = opinionAsked(toks);
+  if (opinion) return opinion;
+  const unquoted = notQuoted(kb, toks, words);
+  if (unquoted) return unquoted;
+  if (words.some((w) => w.term === 'who')) {
+    // Asked who holds a role: the person, not an entry that shares the role's words.
+    const holder = holderOf(kb, words);
+    if (holder) return fromEntry(lookup, holder, 1);
+  }
+  if (!isPolar(toks, question))
+    return dated(decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning), words));
+  const titled = roleQuestion(kb, toks, words);
+  if (titled) return titled;
+  // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
+  const premises = words.map((w) =>
+    w.unknown && kindOf(w.word) && kindOf(w.word) !== 'name' ? { ...w, unknown: false } : w,
+  );
+  const reply = decide(kb.tuning, lookup, scoreEntries(kb.index, premises, kb.tuning), premises);
+  if (reply.status !== 'answered') {
+    // A wrong place or name can hide the entry it is wrong about ("did Driscoll go to Russia?"):
+    // look again without names, and answer No only if the entry found names another one instead.
+    const unnamed = premises.filter((w) => kindOf(w.word) !== 'name');
+    if (unnamed.length < premises.length) {
+      const again = decide(kb.tuning, lookup, scoreEntries(kb.index, unnamed, kb.tuning), unnamed);
+      if (again.status === 'answered' && premiseCheck(kb, again, words, toks) === 'no') {
+        return withPolarity(kb, again, 'no');
+      }
+    }
+  }
+  return withPolarity(kb, reply, premiseCheck(kb, reply, words, toks));
 }

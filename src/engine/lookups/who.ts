@@ -29,8 +29,8 @@ export function who(kb: KnowledgeBase, raw: string): Answer {
     return fromEntry('who', first.person, first.score);
   }
   // Not a name: a description ("the Kremlin's spokesman") is matched against roles and summaries.
-  const words = resolveWords(kb.index, text);
-  const answer = decide(kb.tuning, 'who', scoreEntries(kb.index, words, kb.tuning, PEOPLE), words, text);
+  const words = resolveWords(kb.index, text, kb.tuning);
+  const answer = decide(kb.tuning, 'who', scoreEntries(kb.index, words, kb.tuning, PEOPLE), words);
   if (answer.status === 'not_found' && !answer.missing) {
     return { ...answer, text: `The report doesn't name anyone like “${text}”.` };
   }

@@ -1,0 +1,57 @@
+import type { Source } from '../../knowledge/types.js';
+import type { Answer, KnowledgeBase } from '../types.js';
+import { ask } from './ask.js';
+
+/** At most this many parts of one question are answered. */
+export const MAX_PARTS = 3;
+
+/**
+ * The parts of a compound question: split where "and", "also", ";" or "?" is followed by a new
+ * question ("when did he arrive and who did he meet"). A part without a name borrows the first
+ * part's names for its "he" or "they".
+ */
+export function splitQuestion(text: string): string[] {
+  const parts = text
+    .split(SEPARATOR)
+    .map((p) => p.trim())
+    .filter((p) => /\p{L}/u.test(p));
+  return parts.length > 1 ? parts.slice(0, MAX_PARTS) : [text];
+}
+
+const OPENING =
+  "(?:who|whom|whose|what|what's|whats|when|where|why|how|which|is|are|was|were|did|does|do|has|have|had|can|could|will|would)\\b";
+/** "…, is that right": asks to confirm the question before it, not a new question. */
+const CONFIRM = '(?:is|was) (?:that|this|it) (?:right|true|correct)';
+const SEPARATOR = new RegExp(`\\s*(?:[?;,]|,?\\s+(?:and|also|&)(?:\\s+also)?)\\s+(?!${CONFIRM})(?=${OPENING})`, 'i');
+
+const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|it)\b/i;
+
+/** Every part answered with its own sources, in one reply; the first part's answer comes first. */
+export function answerParts(kb: KnowledgeBase, parts: readonly string[]): Answer {
+  const subject = /^\W*(?:\w+\s+){0,3}?(?:did|does|is|was|has)\s+(.+?)\s+\w+$/i;
+  const first = parts[0]!;
+  const answers = parts.map((part, i) => {
+    if (i === 0) return ask(kb, part);
+    // "... and why": the question word alone asks it of the first part's subject.
+    if (part.split(/\s+/).length <= 2)
+      return ask(kb, `${part} ${first.replace(new RegExp(`^\\W*${OPENING}\\s*`, 'i'), '')}`);
+    const named = PRONOUN.test(part) ? subject.exec(first)?.[1] : undefined;
+    return ask(kb, named ? `${part} (${named})` : part);
+  });
+  const answered = answers.filter((a) => a.status === 'answered');
+  const lead = answered[0] ?? answers[0]!;
+  const text = answers.map((a, i) => `${i + 1}. ${parts[i]!.replace(/\?*$/, '?')} ${a.text}`).join('\n\n');
+  const sources: Source[] = [];
+  for (const a of answers) for (const s of a.sources) if (!sources.includes(s)) sources.push(s);
+  return {
+    ...lead,
+    status: answered.length ? 'answered' : lead.status,
+    answer: answered.length ? text : null,
+    text,
+    sources,
+    confidence: Math.min(...answers.map((a) => a.confidence)),
+    conflict: answers.some((a) => a.conflict),
+    suggestions: answered.length ? [] : lead.suggestions,
+    parts: answers,
+  };
+}

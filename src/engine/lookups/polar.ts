@@ -1,0 +1,179 @@
+import { isName, tokens, type Token } from '../language.js';
+import type { ResolvedWord } from '../resolve.js';
+import type { Entry } from '../../knowledge/types.js';
+import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from '../text.js';
+import type { Answer, KnowledgeBase } from '../types.js';
+
+/**
+ * Yes/no questions. The reply starts with "Yes", "No" or "The report doesn't say", then the
+ * evidence. "Yes" needs every word of the question in the cited quotes or the answer; "No" needs a
+ * premise the evidence contradicts with a word of the same kind: another number ("20-point" where
+ * the report says 28), another day or month, another name or place.
+ */
+export type Polarity = 'yes' | 'no' | 'unknown';
+
+/** Opens with an auxiliary ("is", "did", "has", "can"...) or ends by asking for confirmation. */
+export function isPolar(toks: readonly Token[], text: string): boolean {
+  const at = toks.findIndex((t) => !OPENERS.has(t.normal));
+  const first = toks[at];
+  // "Can you list…", "would u tell me…": a request, not a yes/no question.
+  const request = ADDRESSEE.has(toks[at + 1]?.normal ?? '');
+  if (first && first.pos === 'AUX' && !QUESTION_WORDS.has(first.normal) && !request) return true;
+  return /\b(?:right|correct|true|innit)\W*$|\bis (?:that|this|it) (?:right|true|correct)\b/i.test(text);
+}
+
+/** A curated answer that already opens with its verdict. */
+const VERDICT_OPENING = /^(?:yes|no|it is unclear|accounts differ|the report (?:says only|doesn't say))\b/i;
+
+/** A closing "…, right" or "correct?" asks to confirm; it is not a premise. */
+const CONFIRMING = /^(?:right|correct|true|innit)$/;
+
+const POLAR_TITLE = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
+
+/** Words people open with before the question proper. */
+const OPENERS: ReadonlySet<string> = new Set([
+  'so',
+  'ok',
+  'okay',
+  'hey',
+  'wait',
+  'hmm',
+  'and',
+  'but',
+  'bot',
+  'yo',
+  'also',
+]);
+
+const ADDRESSEE: ReadonlySet<string> = new Set(['you', 'u', 'ya']);
+
+/** Numbers, days and months: premises a report can contradict with another of the same kind. */
+export function kindOf(word: string): 'number' | 'day' | 'month' | 'name' | undefined {
+  if (/^\d+$/.test(word)) return 'number';
+  if (DAYS.has(word)) return 'day';
+  if (MONTHS.has(word)) return 'month';
+  if (isName(word)) return 'name';
+  return undefined;
+}
+
+const names = (option: Intl.DateTimeFormatOptions, dates: Date[]) =>
+  new Set(dates.map((d) => new Intl.DateTimeFormat('en', { ...option, timeZone: 'UTC' }).format(d).toLowerCase()));
+const DAYS = names(
+  { weekday: 'long' },
+  [...Array(7)].map((_, i) => new Date(Date.UTC(2024, 0, 1 + i))),
+);
+const MONTHS = names(
+  { month: 'long' },
+  [...Array(12)].map((_, i) => new Date(Date.UTC(2024, i, 1))),
+);
+
+/** Parts of speech that carry a premise: a filler of these is still something the question asserts. */
+const PREMISE_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
+
+/**
+ * Yes only when every premise of the question is in the evidence (the cited quotes, the answer,
+ * and the entry's own question, whose presuppositions the curator accepted); No when a premise
+ * meets a different number, day, month or name of the same kind; otherwise the report doesn't say.
+ */
+export function premiseCheck(
+  kb: KnowledgeBase,
+  reply: Answer,
+  words: readonly ResolvedWord[],
+  toks: readonly Token[],
+): Polarity {
+  const held = evidenceOf(kb, reply);
+  const terms = new Set(held.map((w) => w.term));
+  const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
+  const unsupported = asked.filter((w) => !terms.has(w.term));
+  // Words the search leaves out as too general ("right", "guy") still carry a premise here.
+  const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
+  const unread = toks.filter(
+    (t, i) =>
+      !t.stop &&
+      PREMISE_POS.has(t.pos) &&
+      !resolved.has(normalize(t.normal)) &&
+      !(i === toks.length - 1 && CONFIRMING.test(t.normal)) &&
+      !terms.has(termOf(normalize(t.lemma), kb.index.synonyms)) &&
+      !terms.has(termOf(normalize(t.normal), kb.index.synonyms)),
+  );
+  if (unread.length) return 'unknown';
+  for (const w of unsupported) {
+    const kind = kindOf(w.word);
+    if (kind && held.some((h) => h.term !== w.term && kindOf(h.word) === kind)) return 'no';
+  }
+  return unsupported.length === 0 ? 'yes' : 'unknown';
+}
+
+/**
+ * A dated event given as the answer to "when" must be the event asked about: a verb the question
+ * uses and the event does not ("when will he leave" of his arrival), or a question about the
+ * future (every event of a report is past), makes it an answer to another question.
+ */
+export function isOtherEvent(
+  kb: KnowledgeBase,
+  reply: Answer,
+  words: readonly ResolvedWord[],
+  toks: readonly Token[],
+): boolean {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  if (reply.status !== 'answered' || entry?.kind !== 'event') return false;
+  if (toks.some((t) => t.pos === 'AUX' && t.lemma === 'will')) return true;
+  const terms = new Set(evidenceOf(kb, reply).map((w) => w.term));
+  return words.some((w) => w.filler && w.pos === 'VERB' && !terms.has(w.term));
+}
+
+/** "How many…" or "how much…" answered by a reply with no number in it: an answer to another question. */
+export function isUncounted(reply: Answer, toks: readonly Token[]): boolean {
+  const at = toks.findIndex((t) => t.normal === 'how');
+  const counting = at >= 0 && (toks[at + 1]?.normal === 'many' || toks[at + 1]?.normal === 'much');
+  if (!counting || reply.status !== 'answered') return false;
+  const evidence = [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].join(' ');
+  return !tokens(evidence).some((t) => t.pos === 'NUM');
+}
+
+/** Not the answer to the question asked: the report doesn't say, and here is what it does say. */
+export function notSaid(reply: Answer): Answer {
+  return {
+    ...reply,
+    status: 'not_found',
+    answer: null,
+    text: `The report doesn't say. What it does say: ${reply.answer ?? reply.text}`,
+    missing: 'whether that is so',
+  };
+}
+
+/**
+ * The words a reply stands behind: its answer, its quotes, and the wh-questions the curator wrote
+ * for its entry, which presuppose what they ask about ("what is the peace push"); a yes/no
+ * phrasing presupposes nothing. Kept per entry: the same entry is checked again and again.
+ */
+function evidenceOf(kb: KnowledgeBase, reply: Answer): readonly QueryWord[] {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  const cached = entry && reply.answer === entry.answer ? evidenceCache.get(entry) : undefined;
+  if (cached) return cached;
+  const asserted = [entry?.title ?? '', ...(entry?.phrasings ?? [])].filter((p) => !POLAR_TITLE.test(p));
+  const evidence = [reply.answer ?? reply.text, ...asserted, ...reply.sources.map((s) => s.quote)].join(' ');
+  const held = contentWords(evidence, kb.index.synonyms);
+  if (entry && reply.answer === entry.answer) evidenceCache.set(entry, held);
+  return held;
+}
+const evidenceCache = new WeakMap<Entry, readonly QueryWord[]>();
+
+/** The reply with its verdict first: the first sentence answers the question. */
+export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity): Answer {
+  if (reply.status !== 'answered' || reply.answer === null) return reply;
+  // An entry that is itself a yes/no question carries its curated verdict ("Yes, largely."): keep it
+  // unless the question's own premise fails.
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  if (entry && POLAR_TITLE.test(entry.title)) {
+    if (verdict === 'unknown' || (verdict === 'yes' && VERDICT_OPENING.test(reply.answer))) return reply;
+    if (verdict === 'yes') return { ...reply, answer: `Yes. ${reply.answer}`, text: `Yes. ${reply.text}` };
+    const rest = reply.answer.replace(/^(?:yes|no)\b[^\p{L}]*/iu, '');
+    const answer = `No. ${rest}`;
+    return { ...reply, answer, text: answer };
+  }
+  if (verdict === 'unknown') return notSaid(reply);
+  const lead = verdict === 'yes' ? 'Yes.' : 'No.';
+  const answer = `${lead} ${reply.answer}`;
+  return { ...reply, answer, text: reply.text === reply.answer ? answer : `${lead} ${reply.text}` };
+}

@@ -1,0 +1,94 @@
+import type { PersonEntry } from '../../knowledge/types.js';
+import type { Token } from '../language.js';
+import type { ResolvedWord } from '../resolve.js';
+import type { SearchIndex } from '../search-index.js';
+import { contentWords } from '../text.js';
+import type { Answer, KnowledgeBase } from '../types.js';
+
+/**
+ * Titles and roles: "is Witkoff the secretary of state" is answered from the roles the report
+ * gives ("No. The report calls Steve Witkoff President Donald Trump's special envoy"), and "who
+ * is the army secretary" by the person who holds the role.
+ */
+
+/** The terms of each person's name and role as the report gives them. */
+interface Roles {
+  people: readonly { person: PersonEntry; name: ReadonlySet<string>; role: ReadonlySet<string> }[];
+  /** Every term used in some person's role. */
+  vocabulary: ReadonlySet<string>;
+}
+
+const cache = new WeakMap<SearchIndex, Roles>();
+function rolesOf(index: SearchIndex): Roles {
+  let roles = cache.get(index);
+  if (!roles) {
+    const terms = (text: string) => new Set(contentWords(text, index.synonyms).map((w) => w.term));
+    const people = index.people.map((person) => ({
+      person,
+      name: terms([person.name, ...person.aliases.filter((a) => a.split(' ').length === 1)].join(' ')),
+      role: terms(`${person.role} ${person.name}`),
+    }));
+    roles = { people, vocabulary: new Set(people.flatMap((p) => [...p.role].filter((t) => !p.name.has(t)))) };
+    cache.set(index, roles);
+  }
+  return roles;
+}
+
+/**
+ * A yes/no question asking whether one named person holds a role: Yes when the report gives that
+ * person those words, No (naming the report's title, and who holds the one asked about) when not.
+ */
+export function roleQuestion(
+  kb: KnowledgeBase,
+  toks: readonly Token[],
+  words: readonly ResolvedWord[],
+): Answer | undefined {
+  // "Is X the Y", "was X a Y": a question about what someone is, not what they did.
+  const first = toks.find((t) => t.pos !== 'INTJ' && !t.stop) ?? toks[0];
+  const be = toks.find((t) => t.lemma === 'be');
+  if (!be || (first && toks.indexOf(first) < toks.indexOf(be))) return undefined;
+  const roles = rolesOf(kb.index);
+  const asked = words.filter((w) => !w.filler || w.pos === 'NOUN');
+  const named = roles.people.filter((p) => asked.some((w) => p.name.has(w.term)));
+  if (named.length !== 1) return undefined;
+  const [{ person, name, role }] = named as [(typeof named)[number]];
+  const rest = asked.filter((w) => !name.has(w.term));
+  // Mostly words of titles ("secretary", "defence", "chief"): a question about a title.
+  const titled = rest.filter((w) => roles.vocabulary.has(w.term));
+  if (rest.length === 0 || titled.length * 2 < rest.length) return undefined;
+  const source = person.sources[0];
+  if (rest.every((w) => role.has(w.term))) {
+    return answered(person, `Yes. ${person.answer}`, 1);
+  }
+  const holder = roles.people.find((p) => p.person !== person && rest.every((w) => p.role.has(w.term)));
+  const also = holder ? ` The report gives that title to ${holder.person.name} (${holder.person.role}).` : '';
+  const text = `No. The report calls ${person.name} ${person.role}.${also}`;
+  return {
+    ...answered(person, text, 1),
+    sources: [...(source ? [source] : []), ...(holder?.person.sources.slice(0, 1) ?? [])],
+  };
+}
+
+/** "Who is the army secretary": the one person whose role holds every word asked. */
+export function holderOf(kb: KnowledgeBase, words: readonly ResolvedWord[]): PersonEntry | undefined {
+  const roles = rolesOf(kb.index);
+  const asked = words.filter((w) => !w.filler && w.term !== 'who');
+  if (asked.length === 0 || !asked.some((w) => roles.vocabulary.has(w.term))) return undefined;
+  const holders = roles.people.filter((p) => asked.every((w) => p.role.has(w.term)));
+  return holders.length === 1 ? holders[0]!.person : undefined;
+}
+
+function answered(person: PersonEntry, text: string, confidence: number): Answer {
+  return {
+    status: 'answered',
+    lookup: 'ask',
+    answer: text,
+    text,
+    sources: [...person.sources],
+    confidence,
+    entry: person.id,
+    suggestions: [],
+    conflict: false,
+    missing: null,
+  };
+}

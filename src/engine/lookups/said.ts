@@ -1,0 +1,55 @@
+import type { PersonEntry } from '../../knowledge/types.js';
+import type { SearchIndex } from '../search-index.js';
+import type { ResolvedWord } from '../resolve.js';
+import { decline } from '../reply.js';
+import type { Token } from '../language.js';
+import { contentWords, normalize } from '../text.js';
+import type { Answer, KnowledgeBase } from '../types.js';
+
+/**
+ * "What did X say" about someone the report never quotes: say so, then what it does say about X,
+ * rather than answer with X's profile as if it were what X said.
+ */
+export function notQuoted(
+  kb: KnowledgeBase,
+  toks: readonly Token[],
+  words: readonly ResolvedWord[],
+): Answer | undefined {
+  const said = toks.findIndex((t) => SPEECH.has(t.lemma));
+  if (said < 0) return undefined;
+  // The speaker is named before the verb: "what did Witkoff say", not "what did the Army say about Driscoll".
+  const before = new Set(toks.slice(0, said).map((t) => normalize(t.text)));
+  const named = words
+    .filter((w) => before.has(w.word) || before.has(normalize(w.typed)))
+    .map((w) => w.term)
+    .filter((t) => kb.index.nameTerms.has(t));
+  const first = named[0];
+  if (!first) return undefined;
+  const person = kb.index.people.find(
+    (e): e is PersonEntry =>
+      e.kind === 'person' && contentWords(e.name, kb.index.synonyms).some((w) => w.term === first),
+  );
+  if (!person || quotedPeople(kb.index).has(person.id)) return undefined;
+  return {
+    ...decline('ask', `The report doesn't quote ${person.name}. What it does say: ${person.answer}`),
+    sources: [...person.sources],
+    entry: person.id,
+    missing: `anything ${person.name} said`,
+  };
+}
+
+/** Verbs that ask what someone said. */
+const SPEECH: ReadonlySet<string> = new Set(['say', 'quote', 'comment']);
+
+/** People some source of the knowledge is attributed to: those the report quotes. Built once per index. */
+const quoted = new WeakMap<SearchIndex, ReadonlySet<string>>();
+function quotedPeople(index: SearchIndex): ReadonlySet<string> {
+  let ids = quoted.get(index);
+  if (!ids) {
+    const voices = new Set(index.entries.flatMap((e) => e.sources.map((s) => s.attribution.toLowerCase())));
+    const surname = (p: PersonEntry) => p.name.split(' ').at(-1)!.toLowerCase();
+    ids = new Set(index.people.filter((p) => [...voices].some((v) => v.includes(surname(p)))).map((p) => p.id));
+    quoted.set(index, ids);
+  }
+  return ids;
+}

@@ -1,0 +1,73 @@
+import { frequentStopwords, isName, lowerCaseCount, wordCount, type Token } from './language.js';
+import type { Tuning } from './tuning.js';
+
+/**
+ * What an unknown word (one the knowledge never uses) is to the question. Only a subject — a
+ * name, a thing, a number, a place — that the report does not cover may block an answer and be
+ * named in "The report doesn't mention …". Everything else is filler (politeness, text-speak,
+ * scaffolding such as "name of" or "refer to", verbs and adverbs of the question) and at most
+ * lowers how sure the engine is.
+ */
+export type WordRole = 'function' | 'subject' | 'filler';
+
+export function roleOf(token: Token | undefined, word: string, opensSentence: boolean, tuning: Tuning): WordRole {
+  if (isFunctionWord(token, word)) return 'function';
+  if (/\d/.test(word)) return 'subject';
+  if (!token) return 'filler';
+  // Written capitalised in most of its uses, and a noun here: a place, a person, an organisation
+  // ("china", "nato"), not "mark" the verb.
+  if (isName(word) && (token.pos === 'NOUN' || token.pos === 'PROPN')) return 'subject';
+  // Capitalised past the opening of a sentence: a name, however the tagger reads it.
+  if (!opensSentence && /^\p{Lu}/u.test(token.text)) return 'subject';
+  if (token.pos === 'NUM' || (token.pos === 'PROPN' && !opensSentence)) return 'subject';
+  // A noun that is not one of the common words of the language names a thing; "name", "bit",
+  // "stuff", "person" are too common to name anything the report could be asked about.
+  if ((token.pos === 'NOUN' || token.pos === 'PROPN') && wordCount(word) < tuning.commonNounCount) return 'subject';
+  return 'filler';
+}
+
+/**
+ * How much an unknown word that names nothing still counts, as a share of the rarest known word:
+ * a common noun or a verb is often the point of the question ("what did he find out"), an adverb
+ * or a courtesy is not.
+ */
+export function fillerShare(token: Token | undefined, tuning: Tuning): number {
+  if (token?.pos === 'NOUN') return tuning.fillerNounWeight;
+  if (token?.pos === 'VERB') return tuning.fillerVerbWeight;
+  return tuning.fillerWeight;
+}
+
+/** A function word (wink-nlp's stop flag), or text-speak for one. */
+export function isFunctionWord(token: Token | undefined, word: string): boolean {
+  return token?.stop === true || isTextSpeak(word);
+}
+
+/** A rarely used spelling one edit from a frequent function word: "wat", "wen", "ur". */
+export function isTextSpeak(word: string): boolean {
+  return textSpeakFor(word).length > 0;
+}
+
+/** The frequent function words a rarely used spelling is one edit from ("wen" -> when, we, then...). */
+export function textSpeakFor(word: string): readonly string[] {
+  if (word.length > 4 || /\d/.test(word) || lowerCaseCount(word) >= 100) return [];
+  const near = nearFunctionWords();
+  // One edit apart: the same after deleting at most one letter from either (a swap aside).
+  return [...new Set([word, ...deletions(word)].flatMap((d) => near.get(d) ?? []))].filter((f) => f !== word);
+}
+
+/** Frequent function words and every form of them with one letter deleted, to the words they come from. */
+let near: ReadonlyMap<string, readonly string[]> | undefined;
+function nearFunctionWords(): ReadonlyMap<string, readonly string[]> {
+  if (!near) {
+    const map = new Map<string, string[]>();
+    for (const f of frequentStopwords(10_000)) {
+      for (const form of new Set([f, ...deletions(f)])) map.set(form, [...(map.get(form) ?? []), f]);
+    }
+    near = map;
+  }
+  return near;
+}
+
+function deletions(word: string): string[] {
+  return [...word].map((_, i) => word.slice(0, i) + word.slice(i + 1));
+}
