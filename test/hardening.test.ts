@@ -165,3 +165,23 @@ describe('broken text is refused, not silently changed', () => {
     expect(r.knowledge.stories[0]!.lines[0]).toBe(original.split('\n')[0]);
   });
 });
+
+describe('the start-up problem list', () => {
+  it('reaches a pipe whole: the first 50 problems and a count of the rest', async () => {
+    scratch = await copyKnowledge();
+    const broken = Array.from({ length: 600 }, (_, i) => `- { id: Broken_Entry_${i}, question: "" }\n`).join('');
+    await writeFile(path.join(scratch.dir, QA), broken);
+    const r = await loadKnowledge(scratch.dir);
+    const total = r.ok ? 0 : r.problems.length;
+    expect(total).toBeGreaterThan(1000); // well over 64 KiB of text when all are printed
+    const started = await tsx('src/cli.ts', ['batch'], {
+      input: 'who is witkoff\n',
+      env: { KNOWLEDGE_DIR: scratch.dir },
+    });
+    expect(started.code).toBe(1);
+    const lines = started.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`storybot: ${scratch.dir}: the knowledge has ${total} problem(s):`);
+    expect(lines.slice(1, -1)).toHaveLength(50);
+    expect(lines.at(-1)).toBe(`  ... and ${total - 50} more`);
+  });
+});
