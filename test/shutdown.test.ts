@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, TOKEN } from './helpers/fake-discord.js';
@@ -82,10 +82,13 @@ describe('graceful shutdown', () => {
   it('runs the bot as one node process, with no wrapper between npm and node', async () => {
     const bot = await startBot();
     await until(() => /logged in and ready/.test(bot.output()));
-    const children = await run('ps', ['-o', 'pid=,args=', '--ppid', String(bot.proc.pid)]);
-    const args = children.stdout.trim().split('\n');
-    expect(args).toHaveLength(1);
-    expect(args[0]).toMatch(/node dist\/src\/main\.js$/);
+    // npm's children, from /proc (Linux): exactly one, and it is node running the build.
+    const pid = bot.proc.pid!;
+    const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).trim().split(/\s+/);
+    expect(children).toHaveLength(1);
+    const args = (await readFile(`/proc/${children[0]}/cmdline`, 'utf8')).split('\0').filter(Boolean);
+    expect(path.basename(args[0]!)).toBe('node');
+    expect(args.slice(1)).toEqual(['dist/src/main.js']);
     process.kill(-bot.proc.pid!, 'SIGTERM');
     expect((await bot.exited).code).toBe(0);
   });
