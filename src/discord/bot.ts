@@ -155,28 +155,28 @@ export async function startBot(options: BotOptions): Promise<void> {
     log.fatal({ code: err.code }, err.message);
     exitAfterFlush(log, 2);
   };
-  let bot: Bot;
-  try {
-    bot = await createBot({ ...options, onFatal: refused });
-  } catch (err) {
-    if (refusal) return; // said and exiting
-    log.fatal({ err: { message: (err as Error).message } }, 'could not log in to Discord');
-    exitAfterFlush(log, 1);
-    return;
-  }
+  // Listening before log-in: a signal that comes while logging in must not kill the process outright.
+  let bot: Bot | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     // npm forwards the signal a process group already got: the second one is the same request.
     if (stopping) return;
     stopping = true;
-    log.info({ signal, inFlight: bot.inFlight }, 'shutting down: finishing the interactions received');
-    const unfinished = await bot.drain(SHUTDOWN_GRACE_MS);
-    await bot.stop();
+    log.info({ signal, inFlight: bot?.inFlight ?? 0 }, 'shutting down: finishing the interactions received');
+    const unfinished = bot ? await bot.drain(SHUTDOWN_GRACE_MS) : 0;
+    await bot?.stop();
     log.info({ unfinished }, 'stopped');
     exitAfterFlush(log, 0);
   };
   process.on('SIGINT', (s) => void shutdown(s));
   process.on('SIGTERM', (s) => void shutdown(s));
+  try {
+    bot = await createBot({ ...options, onFatal: refused });
+  } catch (err) {
+    if (refusal || stopping) return; // said and exiting
+    log.fatal({ err: { message: (err as Error).message } }, 'could not log in to Discord');
+    exitAfterFlush(log, 1);
+  }
 }
 
 /** Exits once the log lines written so far have reached their destination. */
