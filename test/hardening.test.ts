@@ -7,7 +7,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { KnowledgeStore } from '../src/knowledge/store.js';
 import { formatProblem } from '../src/knowledge/types.js';
 import { copyKnowledge, QA } from './helpers/knowledge.js';
-import { tsx } from './helpers/run.js';
+import { run, tsx } from './helpers/run.js';
 
 const STORY = 'stories/ukraine-peace-push';
 const SECRET = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GsEcRt.not-a-real-token-but-secret-0123456789';
@@ -163,5 +163,70 @@ describe('broken text is refused, not silently changed', () => {
     const r = await loadKnowledge(scratch.dir);
     if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
     expect(r.knowledge.stories[0]!.lines[0]).toBe(original.split('\n')[0]);
+  });
+});
+
+describe('the start-up problem list', () => {
+  it('reaches a pipe whole: the first 50 problems and a count of the rest', async () => {
+    scratch = await copyKnowledge();
+    const broken = Array.from({ length: 600 }, (_, i) => `- { id: Broken_Entry_${i}, question: "" }\n`).join('');
+    await writeFile(path.join(scratch.dir, QA), broken);
+    const r = await loadKnowledge(scratch.dir);
+    const total = r.ok ? 0 : r.problems.length;
+    expect(total).toBeGreaterThan(1000); // well over 64 KiB of text when all are printed
+    const started = await tsx('src/cli.ts', ['batch'], {
+      input: 'who is witkoff\n',
+      env: { KNOWLEDGE_DIR: scratch.dir },
+    });
+    expect(started.code).toBe(1);
+    const lines = started.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`storybot: ${scratch.dir}: the knowledge has ${total} problem(s):`);
+    expect(lines.slice(1, -1)).toHaveLength(50);
+    expect(lines.at(-1)).toBe(`  ... and ${total - 50} more`);
+  });
+});
+
+describe('a refresh never hangs', () => {
+  const fifo = async (file: string) => {
+    await rm(file);
+    const r = await run('mkfifo', [file]);
+    if (r.code !== 0) throw new Error(`mkfifo failed: ${r.stderr}`);
+  };
+
+  it('refuses a qa.yaml that is a FIFO, and the next refresh runs', async () => {
+    scratch = await copyKnowledge();
+    const store = await KnowledgeStore.open(scratch.dir);
+    const qa = path.join(scratch.dir, QA);
+    const saved = await readFile(qa);
+    await fifo(qa);
+    const outcome = await store.refresh();
+    expect(outcome.ok ? [] : outcome.problems.map(formatProblem)).toEqual([`${QA}: is not a regular file; refused`]);
+    await rm(qa);
+    await writeFile(qa, saved);
+    expect((await store.refresh()).ok).toBe(true);
+  });
+
+  it('refuses a FIFO at start-up instead of waiting on it', async () => {
+    scratch = await copyKnowledge();
+    await fifo(path.join(scratch.dir, QA));
+    const started = await tsx('src/cli.ts', ['batch'], {
+      input: 'who is witkoff\n',
+      env: { KNOWLEDGE_DIR: scratch.dir },
+    });
+    expect(started.code).toBe(1);
+    expect(started.stderr).toContain(`${QA}: is not a regular file; refused`);
+  });
+
+  it('reports a refresh over its time limit as failed, keeps the old knowledge, and runs the next', async () => {
+    scratch = await copyKnowledge();
+    const store = await KnowledgeStore.open(scratch.dir, { refreshTimeoutMs: 1 });
+    const before = store.current;
+    await scratch.edit(QA, (t) => t.replace('- id: secrecy', '- id: secrecy-renamed'));
+    const [slow, next] = await Promise.all([store.refresh(), store.refresh()]);
+    expect(slow.ok ? [] : slow.problems.map(formatProblem)).toEqual([
+      '(knowledge folder): took longer than 0.001 s to load, so it was refused; is a file very large, or on a stalled disk?',
+    ]);
+    expect(next.ok).toBe(false); // it ran (and met the same limit) rather than waiting behind the first
+    expect(store.current).toBe(before);
   });
 });

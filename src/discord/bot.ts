@@ -15,65 +15,155 @@ export interface BotOptions {
 
 export interface Bot {
   client: Client;
+  /** Interactions received and not yet answered. */
+  readonly inFlight: number;
+  /**
+   * Resolves once every interaction received is answered and none has arrived for `quietMs`, or
+   * after `timeoutMs`, with how many were still unanswered. Interactions Discord has already
+   * delivered are answered, not dropped: Discord never sends them again.
+   */
+  drain(timeoutMs: number, quietMs?: number): Promise<number>;
   /** Destroys the client, waiting at most `timeoutMs`: a client reconnecting may not finish. */
   stop(timeoutMs?: number): Promise<void>;
+}
+
+/** Gateway close codes after which reconnecting cannot help: a person must change something. */
+export const FATAL_CLOSE: Readonly<Record<number, string>> = {
+  4004: 'Discord refused DISCORD_TOKEN (gateway close 4004, authentication failed): copy the token again from the Developer Portal (Bot, Reset Token)',
+  4010: 'Discord refused the shard settings (gateway close 4010)',
+  4011: 'Discord requires sharding for this bot (gateway close 4011)',
+  4012: 'Discord refused the gateway API version (gateway close 4012): update discord.js',
+  4013: 'Discord refused the gateway intents as invalid (gateway close 4013)',
+  4014: 'Discord refused the gateway intents (gateway close 4014, disallowed intents): enable them for the bot in the Developer Portal (Bot, Privileged Gateway Intents)',
+};
+
+/** The gateway closed for good with one of `FATAL_CLOSE`'s codes. */
+export class GatewayRefusedError extends Error {
+  constructor(readonly code: number) {
+    super(FATAL_CLOSE[code] ?? `Discord closed the gateway with code ${code}`);
+    this.name = 'GatewayRefusedError';
+  }
 }
 
 /**
  * Logs in with the Guilds intent only (no privileged intents, no message content) and answers
  * interactions. Resolves once the client is ready.
  */
-export async function createBot({ config, discord, dispatcher, log }: BotOptions): Promise<Bot> {
+export async function createBot({
+  config,
+  discord,
+  dispatcher,
+  log,
+  onFatal,
+}: BotOptions & { onFatal?: (err: GatewayRefusedError) => void }): Promise<Bot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     rest: { api: discord.apiUrl },
   });
   const deps = { dispatcher, log, modRoleIds: config.modRoleIds };
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+  // Work in progress, so a shutdown can finish it before the process ends.
+  const work = new Set<Promise<void>>();
+  let lastArrival = 0;
+  client.on(Events.InteractionCreate, (interaction) => {
+    lastArrival = performance.now();
+    const done: Promise<void> = handleInteraction(interaction, deps).finally(() => work.delete(done));
+    work.add(done);
+  });
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  let refused: (err: GatewayRefusedError) => void = () => undefined;
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (event.code in FATAL_CLOSE) {
+      const err = new GatewayRefusedError(event.code);
+      refused(err);
+      onFatal?.(err);
+    } else log.warn({ shard, code: event.code }, 'gateway disconnected');
+  });
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
 
-  const ready = new Promise<void>((resolve) =>
+  const ready = new Promise<void>((resolve, reject) => {
+    refused = reject;
     client.once(Events.ClientReady, (c) => {
       log.info(
         { user: c.user.id, tag: c.user.tag, guilds: c.guilds.cache.size, commands: dispatcher.commands.length },
         'logged in and ready',
       );
       resolve();
-    }),
-  );
-  await client.login(discord.token);
-  await ready;
+    });
+  });
+  try {
+    await client.login(discord.token);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    throw err;
+  }
 
   return {
     client,
+    get inFlight() {
+      return work.size;
+    },
+    async drain(timeoutMs, quietMs = 250) {
+      const deadline = performance.now() + timeoutMs;
+      while (performance.now() < deadline) {
+        if (work.size === 0 && performance.now() - lastArrival >= quietMs) break;
+        await Promise.race([Promise.allSettled([...work]), sleep(Math.min(quietMs, 50))]);
+      }
+      return work.size;
+    },
     async stop(timeoutMs = 3000) {
       await Promise.race([client.destroy(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
     },
   };
 }
 
-/** `npm start` with a token: the bot, until SIGINT or SIGTERM. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long a shutdown waits for work in progress before it ends the process anyway. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * `npm start` with a token: the bot, until SIGINT or SIGTERM. On either, it finishes the
+ * interactions it has received (at most `SHUTDOWN_GRACE_MS`), closes the gateway, flushes the
+ * log and exits 0. A refused token or intents exit 2 with one line saying what to fix.
+ */
 export async function startBot(options: BotOptions): Promise<void> {
   const { log } = options;
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
-  let bot: Bot;
-  try {
-    bot = await createBot(options);
-  } catch (err) {
-    log.fatal(
-      { err: { message: (err as Error).message, code: (err as { code?: unknown }).code } },
-      'could not log in to Discord',
-    );
-    process.exit(1);
-  }
-  const shutdown = (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    void bot.stop().finally(() => process.exit(0));
+  let refusal: GatewayRefusedError | undefined;
+  const refused = (err: GatewayRefusedError) => {
+    if (refusal) return;
+    refusal = err;
+    log.fatal({ code: err.code }, err.message);
+    exitAfterFlush(log, 2);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // Listening before log-in: a signal that comes while logging in must not kill the process outright.
+  let bot: Bot | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    // npm forwards the signal a process group already got: the second one is the same request.
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, inFlight: bot?.inFlight ?? 0 }, 'shutting down: finishing the interactions received');
+    const unfinished = bot ? await bot.drain(SHUTDOWN_GRACE_MS) : 0;
+    await bot?.stop();
+    log.info({ unfinished }, 'stopped');
+    exitAfterFlush(log, 0);
+  };
+  process.on('SIGINT', (s) => void shutdown(s));
+  process.on('SIGTERM', (s) => void shutdown(s));
+  try {
+    bot = await createBot({ ...options, onFatal: refused });
+  } catch (err) {
+    if (refusal || stopping) return; // said and exiting
+    log.fatal({ err: { message: (err as Error).message } }, 'could not log in to Discord');
+    exitAfterFlush(log, 1);
+  }
+}
+
+/** Exits once the log lines written so far have reached their destination. */
+function exitAfterFlush(log: Logger, code: number): void {
+  log.flush(() => process.exit(code));
 }

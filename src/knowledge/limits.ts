@@ -20,5 +20,5 @@ export const KNOWLEDGE_LIMITS = {
   /** YAML aliases resolved in one file (a "billion laughs" file expands without bound). */
   yamlAliases: 1_000,
   /** How long a refresh may take before it is reported as failed and the next one may run. */
-  refreshMs: 60_000,
+  refreshMs: 120_000,
 } as const;

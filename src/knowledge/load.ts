@@ -83,10 +83,11 @@ type EntryFileName = keyof typeof ENTRY_FILES;
  */
 export async function loadKnowledge(
   dir: string,
-  { maxEntries = LIMITS.entries as number } = {},
+  { maxEntries = LIMITS.entries as number, freeze = true } = {},
 ): Promise<LoadResult> {
   try {
-    return await loadAll(dir, maxEntries);
+    const result = await loadAll(dir, maxEntries);
+    return result.ok && freeze ? { ok: true, knowledge: deepFreeze(result.knowledge) } : result;
   } catch (err) {
     // Whatever slipped through the checks is still a problem for the curator, never a crash.
     return { ok: false, problems: [{ file: '(knowledge folder)', message: `could not be loaded: ${describe(err)}` }] };
@@ -126,7 +127,7 @@ async function loadAll(dir: string, maxEntries: number): Promise<LoadResult> {
   checkSharedPhrasings(entries, problems);
   const synonyms = await loadSynonyms(dir, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, knowledge: deepFreeze({ stories, entries, synonyms }) };
+  return { ok: true, knowledge: { stories, entries, synonyms } };
 }
 
 const SYNONYMS_FILE = 'synonyms.yaml';
@@ -368,7 +369,7 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     if (value instanceof Map) for (const v of value.values()) deepFreeze(v);

@@ -171,6 +171,11 @@ export class FakeDiscord {
 
   // --- gateway --------------------------------------------------------------------------------
 
+  /** Closes every gateway connection with `code`, as Discord does on a revoked token (4004). */
+  closeGateway(code: number, reason = ''): void {
+    for (const s of this.#sockets) s.close(code, reason);
+  }
+
   #connect(socket: WebSocket): void {
     this.#sockets.add(socket);
     socket.on('close', () => this.#sockets.delete(socket));

@@ -25,6 +25,8 @@ export function run(
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // A child that exits before reading (a start-up refusal) closes its end: not an error here.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input);
   });
 }

@@ -1,0 +1,33 @@
+/**
+ * Loads and validates the knowledge folder off the main thread, so a large refresh does not stop
+ * the bot answering. Posts the result in chunks: the main thread copies each message in one go,
+ * and small messages keep each copy short. See `loadInWorker`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadKnowledge } from './load.js';
+import type { KnowledgeProblem } from './types.js';
+
+export type WorkerMessage =
+  | { type: 'problems'; problems: KnowledgeProblem[]; more: number }
+  | { type: 'head'; stories: unknown; synonyms: unknown; entries: number }
+  | { type: 'entries'; entries: unknown[] }
+  | { type: 'done' };
+
+export const CHUNK = 1000;
+/** A refresh reply shows a few problems; copying hundreds of thousands would block the answering. */
+const MAX_PROBLEMS = 1000;
+
+const { dir } = workerData as { dir: string };
+const port = parentPort!;
+const result = await loadKnowledge(dir, { freeze: false });
+if (!result.ok) {
+  const more = Math.max(0, result.problems.length - MAX_PROBLEMS);
+  port.postMessage({ type: 'problems', problems: result.problems.slice(0, MAX_PROBLEMS), more } satisfies WorkerMessage);
+} else {
+  const { stories, entries, synonyms } = result.knowledge;
+  port.postMessage({ type: 'head', stories, synonyms, entries: entries.length } satisfies WorkerMessage);
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    port.postMessage({ type: 'entries', entries: entries.slice(i, i + CHUNK) } satisfies WorkerMessage);
+  }
+  port.postMessage({ type: 'done' } satisfies WorkerMessage);
+}
