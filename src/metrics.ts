@@ -12,7 +12,7 @@ export class Metrics {
   readonly #entries: Gauge;
   readonly #version: Gauge<'version'>;
   readonly #loadedAt: Gauge;
-  readonly #refreshes: Counter<'origin' | 'outcome'>;
+  readonly #refreshes: Counter<'outcome'>;
   #gatewayPing: (() => number) | undefined;
 
   constructor({ defaults = true } = {}) {
@@ -49,8 +49,8 @@ export class Metrics {
     });
     this.#refreshes = new Counter({
       name: 'storybot_knowledge_refreshes_total',
-      help: 'Knowledge reloads, by what started them (a command here, or another copy) and their outcome.',
-      labelNames: ['origin', 'outcome'],
+      help: 'Knowledge reloads (by /refresh here, or following another copy), by outcome: ok, or refused (invalid files).',
+      labelNames: ['outcome'],
       registers,
     });
     const ping = () => this.#gatewayPing?.();
@@ -77,8 +77,8 @@ export class Metrics {
     this.#loadedAt.set(Math.floor(loadedAt / 1000));
   }
 
-  refresh(origin: 'command' | 'peer' | 'startup', outcome: 'ok' | 'refused' | 'failed'): void {
-    this.#refreshes.inc({ origin, outcome });
+  refresh(outcome: 'ok' | 'refused'): void {
+    this.#refreshes.inc({ outcome });
   }
 
   /** In gateway mode: where to read the heartbeat ping (ms; negative until the first heartbeat). */
