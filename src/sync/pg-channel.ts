@@ -30,9 +30,9 @@ export class PgVersionChannel implements VersionChannel {
   }
 
   /** Creates the version table when missing; safe when several copies start at once. */
-  async prepare(): Promise<void> {
+  static async prepare(client: pg.Client): Promise<void> {
     try {
-      await this.#pool.query(
+      await client.query(
         `CREATE TABLE IF NOT EXISTS storybot_knowledge_version (
            id smallint PRIMARY KEY CHECK (id = 1),
            version text NOT NULL,
@@ -104,6 +104,7 @@ export class PgVersionChannel implements VersionChannel {
         if (msg.channel === CHANNEL && msg.payload) this.#deliver(msg.payload);
       });
       await client.connect();
+      await PgVersionChannel.prepare(client);
       await client.query(`LISTEN ${CHANNEL}`);
       this.#listener = client;
       this.#retryMs = RECONNECT_MS.first;
