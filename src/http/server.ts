@@ -86,6 +86,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeIdleConnections();
       await Promise.allSettled([...pending]);
+      // What is left is idle keep-alive connections (a load balancer's pool): nothing to wait for.
+      server.closeAllConnections();
       await closed;
     },
   };
