@@ -12,6 +12,8 @@ export interface Config {
   readonly knowledgeDir: string;
   /** Null when HTTP_PORT is unset: no HTTP server (no /healthz, /metrics or /interactions). */
   readonly http: HttpConfig | null;
+  /** PostgreSQL, shared by every copy of the bot; null when DATABASE_URL is unset (one copy, no database). */
+  readonly databaseUrl: string | null;
 }
 
 export interface HttpConfig {
@@ -73,6 +75,7 @@ const envSchema = z.object({
       .refine((v) => +v <= 65535, 'must be a port number'),
   ),
   HTTP_HOST: optional(z.string()),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
 });
 
 /**
@@ -115,5 +118,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
           apiUrl,
         })
       : null,
+    databaseUrl: e.DATABASE_URL ?? null,
   });
 }
