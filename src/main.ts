@@ -38,21 +38,27 @@ if (config.http?.publicKey) {
   });
   const dispatcher = new Dispatcher({ store, commands });
   dispatcher.onEvent(logRequests(log));
-  if (config.http) {
-    // /healthz and /metrics beside the gateway (and knowledge sync when there is a database).
-    const { startService } = await import('./http/service.js');
-    await startService({
-      http: config.http,
-      store,
-      dispatcher,
-      log,
-      modRoleIds: config.modRoleIds,
-      mode: 'gateway',
-      databaseUrl: config.databaseUrl,
-    });
-  }
+  // /healthz and /metrics beside the gateway (and knowledge sync when there is a database).
+  const { startService } = await import('./http/service.js');
+  const service = config.http
+    ? await startService({
+        http: config.http,
+        store,
+        dispatcher,
+        log,
+        modRoleIds: config.modRoleIds,
+        mode: 'gateway',
+        databaseUrl: config.databaseUrl,
+      })
+    : null;
   const { startBot } = await import('./discord/bot.js');
-  await startBot({ config, discord: config.discord, dispatcher, log });
+  await startBot({
+    config,
+    discord: config.discord,
+    dispatcher,
+    log,
+    onReady: (bot) => service?.metrics.gatewayPing(() => bot.client.ws.ping),
+  });
 } else {
   const interactive = Boolean(process.stdin.isTTY);
   process.stderr.write('No DISCORD_TOKEN set: running the local console instead of the Discord bot.\n');

@@ -11,6 +11,8 @@ export interface BotOptions {
   /** Every request goes through it: commands, autocomplete and did-you-mean buttons. */
   dispatcher: Dispatcher;
   log: Logger;
+  /** Called once logged in (by `startBot`): metrics read the gateway ping from the client. */
+  onReady?: (bot: Bot) => void;
 }
 
 export interface Bot {
@@ -70,6 +72,7 @@ export async function startBot(options: BotOptions): Promise<void> {
     );
     process.exit(1);
   }
+  options.onReady?.(bot);
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
     void bot.stop().finally(() => process.exit(0));
