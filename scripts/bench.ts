@@ -12,6 +12,7 @@ import { engineAnswerer, evaluate, loadEvalSet, percent } from '../src/evaluatio
 import { generateKnowledge } from '../src/evaluation/generate.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { formatProblem, type Knowledge } from '../src/knowledge/types.js';
+import { benchHttp } from './scale-bench.js';
 import { loadKnowledgeOrExit, writeKnowledge } from './shared.js';
 import { readConfig } from '../src/config.js';
 import { createBot } from '../src/discord/bot.js';
@@ -93,6 +94,9 @@ console.log(`\nDiscord round trip, interaction to callback (real discord.js clie
 console.log(
   `  eval questions, all four commands  median ${ms(roundTrip.median).padStart(12)}   p99 ${ms(roundTrip.p99).padStart(12)}   (${roundTrip.count} interactions)`,
 );
+
+// --- HTTP interactions mode: one copy, and two behind nginx ---------------------------------
+await benchHttp(queries, Number(process.env.BENCH_HTTP_SECONDS ?? 10));
 
 // --- generated knowledge -------------------------------------------------------------------
 const big = generateKnowledge(shipped, GENERATED);

@@ -10,6 +10,19 @@ export interface Config {
   /** Null when LOG_LEVEL is unset: the bot then logs at info, the console only warnings. */
   readonly logLevel: LogLevel | null;
   readonly knowledgeDir: string;
+  /** Null when HTTP_PORT is unset: no HTTP server (no /healthz, /metrics or /interactions). */
+  readonly http: HttpConfig | null;
+  /** PostgreSQL, shared by every copy of the bot; null when DATABASE_URL is unset (one copy, no database). */
+  readonly databaseUrl: string | null;
+}
+
+export interface HttpConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Set: HTTP interactions mode (POST /interactions) instead of the gateway. Hex, 64 characters. */
+  readonly publicKey: string | null;
+  /** REST base URL for follow-ups to deferred replies, as `DiscordConfig.apiUrl`. */
+  readonly apiUrl: string;
 }
 
 export interface DiscordConfig {
@@ -52,6 +65,17 @@ const envSchema = z.object({
     z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `must be one of ${LOG_LEVELS.join(', ')}`),
   ),
   KNOWLEDGE_DIR: optional(z.string()),
+  DISCORD_PUBLIC_KEY: optional(
+    z.string().regex(/^[0-9a-f]{64}$/i, 'must be the application public key, 64 hex characters'),
+  ),
+  HTTP_PORT: optional(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number')
+      .refine((v) => +v <= 65535, 'must be a port number'),
+  ),
+  HTTP_HOST: optional(z.string()),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
 });
 
 /**
@@ -66,12 +90,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     throw new ConfigError(`${String(issue.path[0])} ${issue.message}.`);
   }
   const e = parsed.data;
+  if (e.DISCORD_PUBLIC_KEY && !e.HTTP_PORT) throw new ConfigError('HTTP_PORT is needed with DISCORD_PUBLIC_KEY.');
+  const apiUrl = (e.DISCORD_API_URL ?? 'https://discord.com/api').replace(/\/+$/, '');
   const discord: DiscordConfig | null = e.DISCORD_TOKEN
     ? {
         token: e.DISCORD_TOKEN,
         clientId: e.DISCORD_CLIENT_ID ?? null,
         guildId: e.DISCORD_GUILD_ID ?? null,
-        apiUrl: (e.DISCORD_API_URL ?? 'https://discord.com/api').replace(/\/+$/, ''),
+        apiUrl,
       }
     : null;
   return Object.freeze({
@@ -84,5 +110,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     ),
     logLevel: (e.LOG_LEVEL ?? null) as LogLevel | null,
     knowledgeDir: path.resolve(cwd, e.KNOWLEDGE_DIR ?? 'knowledge'),
+    http: e.HTTP_PORT
+      ? Object.freeze({
+          port: Number(e.HTTP_PORT),
+          host: e.HTTP_HOST ?? '0.0.0.0',
+          publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null,
+          apiUrl,
+        })
+      : null,
+    databaseUrl: e.DATABASE_URL ?? null,
   });
 }

@@ -1,5 +1,6 @@
 /**
- * npm start: the Discord bot when DISCORD_TOKEN is set, otherwise the local console.
+ * npm start: HTTP interactions when DISCORD_PUBLIC_KEY and HTTP_PORT are set; otherwise the Discord
+ * bot on the gateway when DISCORD_TOKEN is set; otherwise the local console.
  */
 import { commands } from '../commands/index.js';
 import { runConsole } from './console/console.js';
@@ -11,7 +12,25 @@ import { configOrExit, storeOrExit } from './startup.js';
 const config = configOrExit();
 const store = await storeOrExit(config.knowledgeDir);
 
-if (config.discord) {
+if (config.http?.publicKey) {
+  const log = createLogger({
+    level: config.logLevel ?? 'info',
+    secrets: config.discord ? [config.discord.token] : [],
+    pretty: Boolean(process.stdout.isTTY),
+  });
+  const dispatcher = new Dispatcher({ store, commands });
+  dispatcher.onEvent(logRequests(log));
+  const { serveUntilSignal } = await import('./http/service.js');
+  await serveUntilSignal({
+    http: config.http,
+    store,
+    dispatcher,
+    log,
+    modRoleIds: config.modRoleIds,
+    mode: 'http',
+    databaseUrl: config.databaseUrl,
+  });
+} else if (config.discord) {
   const log = createLogger({
     level: config.logLevel ?? 'info',
     secrets: [config.discord.token],
@@ -19,8 +38,27 @@ if (config.discord) {
   });
   const dispatcher = new Dispatcher({ store, commands });
   dispatcher.onEvent(logRequests(log));
+  // /healthz and /metrics beside the gateway (and knowledge sync when there is a database).
+  const { startService } = await import('./http/service.js');
+  const service = config.http
+    ? await startService({
+        http: config.http,
+        store,
+        dispatcher,
+        log,
+        modRoleIds: config.modRoleIds,
+        mode: 'gateway',
+        databaseUrl: config.databaseUrl,
+      })
+    : null;
   const { startBot } = await import('./discord/bot.js');
-  await startBot({ config, discord: config.discord, dispatcher, log });
+  await startBot({
+    config,
+    discord: config.discord,
+    dispatcher,
+    log,
+    onReady: (bot) => service?.metrics.gatewayPing(() => bot.client.ws.ping),
+  });
 } else {
   const interactive = Boolean(process.stdin.isTTY);
   process.stderr.write('No DISCORD_TOKEN set: running the local console instead of the Discord bot.\n');

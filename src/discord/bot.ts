@@ -11,6 +11,8 @@ export interface BotOptions {
   /** Every request goes through it: commands, autocomplete and did-you-mean buttons. */
   dispatcher: Dispatcher;
   log: Logger;
+  /** Called once logged in (by `startBot`): metrics read the gateway ping from the client. */
+  onReady?: (bot: Bot) => void;
 }
 
 export interface Bot {
@@ -156,6 +158,7 @@ export async function startBot(options: BotOptions): Promise<void> {
   process.on('SIGTERM', (s) => void shutdown(s));
   try {
     bot = await createBot({ ...options, onFatal: refused });
+    options.onReady?.(bot);
   } catch (err) {
     if (refusal || stopping) return; // said and exiting
     log.fatal({ err: { message: (err as Error).message } }, 'could not log in to Discord');

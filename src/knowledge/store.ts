@@ -36,6 +36,7 @@ export class KnowledgeStore {
   #current: KnowledgeBase;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #timeoutMs: number;
+  readonly #listeners: ((outcome: RefreshOutcome) => void)[] = [];
 
   private constructor(
     readonly dir: string,
@@ -66,7 +67,13 @@ export class KnowledgeStore {
   refresh(): Promise<RefreshOutcome> {
     const run = this.#queue.then(() => this.#reload());
     this.#queue = run.catch(() => undefined);
+    void run.then((outcome) => this.#listeners.forEach((listener) => listener(outcome))).catch(() => undefined);
     return run;
+  }
+
+  /** Called after every refresh, whoever asked for it (metrics, and telling other copies). */
+  onRefresh(listener: (outcome: RefreshOutcome) => void): void {
+    this.#listeners.push(listener);
   }
 
   async #reload(): Promise<RefreshOutcome> {
