@@ -37,6 +37,25 @@ const MANAGE_GUILD = 1n << 5n;
 export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n)); // View Channel, Send Messages
 export const MODERATOR_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | MANAGE_GUILD);
 
+/** The invoking member as Discord puts it in an interaction, over the gateway or over HTTP. */
+export function interactionMember(opts: InteractionOptions) {
+  return {
+    user: {
+      id: opts.user?.id ?? '900000000000000010',
+      username: opts.user?.username ?? 'member',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+    },
+    roles: opts.roles ?? [],
+    permissions: opts.permissions ?? MEMBER_PERMISSIONS,
+    joined_at: new Date(0).toISOString(),
+    deaf: false,
+    mute: false,
+    flags: 0,
+  };
+}
+
 export class FakeDiscord {
   readonly requests: Recorded[] = [];
   readonly registered = new Map<string, unknown[]>();
@@ -127,13 +146,6 @@ export class FakeDiscord {
     const id = this.#id();
     const token = `interaction-token-${id}`;
     if (opts.expire) this.#expiring.add(id);
-    const user = {
-      id: opts.user?.id ?? '900000000000000010',
-      username: opts.user?.username ?? 'member',
-      discriminator: '0',
-      global_name: null,
-      avatar: null,
-    };
     const callback = this.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${id}/${token}/callback`));
     this.#dispatch('INTERACTION_CREATE', {
       id,
@@ -143,15 +155,7 @@ export class FakeDiscord {
       guild_id: GUILD_ID,
       channel_id: CHANNEL_ID,
       channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news' },
-      member: {
-        user,
-        roles: opts.roles ?? [],
-        permissions: opts.permissions ?? MEMBER_PERMISSIONS,
-        joined_at: new Date(0).toISOString(),
-        deaf: false,
-        mute: false,
-        flags: 0,
-      },
+      member: interactionMember(opts),
       token,
       version: 1,
       app_permissions: MEMBER_PERMISSIONS,
