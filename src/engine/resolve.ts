@@ -36,13 +36,21 @@ export function resolveWords(
     const typed = token?.text ?? w.word;
     const known = (term: string) => index.idf.get(term);
     if (known(w.term) !== undefined) {
-      out.push({ ...w, unknown: false, filler: false, weight: known(w.term)!, typed });
+      out.push({ ...w, unknown: false, filler: false, weight: known(w.term)!, typed, pos: token?.pos ?? '' });
       continue;
     }
     // Another form of the word: "led" is "lead", "sped" is "speed".
     const lemma = token && token.lemma !== w.word ? termOf(normalize(token.lemma), index.synonyms) : undefined;
     if (lemma && known(lemma) !== undefined) {
-      out.push({ word: w.word, term: lemma, unknown: false, filler: false, weight: known(lemma)!, typed });
+      out.push({
+        word: w.word,
+        term: lemma,
+        unknown: false,
+        filler: false,
+        weight: known(lemma)!,
+        typed,
+        pos: token?.pos ?? '',
+      });
       continue;
     }
     // Text-speak for a question word is that question word ("wen did he arrive").
@@ -57,7 +65,15 @@ export function resolveWords(
     const corrected = wordCount(w.word) < tuning.realWordCount ? correctTypo(index.vocabularyFuse, w.word) : undefined;
     if (corrected) {
       const term = index.vocabulary.get(corrected)!;
-      out.push({ word: corrected, term, unknown: false, filler: false, weight: known(term)!, typed });
+      out.push({
+        word: corrected,
+        term,
+        unknown: false,
+        filler: false,
+        weight: known(term)!,
+        typed,
+        pos: token?.pos ?? '',
+      });
       continue;
     }
     // A word of the report's own text is not missing from it, even where no entry uses it.

@@ -32,6 +32,21 @@ const STOPWORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Words about the report and its telling rather than the story ("is he *described* as…", "what
+ * does the *article* say"): they ask nothing of an entry, and no entry needs to hold them.
+ */
+const TELLING_WORDS = ['report', 'story', 'article', 'describe', 'mention', 'refer', 'call', 'quote'];
+const tellingCache = new WeakMap<Synonyms, ReadonlySet<string>>();
+export function tellingTerms(synonyms: Synonyms): ReadonlySet<string> {
+  let terms = tellingCache.get(synonyms);
+  if (!terms) {
+    terms = new Set(TELLING_WORDS.map((w) => termOf(w, synonyms)));
+    tellingCache.set(synonyms, terms);
+  }
+  return terms;
+}
+
 /** Spelling variants folded to the form the report uses. */
 const VARIANTS: ReadonlyMap<string, string> = new Map([
   ['defense', 'defence'],

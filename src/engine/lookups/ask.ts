@@ -1,15 +1,17 @@
 import type { EntryKind } from '../../knowledge/types.js';
 import { decide } from '../decide.js';
 import { EMPTY_HINTS } from '../input.js';
-import { tokens } from '../language.js';
+import { tokens, type Token } from '../language.js';
 import { decline, fromEntry } from '../reply.js';
 import { resolveWords } from '../resolve.js';
 import { scoreEntries } from '../score.js';
 import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
+import { decideCovered } from './covered.js';
+import { asksFuture, pastForFuture } from './future.js';
 import { linesFor } from './lines.js';
 import { isOtherEvent, isPolar, isUncounted, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
-import { holderOf, roleQuestion } from './role.js';
+import { holderOf, noHolder, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
 import { notQuoted } from './said.js';
 
@@ -17,6 +19,17 @@ import { notQuoted } from './said.js';
 export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKind>, lookup: Lookup = 'ask'): Answer {
   const question = stripPreamble(text);
   const toks = tokens(question);
+  const reply = lookFor(kb, question, toks, kinds, lookup);
+  return asksFuture(toks) ? pastForFuture(kb, reply) : reply;
+}
+
+function lookFor(
+  kb: KnowledgeBase,
+  question: string,
+  toks: readonly Token[],
+  kinds: ReadonlySet<EntryKind> | undefined,
+  lookup: Lookup,
+): Answer {
   const words = resolveWords(kb.index, question, kb.tuning, toks);
   // An answer to a neighbouring question is not the answer: another event, or no number for "how many".
   // Nothing found for words the report does use: point to their lines rather than say it doesn't.
@@ -35,9 +48,11 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
     // Asked who holds a role: the person, not an entry that shares the role's words.
     const holder = holderOf(kb, words);
     if (holder) return fromEntry(lookup, holder, 1);
+    const none = noHolder(kb, words, question);
+    if (none) return none;
   }
   if (!isPolar(toks, question))
-    return dated(decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning), words));
+    return dated(decideCovered(kb, lookup, scoreEntries(kb.index, words, kb.tuning), words));
   const titled = roleQuestion(kb, toks, words);
   if (titled) return titled;
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").

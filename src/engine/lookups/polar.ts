@@ -1,7 +1,7 @@
 import { isName, tokens, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { Entry } from '../../knowledge/types.js';
-import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from '../text.js';
+import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -82,7 +82,8 @@ export function premiseCheck(
   toks: readonly Token[],
 ): Polarity {
   const held = evidenceOf(kb, reply);
-  const terms = new Set(held.map((w) => w.term));
+  // Words about the telling ("is he described as…") are premises about the report, which holds them.
+  const terms = new Set([...held.map((w) => w.term), ...tellingTerms(kb.index.synonyms)]);
   const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
   const unsupported = asked.filter((w) => !terms.has(w.term));
   // Words the search leaves out as too general ("right", "guy") still carry a premise here.
@@ -147,7 +148,7 @@ export function notSaid(reply: Answer): Answer {
  * for its entry, which presuppose what they ask about ("what is the peace push"); a yes/no
  * phrasing presupposes nothing. Kept per entry: the same entry is checked again and again.
  */
-function evidenceOf(kb: KnowledgeBase, reply: Answer): readonly QueryWord[] {
+export function evidenceOf(kb: KnowledgeBase, reply: Answer): readonly QueryWord[] {
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
   const cached = entry && reply.answer === entry.answer ? evidenceCache.get(entry) : undefined;
   if (cached) return cached;
