@@ -372,3 +372,25 @@ describe('yes/no questions about how the report tells it', () => {
     expect(ask('is witkoff described as a key figure in back-channel diplomacy with moscow').text).toMatch(/^Yes\./);
   });
 });
+
+describe('yes/no questions the report contradicts', () => {
+  it('says No when the report denies the premise: “no new developments”', () => {
+    const a = ask('did the kremlin say there were new developments');
+    expect(a.text).toMatch(/^No\. .*no new developments/);
+    expect(a.sources[0]!.line).toBe(6);
+  });
+
+  it('says No when the report says the opposite: attempts that collapsed did not succeed', () => {
+    const a = ask('did previous trump peace attempts succeed');
+    expect(a.text).toMatch(/^No\. .*collapsed/);
+    expect(a.sources.map((s) => s.line)).toContain(7);
+  });
+
+  it('says No to talks slowing down when they accelerated', () => {
+    expect(ask('did negotiations slow down this week').text).toMatch(/^No\. .*accelerated/);
+  });
+
+  it('still says Yes when the premise itself is in the quote', () => {
+    expect(ask('did previous trump peace attempts collapse').text).toMatch(/^Yes\./);
+  });
+});

@@ -1,4 +1,4 @@
-import { isName, tokens, type Token } from '../language.js';
+import { antonymsOf, isName, tokens, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { Entry } from '../../knowledge/types.js';
 import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from '../text.js';
@@ -85,6 +85,18 @@ export function premiseCheck(
   // Words about the telling ("is he described as…") are premises about the report, which holds them.
   const terms = new Set([...held.map((w) => w.term), ...tellingTerms(kb.index.synonyms)]);
   const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
+  // The report says the premise is not so ("were there new developments?" of "no new developments").
+  if (!toks.some((t) => t.negated)) {
+    const { negated, affirmed } = negationsOf(kb, reply);
+    if (asked.some((w) => negated.has(w.term) && !affirmed.has(w.term))) return 'no';
+  }
+  // The report says the opposite ("did the attempts succeed?" of attempts that collapsed).
+  const lemmas = new Map(toks.map((t) => [normalize(t.text), t.lemma]));
+  const opposed = (w: ResolvedWord) =>
+    [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some((form) =>
+      [...antonymsOf(form)].some((o) => terms.has(termOf(normalize(o), kb.index.synonyms))),
+    );
+  if (asked.some((w) => !terms.has(w.term) && opposed(w))) return 'no';
   const unsupported = asked.filter((w) => !terms.has(w.term));
   // Words the search leaves out as too general ("right", "guy") still carry a premise here.
   const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
@@ -103,6 +115,28 @@ export function premiseCheck(
     if (kind && held.some((h) => h.term !== w.term && kindOf(h.word) === kind)) return 'no';
   }
   return unsupported.length === 0 ? 'yes' : 'unknown';
+}
+
+/** How many words after a "no", "not" or "never" it denies: "no new developments", not what follows. */
+const NEGATION_REACH = 2;
+
+/** Terms the reply's answer and quotes deny, and those they state without a denial. */
+function negationsOf(kb: KnowledgeBase, reply: Answer): { negated: Set<string>; affirmed: Set<string> } {
+  const negated = new Set<string>();
+  const affirmed = new Set<string>();
+  for (const text of [reply.answer ?? '', ...reply.sources.map((s) => s.quote)]) {
+    let reach = 0;
+    for (const t of tokens(text)) {
+      if (!t.negated) reach = 0;
+      if (t.stop) continue;
+      const term = termOf(normalize(t.normal), kb.index.synonyms);
+      if (t.negated && reach < NEGATION_REACH) {
+        reach++;
+        negated.add(term);
+      } else affirmed.add(term);
+    }
+  }
+  return { negated, affirmed };
 }
 
 /**
