@@ -394,3 +394,18 @@ describe('yes/no questions the report contradicts', () => {
     expect(ask('did previous trump peace attempts collapse').text).toMatch(/^Yes\./);
   });
 });
+
+describe('a No needs the report to contradict the question', () => {
+  it('does not say No to a place the report never ties to the plan', () => {
+    const a = ask('is the 28 point plan being negotiated in saudi arabia');
+    expect(a.text).not.toMatch(/^No\b/);
+  });
+
+  it('does not say No to a meeting of two people because two others met', () => {
+    expect(ask('has zelensky met witkoff').text).not.toMatch(/^No\b/);
+  });
+
+  it('still corrects one wrong place', () => {
+    expect(ask('did driscoll go to russia?').text).toMatch(/^No\. .*Ukraine/);
+  });
+});

@@ -57,7 +57,7 @@ function lookFor(
   if (titled) return titled;
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
   const premises = words.map((w) =>
-    w.unknown && kindOf(w.word) && kindOf(w.word) !== 'name' ? { ...w, unknown: false } : w,
+    w.unknown && kindOf(w.word, kb) && kindOf(w.word, kb) !== 'name' ? { ...w, unknown: false } : w,
   );
   const reply = decide(kb.tuning, lookup, scoreEntries(kb.index, premises, kb.tuning), premises);
   if (reply.status !== 'answered') {

@@ -48,11 +48,12 @@ const OPENERS: ReadonlySet<string> = new Set([
 const ADDRESSEE: ReadonlySet<string> = new Set(['you', 'u', 'ya']);
 
 /** Numbers, days and months: premises a report can contradict with another of the same kind. */
-export function kindOf(word: string): 'number' | 'day' | 'month' | 'name' | undefined {
+export function kindOf(word: string, kb?: KnowledgeBase): 'number' | 'day' | 'month' | 'name' | undefined {
   if (/^\d+$/.test(word)) return 'number';
   if (DAYS.has(word)) return 'day';
   if (MONTHS.has(word)) return 'month';
-  if (isName(word)) return 'name';
+  // A name in the language ("Russia"), or of a person the knowledge knows ("Witkoff").
+  if (isName(word) || kb?.index.nameTerms.has(termOf(word, kb.index.synonyms))) return 'name';
   return undefined;
 }
 
@@ -110,10 +111,15 @@ export function premiseCheck(
       !terms.has(termOf(normalize(t.normal), kb.index.synonyms)),
   );
   if (unread.length) return 'unknown';
-  for (const w of unsupported) {
-    const kind = kindOf(w.word);
-    if (kind && held.some((h) => h.term !== w.term && kindOf(h.word) === kind)) return 'no';
-  }
+  // Another number, day, month or name where the report gives one: No, when that is the only
+  // premise the evidence lacks and at most one name is wrong ("has Zelensky met Witkoff" of a
+  // meeting between Trump and Putin says nothing about Zelensky and Witkoff).
+  const contradicted = unsupported.filter((w) => {
+    const kind = kindOf(w.word, kb);
+    return kind && held.some((h) => h.term !== w.term && kindOf(h.word, kb) === kind);
+  });
+  const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
+  if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
   return unsupported.length === 0 ? 'yes' : 'unknown';
 }
 
