@@ -409,3 +409,15 @@ describe('a No needs the report to contradict the question', () => {
     expect(ask('did driscoll go to russia?').text).toMatch(/^No\. .*Ukraine/);
   });
 });
+
+describe('asked for a date the report does not give', () => {
+  it('says the report does not say, then gives the day it does give', () => {
+    const a = ask('what was the exact date driscoll arrived');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^The report doesn't say\. What it does say: Wednesday/);
+  });
+
+  it('still answers what day with the day', () => {
+    expect(ask('what day did driscoll get to ukraine').text).toMatch(/^Wednesday/);
+  });
+});

@@ -10,7 +10,7 @@ import type { Answer, KnowledgeBase, Lookup } from '../types.js';
 import { decideCovered } from './covered.js';
 import { asksFuture, pastForFuture } from './future.js';
 import { linesFor } from './lines.js';
-import { isOtherEvent, isPolar, isUncounted, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
+import { isOtherEvent, isPolar, isUncounted, isUndated, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
 import { holderOf, noHolder, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
 import { notQuoted } from './said.js';
@@ -34,7 +34,9 @@ function lookFor(
   // An answer to a neighbouring question is not the answer: another event, or no number for "how many".
   // Nothing found for words the report does use: point to their lines rather than say it doesn't.
   const dated = (reply: Answer) =>
-    isOtherEvent(kb, reply, words, toks) || isUncounted(reply, toks) ? notSaid(reply) : linesFor(kb, reply, words);
+    isOtherEvent(kb, reply, words, toks) || isUncounted(reply, toks) || isUndated(kb, reply, toks)
+      ? notSaid(reply)
+      : linesFor(kb, reply, words);
   if (words.every((w) => w.filler || QUESTION_WORDS.has(w.term))) {
     return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
   }

@@ -172,6 +172,21 @@ export function isUncounted(reply: Answer, toks: readonly Token[]): boolean {
   return !tokens(evidence).some((t) => t.pos === 'NUM');
 }
 
+/**
+ * Asked for a date ("what was the exact date he arrived") or a day, of an event the report times
+ * less exactly ("Wednesday", "October"): the report doesn't give it, whatever else it says.
+ */
+export function isUndated(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): boolean {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  if (reply.status !== 'answered' || entry?.kind !== 'event') return false;
+  const asked = toks.filter((t) => t.pos === 'NOUN').map((t) => t.lemma);
+  const when = normalize(entry.when).split(' ');
+  const hasDate = when.some((w) => /\d/.test(w));
+  if (asked.includes('date')) return !hasDate;
+  if (asked.includes('day')) return !hasDate && !when.some((w) => DAYS.has(w));
+  return false;
+}
+
 /** Not the answer to the question asked: the report doesn't say, and here is what it does say. */
 export function notSaid(reply: Answer): Answer {
   return {
