@@ -421,3 +421,24 @@ describe('asked for a date the report does not give', () => {
     expect(ask('what day did driscoll get to ukraine').text).toMatch(/^Wednesday/);
   });
 });
+
+describe('questions about the “Also Read” link', () => {
+  it('answers with the headline, quoted from its line, and says the report says nothing more', () => {
+    const a = ask("what's the also read link about");
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/headline: “Trump clears F-35 sale to Saudi Arabia/);
+    expect(a.text).toMatch(/says nothing more/);
+    expect(a.sources[0]!.line).toBe(8);
+  });
+
+  it('checks a yes/no question against the headline alone', () => {
+    expect(ask('does the also read story mention nuclear energy').text).toMatch(/^Yes\./);
+    expect(ask('is the also read story about israel').text).toMatch(/^No\./);
+    const beyond = ask('does the also read story say how much the jets cost');
+    expect(beyond.status).not.toBe('answered');
+  });
+
+  it('still declines what the linked story itself would say', () => {
+    expect(ask('when did trump clear the f-35 sale').status).not.toBe('answered');
+  });
+});

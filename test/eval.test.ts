@@ -85,7 +85,7 @@ describe('the engine on the held-out set', () => {
  * The tuning part was tuned on; the held-out part never was. Raise these when the engine improves.
  */
 const NATURAL_REACHED = {
-  tune: { answerable: 154 / 219, declined: 85 / 101 },
+  tune: { answerable: 159 / 219, declined: 85 / 101 },
   holdout: { answerable: 100 / 147, declined: 48 / 67 },
 };
 

@@ -10,6 +10,7 @@ import type { Answer, KnowledgeBase, Lookup } from '../types.js';
 import { decideCovered } from './covered.js';
 import { asksFuture, pastForFuture } from './future.js';
 import { linesFor } from './lines.js';
+import { linkedStory } from './linked.js';
 import { isOtherEvent, isPolar, isUncounted, isUndated, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
 import { holderOf, noHolder, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
@@ -39,6 +40,10 @@ function lookFor(
       : linesFor(kb, reply, words);
   if (words.every((w) => w.filler || QUESTION_WORDS.has(w.term))) {
     return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
+  }
+  if (lookup === 'ask') {
+    const link = linkedStory(kb, question, toks, words);
+    if (link) return link;
   }
   if (lookup !== 'ask') return dated(decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words));
 
