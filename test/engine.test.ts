@@ -339,6 +339,12 @@ describe('answers that hold what was asked', () => {
     expect(a.status).not.toBe('answered');
     expect(a.text).toMatch(/^The report doesn't say\. What it does say: Kirill Dmitriev/);
   });
+
+  it('does not give a profile as a thing about the person that it lacks', () => {
+    const a = ask("what is witkoff's background before becoming envoy");
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^The report doesn't say\. What it does say: Steve Witkoff/);
+  });
 });
 
 describe('questions about what will happen', () => {

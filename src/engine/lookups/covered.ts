@@ -10,7 +10,7 @@ import { evidenceOf, notSaid } from './polar.js';
  * An entry answers only what it holds. A word of the question that the knowledge uses elsewhere
  * but the entry never does (in its answer, phrasings or quotes) makes it the answer to a
  * neighbouring question when that word is what was done ("who did Dmitriev *meet*", "who *sent*
- * the team") or, for a person's profile, anything besides who they are ("Witkoff's *background*").
+ * the team") or, for a person's profile asked "what", a thing about them ("Witkoff's *background*").
  * The next entry scoring above the answer threshold that holds every such word is answered
  * instead; when none does, the report doesn't say, and the reply shows what it does say.
  * Words about the report itself ("described", "article") ask nothing of an entry.
@@ -38,6 +38,8 @@ export function uncovered(kb: KnowledgeBase, reply: Answer, words: readonly Reso
   if (!entry) return [];
   const held = new Set(evidenceOf(kb, reply).map((w) => w.term));
   const telling = tellingTerms(kb.index.synonyms);
+  // Asked what, not who: a thing about the person ("Witkoff's background") that the profile lacks.
+  const notWho = !words.some((w) => w.term === 'who');
   return words.filter(
     (w) =>
       !w.filler &&
@@ -45,6 +47,6 @@ export function uncovered(kb: KnowledgeBase, reply: Answer, words: readonly Reso
       !QUESTION_WORDS.has(w.term) &&
       !telling.has(w.term) &&
       !held.has(w.term) &&
-      w.pos === 'VERB',
+      (w.pos === 'VERB' || (notWho && entry.kind === 'person' && w.pos === 'NOUN')),
   );
 }
