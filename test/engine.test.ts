@@ -448,3 +448,25 @@ describe('questions about the “Also Read” link', () => {
     expect(ask('when did trump clear the f-35 sale').status).not.toBe('answered');
   });
 });
+
+describe('a rambling preamble before the question', () => {
+  it('is not answered as a part of the question', () => {
+    const a = ask(
+      'hey bot so i was reading this and im kinda confused, who actually reported that trump is doing secret talks w russia? like which outlet was it',
+    );
+    expect(a.text).not.toMatch(/confused\?/);
+    expect(a.parts).toBeUndefined();
+  });
+
+  it('keeps a part opened with text-speak for a question word', () => {
+    const a = ask('wen did driscoll get to ukraine, who went w him, and who ordered it');
+    expect(a.parts).toHaveLength(3);
+  });
+
+  it('never says the report does not mention its own layout (“the last paragraph”)', () => {
+    const a = ask(
+      'hmm so reading the last paragraph, cnn seems to be unsure about something regarding europe and ukraine and the negotiations, what exactly is it unsure about',
+    );
+    expect(a.text).not.toMatch(/doesn't mention/);
+  });
+});

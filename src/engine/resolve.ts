@@ -2,7 +2,7 @@ import { sentences, tokens, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
 import { MORE_THAN_ONE } from './question.js';
 import { fillerShare, isFunctionWord, roleOf, textSpeakFor } from './subject.js';
-import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from './text.js';
+import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from './text.js';
 import type { Tuning } from './tuning.js';
 import { correctTypo } from './typo.js';
 
@@ -79,7 +79,10 @@ export function resolveWords(
     // A word of the report's own text is not missing from it, even where no entry uses it.
     if (index.reportTerms.has(w.term)) {
       out.push({ ...w, unknown: false, filler: true, weight: index.maxIdf, typed, pos: token?.pos ?? '' });
-    } else if (roleOf(token, w.word, opening.has(w.word), tuning) === 'subject') {
+    } else if (
+      roleOf(token, w.word, opening.has(w.word), tuning) === 'subject' &&
+      !tellingTerms(index.synonyms).has(w.term)
+    ) {
       // A subject the knowledge never uses is at least as specific as its rarest word.
       out.push({ ...w, unknown: true, filler: false, weight: index.maxIdf, typed });
     } else {
