@@ -250,6 +250,13 @@ describe('"what did X say" about someone the report never quotes', () => {
     expect(a.sources[0]!.line).toBe(2);
   });
 
+  it('answers what Trump said with his words, not with who he is', () => {
+    const a = ask('what did trump say');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/“I thought that was going to be my easy one/);
+    expect(a.sources.map((s) => s.line)).toEqual([7]);
+  });
+
   it('answers with the quote for someone it does quote', () => {
     const a = ask('what did peskov say');
     expect(a.status).toBe('answered');

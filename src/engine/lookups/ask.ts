@@ -14,7 +14,7 @@ import { linkedStory } from './linked.js';
 import { isOtherEvent, isPolar, isUncounted, isUndated, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
 import { holderOf, noHolder, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
-import { notQuoted } from './said.js';
+import { notQuoted, saidBy } from './said.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
 export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKind>, lookup: Lookup = 'ask'): Answer {
@@ -58,8 +58,10 @@ function lookFor(
     const none = noHolder(kb, words, question);
     if (none) return none;
   }
-  if (!isPolar(toks, question))
-    return dated(decideCovered(kb, lookup, scoreEntries(kb.index, words, kb.tuning), words));
+  if (!isPolar(toks, question)) {
+    const ranked = scoreEntries(kb.index, words, kb.tuning);
+    return dated(saidBy(kb, toks, words, ranked) ?? decideCovered(kb, lookup, ranked, words));
+  }
   const titled = roleQuestion(kb, toks, words);
   if (titled) return titled;
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
