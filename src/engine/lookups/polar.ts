@@ -127,7 +127,11 @@ export function premiseCheck(
 const NEGATION_REACH = 2;
 
 /** Terms the reply's answer and quotes deny, and those they state without a denial. */
-function negationsOf(kb: KnowledgeBase, reply: Answer): { negated: Set<string>; affirmed: Set<string> } {
+function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  const cacheable = entry !== undefined && reply.answer === entry.answer;
+  const cached = cacheable ? negationCache.get(entry) : undefined;
+  if (cached) return cached;
   const negated = new Set<string>();
   const affirmed = new Set<string>();
   for (const text of [reply.answer ?? '', ...reply.sources.map((s) => s.quote)]) {
@@ -142,8 +146,15 @@ function negationsOf(kb: KnowledgeBase, reply: Answer): { negated: Set<string>; 
       } else affirmed.add(term);
     }
   }
+  if (cacheable) negationCache.set(entry, { negated, affirmed });
   return { negated, affirmed };
 }
+interface Negations {
+  negated: ReadonlySet<string>;
+  affirmed: ReadonlySet<string>;
+}
+/** Kept per entry, as its evidence is: the same entry is checked again and again. */
+const negationCache = new WeakMap<Entry, Negations>();
 
 /**
  * A dated event given as the answer to "when" must be the event asked about: a verb the question
