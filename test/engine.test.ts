@@ -403,6 +403,10 @@ describe('yes/no questions the report contradicts', () => {
     expect(ask('did negotiations slow down this week').text).toMatch(/^No\. .*accelerated/);
   });
 
+  it('says Yes to a verb the report says with another verb of its WordNet synset: admit, acknowledged', () => {
+    expect(ask('did russia admit the contacts').text).toMatch(/^Yes\. Russia acknowledged/);
+  });
+
   it('still says Yes when the premise itself is in the quote', () => {
     expect(ask('did previous trump peace attempts collapse').text).toMatch(/^Yes\./);
   });

