@@ -10,6 +10,18 @@ export interface Config {
   /** Null when LOG_LEVEL is unset: the bot then logs at info, the console only warnings. */
   readonly logLevel: LogLevel | null;
   readonly knowledgeDir: string;
+  readonly storage: StorageConfig;
+}
+
+export interface StorageConfig {
+  /** Where the embedded database, the salt and the history of knowledge changes are kept. */
+  readonly dataDir: string;
+  /** PostgreSQL instead of the embedded SQLite file; null for SQLite. */
+  readonly databaseUrl: string | null;
+  /** Days a logged question is kept before it is purged. */
+  readonly questionLogDays: number;
+  /** Salt for hashing member ids; null: generated once and kept in `dataDir`. */
+  readonly hashSalt: string | null;
 }
 
 export interface DiscordConfig {
@@ -52,6 +64,15 @@ const envSchema = z.object({
     z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `must be one of ${LOG_LEVELS.join(', ')}`),
   ),
   KNOWLEDGE_DIR: optional(z.string()),
+  DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
+  QUESTION_LOG_DAYS: optional(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, 'must be a whole number of days, 1 to 3650')
+      .refine((v) => Number(v) >= 1 && Number(v) <= 3650, 'must be a whole number of days, 1 to 3650'),
+  ),
+  HASH_SALT: optional(z.string().min(16, 'must be at least 16 characters')),
 });
 
 /**
@@ -84,5 +105,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     ),
     logLevel: (e.LOG_LEVEL ?? null) as LogLevel | null,
     knowledgeDir: path.resolve(cwd, e.KNOWLEDGE_DIR ?? 'knowledge'),
+    storage: Object.freeze({
+      dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
+      databaseUrl: e.DATABASE_URL ?? null,
+      questionLogDays: Number(e.QUESTION_LOG_DAYS ?? 90),
+      hashSalt: e.HASH_SALT ?? null,
+    }),
   });
 }
