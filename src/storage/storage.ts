@@ -315,6 +315,10 @@ export class Storage {
     return row?.value ?? null;
   }
 
+  async deleteValue(key: string): Promise<void> {
+    await this.db.deleteFrom('kv').where('key', '=', key).execute();
+  }
+
   async purgeValues(now = Date.now()): Promise<number> {
     const result = await this.db.deleteFrom('kv').where('expires_at', '<=', now).executeTakeFirst();
     return Number(result.numDeletedRows);
