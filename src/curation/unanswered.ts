@@ -37,20 +37,23 @@ export async function unansweredReport(
     storage.unansweredGroups(since, CANDIDATE_GROUPS),
     storage.entriesByNotHelpful(since, limit),
   ]);
-  const questions = mergeNearDuplicates(groups)
-    .slice(0, limit)
-    .map((g) => {
-      const now = answer(kb, { lookup: 'ask', text: g.text });
-      return {
-        text: g.text,
-        asks: g.asks,
-        askers: g.askers,
-        lastAsked: g.lastAsked,
-        alsoAskedAs: g.merged,
-        suggestions: now.suggestions,
-        answeredNowBy: now.status === 'answered' ? now.entry : null,
-      };
-    });
+  const questions = await Promise.all(
+    mergeNearDuplicates(groups)
+      .slice(0, limit)
+      .map(async (g) => {
+        const { askers, text } = await storage.groupDetails([g.groupKey, ...g.merged], since);
+        const now = answer(kb, { lookup: 'ask', text });
+        return {
+          text,
+          asks: g.asks,
+          askers,
+          lastAsked: g.lastAsked,
+          alsoAskedAs: g.merged,
+          suggestions: now.suggestions,
+          answeredNowBy: now.status === 'answered' ? now.entry : null,
+        };
+      }),
+  );
   const titles = new Map(kb.knowledge.entries.map((e) => [e.id, e.title]));
   return { days, since, questions, notHelpful: votes.map((v) => ({ ...v, title: titles.get(v.entry) ?? null })) };
 }

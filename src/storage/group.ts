@@ -13,7 +13,6 @@ export function groupKey(text: string): string {
 export interface Groupable {
   groupKey: string;
   asks: number;
-  askers: number;
   lastAsked: number;
 }
 
@@ -30,8 +29,6 @@ export function mergeNearDuplicates<G extends Groupable>(groups: readonly G[]): 
       continue;
     }
     home.asks += g.asks;
-    // Askers may overlap between groups: the larger count is the honest lower bound.
-    home.askers = Math.max(home.askers, g.askers);
     home.lastAsked = Math.max(home.lastAsked, g.lastAsked);
     home.merged.push(g.groupKey);
   }

@@ -31,10 +31,7 @@ export interface QuestionRow {
 /** Questions that share a group key, counted over a time window. */
 export interface QuestionGroup {
   groupKey: string;
-  /** The most recent wording. */
-  text: string;
   asks: number;
-  askers: number;
   lastAsked: number;
 }
 
@@ -155,16 +152,14 @@ export class Storage {
     return Number(result.numDeletedRows);
   }
 
-  /** The unanswered questions asked since `since`, grouped by key, most asked first. */
+  /**
+   * The unanswered questions asked since `since`, grouped by key, most asked first. Reads only
+   * the covering index (unanswered, asked_at, group_key): no row of the table itself.
+   */
   async unansweredGroups(since: number, limit: number): Promise<QuestionGroup[]> {
     const groups = await this.db
       .selectFrom('questions')
-      .select((eb) => [
-        'group_key',
-        eb.fn.countAll<number>().as('asks'),
-        eb.fn.count<number>('asker').distinct().as('askers'),
-        eb.fn.max('asked_at').as('last_asked'),
-      ])
+      .select((eb) => ['group_key', eb.fn.countAll<number>().as('asks'), eb.fn.max('asked_at').as('last_asked')])
       .where('unanswered', '=', 1)
       .where('asked_at', '>=', since)
       .groupBy('group_key')
@@ -172,26 +167,30 @@ export class Storage {
       .orderBy('last_asked', 'desc')
       .limit(limit)
       .execute();
-    // The wording to show: the latest, found through the (group_key, asked_at) index per group.
-    return Promise.all(
-      groups.map(async (g) => {
-        const latest = await this.db
-          .selectFrom('questions')
-          .select('text')
-          .where('group_key', '=', g.group_key)
-          .where('unanswered', '=', 1)
-          .orderBy('asked_at', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        return {
-          groupKey: g.group_key,
-          text: latest?.text ?? g.group_key,
-          asks: Number(g.asks),
-          askers: Number(g.askers),
-          lastAsked: Number(g.last_asked),
-        };
-      }),
-    );
+    return groups.map((g) => ({ groupKey: g.group_key, asks: Number(g.asks), lastAsked: Number(g.last_asked) }));
+  }
+
+  /** How many members asked any of these groups since `since`, and the latest wording. */
+  async groupDetails(keys: readonly string[], since: number): Promise<{ askers: number; text: string }> {
+    const [askers, latest] = await Promise.all([
+      this.db
+        .selectFrom('questions')
+        .select((eb) => eb.fn.count<number>('asker').distinct().as('n'))
+        .where('group_key', 'in', keys)
+        .where('unanswered', '=', 1)
+        .where('asked_at', '>=', since)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('questions')
+        .select('text')
+        .where('group_key', 'in', keys)
+        .where('unanswered', '=', 1)
+        .where('asked_at', '>=', since)
+        .orderBy('asked_at', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    ]);
+    return { askers: Number(askers.n), text: latest?.text ?? keys[0] ?? '' };
   }
 
   async countQuestions(): Promise<number> {
