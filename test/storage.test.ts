@@ -74,6 +74,15 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('storage on %s',
     expect(await storage.countQuestions()).toBe(2);
   });
 
+  it('purges in chunks until nothing old is left', async () => {
+    const log = logOf();
+    for (let i = 0; i < 5; i++) log.record({ ...ask('old question', String(i)), at: now - 100 * DAY });
+    log.record(ask('new question', '9'));
+    await log.flush();
+    expect(await storage.purgeQuestions(now - 90 * DAY, 2)).toBe(5);
+    expect(await storage.countQuestions()).toBe(1);
+  });
+
   it('keeps one vote per member per answer; a second click changes it', async () => {
     const vote = { answerId: 'a1', voter: 'h1', entry: 'overview', story: 's', helpful: true, at: now };
     expect(await storage.vote(vote)).toEqual({ previous: null });

@@ -146,10 +146,22 @@ export class Storage {
     }
   }
 
-  /** Deletes questions asked before `before` (epoch ms); returns how many. */
-  async purgeQuestions(before: number): Promise<number> {
-    const result = await this.db.deleteFrom('questions').where('asked_at', '<', before).executeTakeFirst();
-    return Number(result.numDeletedRows);
+  /**
+   * Deletes questions asked before `before` (epoch ms); returns how many. In chunks, yielding
+   * between them: SQLite deletes synchronously, and a long purge must not stall answers.
+   */
+  async purgeQuestions(before: number, chunk = 2000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const result = await this.db
+        .deleteFrom('questions')
+        .where('id', 'in', (eb) => eb.selectFrom('questions').select('id').where('asked_at', '<', before).limit(chunk))
+        .executeTakeFirst();
+      const removed = Number(result.numDeletedRows);
+      total += removed;
+      if (removed < chunk) return total;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /**
