@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 
 /**
  * Schema changes, in order, written once in Kysely's builder so both SQLite and PostgreSQL get
@@ -34,6 +34,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('questions_group').on('questions').columns(['group_key', 'asked_at']).execute();
         // The purge deletes by age.
         await db.schema.createIndex('questions_asked_at').on('questions').column('asked_at').execute();
+
+        await db.schema
+          .createTable('question_days')
+          .addColumn('day', 'integer', (c) => c.notNull())
+          .addColumn('group_key', 'text', (c) => c.notNull())
+          .addColumn('asks', 'integer', (c) => c.notNull())
+          .addColumn('last_asked', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('question_days_pk', ['day', 'group_key'])
+          .execute();
 
         await db.schema
           .createTable('votes')

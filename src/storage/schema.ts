@@ -6,6 +6,7 @@ import type { Generated } from 'kysely';
  */
 export interface Database {
   questions: QuestionsTable;
+  question_days: QuestionDaysTable;
   votes: VotesTable;
   knowledge_changes: KnowledgeChangesTable;
   kv: KvTable;
@@ -30,6 +31,15 @@ export interface QuestionsTable {
   guild_id: string | null;
   /** A salted hash of the member's id: counts distinct askers, never names one. */
   asker: string;
+}
+
+/** Unanswered questions counted per day and group: what /unanswered sums, instead of every row. */
+export interface QuestionDaysTable {
+  /** Days since the epoch, UTC. */
+  day: number;
+  group_key: string;
+  asks: number;
+  last_asked: number;
 }
 
 export interface VotesTable {

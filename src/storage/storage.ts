@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import pg from 'pg';
 import { migrationProvider, type Dialect } from './migrations.js';
 import type { Database } from './schema.js';
@@ -67,6 +67,9 @@ export type NewChange = Omit<ChangeRow, 'id' | 'undoneAt'>;
 
 export const SQLITE_FILE = 'storybot.sqlite';
 
+const DAY_MS = 86_400_000;
+const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
+
 /**
  * Everything storybot remembers, behind one narrow interface: the question log, feedback votes,
  * the history of knowledge changes, short-lived values and shared counters. The engine never
@@ -119,31 +122,63 @@ export class Storage {
 
   // --- the question log ---
 
+  /** Adds questions to the log, and counts the unanswered ones into their day's groups, in one transaction. */
   async insertQuestions(rows: readonly QuestionRow[]): Promise<void> {
     if (!rows.length) return;
-    // Chunked: SQLite allows 32,766 bound values per statement; 12 columns a row.
-    for (let i = 0; i < rows.length; i += 500) {
-      await this.db
-        .insertInto('questions')
-        .values(
-          rows.slice(i, i + 500).map((r) => ({
-            id: r.id,
-            asked_at: r.askedAt,
-            text: r.text,
-            group_key: r.groupKey,
-            command: r.command,
-            story: r.story,
-            status: r.status,
-            unanswered: r.status === 'answered' ? 0 : 1,
-            entry: r.entry,
-            confidence: r.confidence,
-            guild_id: r.guildId,
-            asker: r.asker,
-          })),
-        )
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-    }
+    await this.db.transaction().execute(async (trx) => {
+      const fresh: QuestionRow[] = [];
+      // Chunked: SQLite allows 32,766 bound values per statement; 12 columns a row.
+      for (let i = 0; i < rows.length; i += 500) {
+        const inserted = await trx
+          .insertInto('questions')
+          .values(
+            rows.slice(i, i + 500).map((r) => ({
+              id: r.id,
+              asked_at: r.askedAt,
+              text: r.text,
+              group_key: r.groupKey,
+              command: r.command,
+              story: r.story,
+              status: r.status,
+              unanswered: r.status === 'answered' ? 0 : 1,
+              entry: r.entry,
+              confidence: r.confidence,
+              guild_id: r.guildId,
+              asker: r.asker,
+            })),
+          )
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        // A question logged twice (the same id) is counted once.
+        const ids = new Set(inserted.map((r) => r.id));
+        for (const r of rows.slice(i, i + 500)) if (ids.has(r.id)) fresh.push(r);
+      }
+      const days = new Map<string, { day: number; group_key: string; asks: number; last_asked: number }>();
+      for (const r of fresh) {
+        if (r.status === 'answered') continue;
+        const day = dayOf(r.askedAt);
+        const key = `${day} ${r.groupKey}`;
+        const d = days.get(key);
+        if (d) {
+          d.asks += 1;
+          d.last_asked = Math.max(d.last_asked, r.askedAt);
+        } else days.set(key, { day, group_key: r.groupKey, asks: 1, last_asked: r.askedAt });
+      }
+      const counts = [...days.values()];
+      for (let i = 0; i < counts.length; i += 2000) {
+        await trx
+          .insertInto('question_days')
+          .values(counts.slice(i, i + 2000))
+          .onConflict((oc) =>
+            oc.columns(['day', 'group_key']).doUpdateSet({
+              asks: sql<number>`${sql.ref('question_days.asks')} + excluded.asks`,
+              last_asked: sql<number>`case when excluded.last_asked > ${sql.ref('question_days.last_asked')} then excluded.last_asked else ${sql.ref('question_days.last_asked')} end`,
+            }),
+          )
+          .execute();
+      }
+    });
   }
 
   /**
@@ -159,27 +194,52 @@ export class Storage {
         .executeTakeFirst();
       const removed = Number(result.numDeletedRows);
       total += removed;
-      if (removed < chunk) return total;
+      if (removed < chunk) {
+        // The per-day counts go with the days they count; the day `before` falls in stays whole.
+        await this.db.deleteFrom('question_days').where('day', '<', dayOf(before)).execute();
+        return total;
+      }
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
   /**
-   * The unanswered questions asked since `since`, grouped by key, most asked first. Reads only
-   * the covering index (unanswered, asked_at, group_key): no row of the table itself.
+   * The unanswered questions asked since `since`, grouped by key, most asked first. Whole days
+   * come from the per-day counts; only the part of the first day inside the window is counted
+   * from the log itself, so the cost grows with days and groups, not with questions.
    */
   async unansweredGroups(since: number, limit: number): Promise<QuestionGroup[]> {
-    const groups = await this.db
-      .selectFrom('questions')
-      .select((eb) => ['group_key', eb.fn.countAll<number>().as('asks'), eb.fn.max('asked_at').as('last_asked')])
-      .where('unanswered', '=', 1)
-      .where('asked_at', '>=', since)
-      .groupBy('group_key')
-      .orderBy('asks', 'desc')
-      .orderBy('last_asked', 'desc')
-      .limit(limit)
-      .execute();
-    return groups.map((g) => ({ groupKey: g.group_key, asks: Number(g.asks), lastAsked: Number(g.last_asked) }));
+    const firstWholeDay = dayOf(since) + 1;
+    const [whole, partial] = await Promise.all([
+      this.db
+        .selectFrom('question_days')
+        .select((eb) => ['group_key', eb.fn.sum<number>('asks').as('asks'), eb.fn.max('last_asked').as('last_asked')])
+        .where('day', '>=', firstWholeDay)
+        .groupBy('group_key')
+        .orderBy('asks', 'desc')
+        .orderBy('last_asked', 'desc')
+        .limit(limit * 5)
+        .execute(),
+      this.db
+        .selectFrom('questions')
+        .select((eb) => ['group_key', eb.fn.countAll<number>().as('asks'), eb.fn.max('asked_at').as('last_asked')])
+        .where('unanswered', '=', 1)
+        .where('asked_at', '>=', since)
+        .where('asked_at', '<', firstWholeDay * DAY_MS)
+        .groupBy('group_key')
+        .execute(),
+    ]);
+    const groups = new Map<string, QuestionGroup>();
+    for (const g of [...whole, ...partial]) {
+      const seen = groups.get(g.group_key);
+      const asks = Number(g.asks);
+      const lastAsked = Number(g.last_asked);
+      if (seen) {
+        seen.asks += asks;
+        seen.lastAsked = Math.max(seen.lastAsked, lastAsked);
+      } else groups.set(g.group_key, { groupKey: g.group_key, asks, lastAsked });
+    }
+    return [...groups.values()].sort((a, b) => b.asks - a.asks || b.lastAsked - a.lastAsked).slice(0, limit);
   }
 
   /** How many members asked any of these groups since `since`, and the latest wording. */
