@@ -28,7 +28,7 @@ if (config.http?.publicKey) {
     log,
     modRoleIds: config.modRoleIds,
     mode: 'http',
-    databaseUrl: config.databaseUrl,
+    databaseUrl: config.storage.databaseUrl,
   });
 } else if (config.discord) {
   const log = createLogger({
@@ -48,7 +48,7 @@ if (config.http?.publicKey) {
         log,
         modRoleIds: config.modRoleIds,
         mode: 'gateway',
-        databaseUrl: config.databaseUrl,
+        databaseUrl: config.storage.databaseUrl,
       })
     : null;
   const { startBot } = await import('./discord/bot.js');
