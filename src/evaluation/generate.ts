@@ -36,6 +36,7 @@ export function generateKnowledge(base: Knowledge, count: number, seed = 42): Kn
       id: `generated-${i}`,
       story: story.id,
       kind: 'qa',
+      draft: false,
       title: `What did ${person} ${verb} about ${topic} in ${place}?`,
       phrasings: [
         `What did ${person} ${verb} about ${topic} in ${place}?`,

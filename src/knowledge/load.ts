@@ -42,6 +42,7 @@ const ENTRY_FILES = {
     phrasings: [qa.question, ...qa.phrasings],
     answer: qa.answer,
     conflict: qa.conflict,
+    draft: qa.draft,
   })),
   'people.yaml': entryFile(personSchema, (p) => ({
     kind: 'person',
@@ -52,6 +53,7 @@ const ENTRY_FILES = {
     phrasings: [`who is ${p.name}`, ...p.aliases, p.role],
     answer: `${p.name}: ${p.role}. ${p.summary}`,
     conflict: false,
+    draft: p.draft,
   })),
   'events.yaml': entryFile(eventSchema, (e) => ({
     kind: 'event',
@@ -62,6 +64,7 @@ const ENTRY_FILES = {
     phrasings: [`${e.when}: ${e.event}`, ...e.phrasings],
     answer: `${capitalize(e.when)}: ${e.event} ${e.precision}`,
     conflict: false,
+    draft: e.draft,
   })),
   'gaps.yaml': entryFile(gapSchema, (g) => ({
     kind: 'gap',
@@ -70,6 +73,7 @@ const ENTRY_FILES = {
     answer: g.note,
     missing: g.missing,
     conflict: false,
+    draft: g.draft,
   })),
 };
 type EntryFileName = keyof typeof ENTRY_FILES;

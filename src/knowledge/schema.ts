@@ -15,6 +15,8 @@ export const sourceSchema = z.strictObject({
 });
 
 const sources = z.array(sourceSchema).min(1, 'needs at least one source');
+/** Written by `npm run draft` and not yet reviewed by a curator, who deletes the mark. */
+const draft = z.boolean().default(false);
 
 export const storySchema = z.strictObject({
   id,
@@ -36,6 +38,7 @@ export const qaSchema = z.strictObject({
   answer: text,
   conflict: z.boolean().default(false),
   sources,
+  draft,
 });
 
 export const personSchema = z.strictObject({
@@ -45,6 +48,7 @@ export const personSchema = z.strictObject({
   aliases: texts.default([]),
   summary: text,
   sources,
+  draft,
 });
 
 export const eventSchema = z.strictObject({
@@ -54,6 +58,7 @@ export const eventSchema = z.strictObject({
   precision: text,
   phrasings: texts.default([]),
   sources,
+  draft,
 });
 
 export const gapSchema = z.strictObject({
@@ -63,6 +68,7 @@ export const gapSchema = z.strictObject({
   missing: text,
   note: text,
   sources,
+  draft,
 });
 
 export type StoryFile = z.infer<typeof storySchema>;

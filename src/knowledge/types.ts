@@ -25,6 +25,8 @@ interface EntryBase {
   sources: readonly Source[];
   /** The sources give accounts that disagree. */
   conflict: boolean;
+  /** Drafted from the report by `npm run draft` and not yet reviewed by a curator. */
+  draft: boolean;
   /** Knowledge file the entry came from, relative to the knowledge folder. */
   file: string;
 }
