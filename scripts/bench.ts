@@ -3,17 +3,15 @@
  * knowledge and on a generated one of 50,000 entries, beside a plain fuse.js full scan over the
  * same entries in the same run. Targets: p99 < 2 ms shipped, < 20 ms at 50,000 entries.
  */
-import { mkdtemp, rm, writeFile, mkdir, cp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import { answer, buildKnowledgeBase, type Lookup, type KnowledgeBase } from '../src/engine/answer.js';
 import { fullScanAnswerer, fullScanFuse } from '../src/evaluation/baseline.js';
 import { engineAnswerer, evaluate, loadEvalSet, percent } from '../src/evaluation/evaluate.js';
 import { generateKnowledge } from '../src/evaluation/generate.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { formatProblem, type Knowledge } from '../src/knowledge/types.js';
-import { loadKnowledgeOrExit } from './shared.js';
+import { loadKnowledgeOrExit, writeKnowledge } from './shared.js';
 import { readConfig } from '../src/config.js';
 import { createBot } from '../src/discord/bot.js';
 import { Cooldown } from '../src/discord/cooldown.js';
@@ -159,25 +157,4 @@ function sampleGenerated(k: Knowledge, n: number) {
     return { lookup: 'ask' as Lookup, text: i % 3 === 0 ? text.replace(/(\w)(\w)(\w*)$/, '$2$1$3') : text };
   });
   return { questions, targets: picked.map((e) => e.id) };
-}
-
-/** Writes a knowledge base as knowledge files, so that loading it is measured for real. */
-async function writeKnowledge(k: Knowledge): Promise<string> {
-  const out = await mkdtemp(path.join(tmpdir(), 'storybot-bench-'));
-  const storyDir = path.join(out, 'stories/ukraine-peace-push');
-  await mkdir(storyDir, { recursive: true });
-  await cp(path.join(root, 'knowledge/stories/ukraine-peace-push'), storyDir, { recursive: true });
-  await cp(path.join(root, 'knowledge/synonyms.yaml'), path.join(out, 'synonyms.yaml'));
-  const qa = k.entries
-    .filter((x) => x.id.startsWith('generated-'))
-    .map((x) => ({
-      id: x.id,
-      question: x.title,
-      phrasings: x.phrasings.slice(1),
-      answer: x.answer,
-      sources: x.sources.map((s) => ({ line: s.line, quote: s.quote, by: 'cnn' })),
-    }));
-  const existing = (await import('node:fs/promises')).readFile(path.join(storyDir, 'qa.yaml'), 'utf8');
-  await writeFile(path.join(storyDir, 'qa.yaml'), `${await existing}\n${stringify(qa)}`);
-  return out;
 }

@@ -1,3 +1,7 @@
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { formatProblem, type Knowledge } from '../src/knowledge/types.js';
 
@@ -8,4 +12,27 @@ export async function loadKnowledgeOrExit(dir: string): Promise<Knowledge> {
   console.error(`The knowledge in ${dir} has ${result.problems.length} problem(s):`);
   for (const p of result.problems) console.error(`  ${formatProblem(p)}`);
   process.exit(1);
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Writes a knowledge base as knowledge files, so that loading it is measured for real. */
+export async function writeKnowledge(k: Knowledge): Promise<string> {
+  const out = await mkdtemp(path.join(tmpdir(), 'storybot-bench-'));
+  const storyDir = path.join(out, 'stories/ukraine-peace-push');
+  await mkdir(storyDir, { recursive: true });
+  await cp(path.join(root, 'knowledge/stories/ukraine-peace-push'), storyDir, { recursive: true });
+  await cp(path.join(root, 'knowledge/synonyms.yaml'), path.join(out, 'synonyms.yaml'));
+  const qa = k.entries
+    .filter((x) => x.id.startsWith('generated-'))
+    .map((x) => ({
+      id: x.id,
+      question: x.title,
+      phrasings: x.phrasings.slice(1),
+      answer: x.answer,
+      sources: x.sources.map((s) => ({ line: s.line, quote: s.quote, by: 'cnn' })),
+    }));
+  const existing = readFile(path.join(storyDir, 'qa.yaml'), 'utf8');
+  await writeFile(path.join(storyDir, 'qa.yaml'), `${await existing}\n${stringify(qa)}`);
+  return out;
 }

@@ -15,11 +15,11 @@ export interface LoggerOptions {
 
 /**
  * The one logger. Structured (JSON) lines; fields that can hold a secret are redacted by name,
- * and the token itself is scrubbed from any string that reaches a line, whatever its field.
+ * and every line is scrubbed as a whole before it is written (see `scrubLine`), whatever field
+ * a secret or a control character came in.
  */
 export function createLogger({ level, secrets = [], destination, pretty = false }: LoggerOptions): Logger {
   const hidden = secrets.filter((s) => s.length >= 8);
-  const scrub = (text: string) => hidden.reduce((t, s) => t.split(s).join('[REDACTED]'), text);
   const stream: DestinationStream =
     destination ??
     (pretty
@@ -28,11 +28,11 @@ export function createLogger({ level, secrets = [], destination, pretty = false 
           options: { destination: 2, colorize: true, ignore: 'pid,hostname' },
         }) as DestinationStream)
       : pino.destination({ dest: 2, sync: true }));
-  const scrubbing: DestinationStream = hidden.length ? { write: (line: string) => stream.write(scrub(line)) } : stream;
   return pino(
     {
       level,
       base: undefined,
+      hooks: { streamWrite: (line) => scrubLine(line, hidden) },
       redact: {
         paths: [
           'token',
@@ -45,6 +45,26 @@ export function createLogger({ level, secrets = [], destination, pretty = false 
         censor: '[REDACTED]',
       },
     },
-    scrubbing,
+    stream,
   );
+}
+
+// An interaction or webhook token is a password for answering as the bot: it sits in the URL
+// path (`/interactions/<id>/<token>/callback`, `/webhooks/<app>/<token>/...`) of REST errors.
+const URL_TOKEN = /(\/(?:interactions|webhooks)\/\d{1,25}\/)[^/?#\s"\\]+/g;
+// Control characters, as JSON writes them (an escape after an even number of backslashes)
+// and raw (DEL and the C1 range, which JSON leaves as they are). Newline and tab stay: stack
+// traces need them and JSON keeps them escaped.
+const ESCAPED_CONTROL = /(?<!\\)((?:\\\\)*)\\(?:u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|[bfr])/g;
+const RAW_CONTROL = /[\u007f-\u009f]/g;
+const KEPT_ESCAPES = new Set(['\\u000a', '\\u000A', '\\u0009']);
+
+/** One serialized log line with every secret, URL token and control character taken out. */
+export function scrubLine(line: string, secrets: readonly string[] = []): string {
+  let out = secrets.reduce((t, s) => t.split(s).join('[REDACTED]'), line);
+  out = out.replace(URL_TOKEN, '$1[REDACTED]');
+  out = out.replace(ESCAPED_CONTROL, (m: string, backslashes: string) =>
+    KEPT_ESCAPES.has(m.slice(backslashes.length)) ? m : backslashes,
+  );
+  return out.replace(RAW_CONTROL, '');
 }

@@ -22,16 +22,30 @@ export function fullScanAnswerer(knowledge: Knowledge): Answerer {
     if (command === 'source') {
       const n = Number(text.trim());
       if (Number.isInteger(n) && n >= 1 && n <= lines.length)
-        return { status: 'answered', entry: `line:${n}`, confidence: 1 };
+        return { status: 'answered', entry: `line:${n}`, confidence: 1, lines: [n], text: lines[n - 1]!.text };
       const hit = lineFuse.search(text, { limit: 1 })[0];
-      return hit ? { status: 'answered', entry: `line:${hit.item.line}`, confidence: 1 - (hit.score ?? 1) } : none;
+      return hit
+        ? {
+            status: 'answered',
+            entry: `line:${hit.item.line}`,
+            confidence: 1 - (hit.score ?? 1),
+            lines: [hit.item.line],
+            text: hit.item.text,
+          }
+        : none;
     }
     if (command === 'entry') return none;
     const hit = fuses[command].search(text, { limit: 1 })[0];
     if (!hit) return none;
     // A gap entry is the report saying it does not know: that is a decline.
     if (hit.item.kind === 'gap') return { ...none, entry: hit.item.id };
-    return { status: 'answered', entry: hit.item.id, confidence: 1 - (hit.score ?? 1) };
+    return {
+      status: 'answered',
+      entry: hit.item.id,
+      confidence: 1 - (hit.score ?? 1),
+      lines: hit.item.sources.map((s) => s.line),
+      text: hit.item.answer,
+    };
   };
 }
 

@@ -1,55 +1,27 @@
-import { answer, type KnowledgeBase } from '../engine/answer.js';
 import type { Knowledge } from '../knowledge/types.js';
-import { isDecline, type EvalItem } from './evaluate.js';
+import type { Answerer, EvalItem } from './evaluate.js';
 
 /**
- * Scoring by line: for knowledge whose entries are not the curated ones (a draft), an answer is
- * right when the line it quotes first is a line the curated answer cites. Expectations name
- * curated entries (or `line:N`); the curated knowledge turns them into lines.
+ * Scoring knowledge whose entries are not the curated ones (a draft) by line: an expectation that
+ * names curated entries becomes the lines those entries cite, and a reply counts by the line it
+ * quotes first (a drafted person cites several lines; the first is where the report names them).
  */
-export interface LineReport {
-  answerable: { total: number; correct: number };
-  unanswerable: { total: number; declined: number };
-  /** Answers given that quote a line the curated answer does not cite. */
-  wrong: number;
-  misses: { item: EvalItem; got: string }[];
+export function asLineExpectations(items: readonly EvalItem[], curated: Knowledge): EvalItem[] {
+  return items.map((item) => {
+    if (!('entries' in item.expect)) return item;
+    const lines = new Set<number>();
+    for (const id of item.expect.entries) {
+      const line = /^line:(\d+)$/.exec(id);
+      if (line) lines.add(Number(line[1]));
+      for (const s of curated.entries.find((e) => e.id === id)?.sources ?? []) lines.add(s.line);
+    }
+    return { ...item, expect: { lines: [...lines] } };
+  });
 }
 
-export function expectedLines(item: EvalItem, curated: Knowledge): Set<number> {
-  const lines = new Set<number>();
-  for (const e of item.expect) {
-    const m = /^line:(\d+)$/.exec(e);
-    if (m) lines.add(Number(m[1]));
-    const entry = curated.entries.find((x) => x.id === e);
-    for (const s of entry?.sources ?? []) lines.add(s.line);
-  }
-  return lines;
-}
-
-export function evaluateByLine(items: readonly EvalItem[], kb: KnowledgeBase, curated: Knowledge): LineReport {
-  const report: LineReport = {
-    answerable: { total: 0, correct: 0 },
-    unanswerable: { total: 0, declined: 0 },
-    wrong: 0,
-    misses: [],
+export function firstLineOnly(answerer: Answerer): Answerer {
+  return (command, text) => {
+    const got = answerer(command, text);
+    return { ...got, lines: got.lines?.slice(0, 1) ?? [] };
   };
-  for (const item of items) {
-    const got = answer(kb, { lookup: item.command, text: item.q });
-    const line = got.status === 'answered' ? got.sources[0]?.line : undefined;
-    const describe = () => (line === undefined ? got.status : `answered from line ${line} (${got.entry})`);
-    if (isDecline(item)) {
-      report.unanswerable.total++;
-      if (line === undefined) report.unanswerable.declined++;
-      else report.misses.push({ item, got: describe() });
-      continue;
-    }
-    report.answerable.total++;
-    const lines = expectedLines(item, curated);
-    if (line !== undefined && lines.has(line)) report.answerable.correct++;
-    else {
-      if (line !== undefined) report.wrong++;
-      report.misses.push({ item, got: `${describe()}; expected line ${[...lines].join(' or ')}` });
-    }
-  }
-  return report;
 }

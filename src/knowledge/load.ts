@@ -1,8 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { clip, normalize } from '../engine/text.js';
+import { readKnowledgeFile } from './files.js';
+import { KNOWLEDGE_LIMITS as LIMITS } from './limits.js';
 import { eventSchema, gapSchema, personSchema, qaSchema, storySchema, synonymsSchema, type SourceFile } from './schema.js';
 import type { Entry, Knowledge, KnowledgeProblem, Source, Story } from './types.js';
 
@@ -83,7 +85,19 @@ type EntryFileName = keyof typeof ENTRY_FILES;
  * everything, so a refresh never serves half of an edit. Every problem found is reported, not
  * just the first, so a curator can fix them in one go.
  */
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
+export async function loadKnowledge(
+  dir: string,
+  { maxEntries = LIMITS.entries as number } = {},
+): Promise<LoadResult> {
+  try {
+    return await loadAll(dir, maxEntries);
+  } catch (err) {
+    // Whatever slipped through the checks is still a problem for the curator, never a crash.
+    return { ok: false, problems: [{ file: '(knowledge folder)', message: `could not be loaded: ${describe(err)}` }] };
+  }
+}
+
+async function loadAll(dir: string, maxEntries: number): Promise<LoadResult> {
   const problems: KnowledgeProblem[] = [];
   const storiesDir = path.join(dir, 'stories');
   let storyIds: string[];
@@ -103,8 +117,13 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     const loaded = await loadStory(dir, storyId, problems);
     if (loaded) {
       stories.push(loaded.story);
-      entries.push(...loaded.entries);
+      // One by one: spreading a huge array into push() overflows the call stack.
+      for (const e of loaded.entries) entries.push(e);
     }
+  }
+  if (entries.length > maxEntries) {
+    problems.push({ file: 'stories/', message: `hold ${entries.length} entries, over the limit of ${maxEntries}` });
+    return { ok: false, problems };
   }
   checkUniqueIds(entries, problems);
   checkAliasCollisions(entries, problems);
@@ -160,7 +179,7 @@ async function loadStory(
   const rel = (name: string) => path.posix.join('stories', storyId, name);
   const storyDir = path.join(root, 'stories', storyId);
 
-  const storyRaw = await readYaml(storyDir, rel(STORY_FILE), problems);
+  const storyRaw = await readYaml(root, rel(STORY_FILE), problems);
   if (storyRaw === undefined) return undefined;
   const parsed = storySchema.safeParse(storyRaw);
   if (!parsed.success) {
@@ -172,13 +191,12 @@ async function loadStory(
     problems.push({ file: rel(STORY_FILE), field: 'id', message: `is "${meta.id}" but the folder is "${storyId}"` });
   }
 
-  let reportText: string;
-  try {
-    reportText = await readFile(path.join(storyDir, meta.report), 'utf8');
-  } catch (err) {
-    problems.push({ file: rel(STORY_FILE), field: 'report', message: `cannot read ${meta.report} (${errorCode(err)})` });
+  const report = await readKnowledgeFile(root, path.join(storyDir, meta.report), LIMITS.reportBytes);
+  if (!report.ok) {
+    problems.push({ file: rel(meta.report), message: report.message });
     return undefined;
   }
+  const reportText = report.text;
   const lines = reportText.replace(/\r?\n$/, '').split(/\r?\n/);
   const links = new Map<number, string>();
   for (const link of meta.links) {
@@ -201,7 +219,14 @@ async function loadStory(
 
   // Anything else in the folder is most likely a misnamed entry file: say so rather than ignore it.
   const known = new Set<string>([STORY_FILE, meta.report, ...Object.keys(ENTRY_FILES)]);
-  for (const name of (await readdir(storyDir)).sort()) {
+  let names: string[];
+  try {
+    names = (await readdir(storyDir)).sort();
+  } catch (err) {
+    problems.push({ file: rel(''), message: `cannot be listed (${errorCode(err)})` });
+    return undefined;
+  }
+  for (const name of names) {
     if (!known.has(name) && !name.endsWith('.md')) {
       problems.push({ file: rel(name), message: `is not a knowledge file; expected ${[...known].join(', ')} (or notes in .md)` });
     }
@@ -210,7 +235,7 @@ async function loadStory(
   const entries: Entry[] = [];
   for (const fileName of Object.keys(ENTRY_FILES) as EntryFileName[]) {
     const file = rel(fileName);
-    const raw = await readYaml(storyDir, file, problems, { optional: true });
+    const raw = await readYaml(root, file, problems, { optional: true });
     if (raw === undefined || raw === null) continue;
     if (!Array.isArray(raw)) {
       problems.push({ file, message: 'must be a list of entries (each starting with "- id: ...")' });
@@ -288,20 +313,19 @@ function checkAliasCollisions(entries: readonly Entry[], problems: KnowledgeProb
   }
 }
 
+/** Reads `file` (relative to the knowledge folder `root`) as YAML; undefined after a problem. */
 async function readYaml(
-  dir: string,
+  root: string,
   file: string,
   problems: KnowledgeProblem[],
   { optional = false } = {},
 ): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path.join(dir, path.basename(file)), 'utf8');
-  } catch (err) {
-    if (!(optional && errorCode(err) === 'ENOENT')) problems.push({ file, message: `cannot be read (${errorCode(err)})` });
+  const read = await readKnowledgeFile(root, path.join(root, file), LIMITS.yamlBytes);
+  if (!read.ok) {
+    if (!(optional && read.missing)) problems.push({ file, message: read.message });
     return undefined;
   }
-  const doc = parseDocument(text);
+  const doc = parseDocument(read.text);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const at = e.linePos?.[0];
@@ -309,7 +333,13 @@ async function readYaml(
     }
     return undefined;
   }
-  return doc.toJS();
+  try {
+    return doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
+  } catch (err) {
+    // A "billion laughs" file: aliases of aliases that would expand without bound.
+    problems.push({ file, message: `cannot be expanded: ${describe(err)}` });
+    return undefined;
+  }
 }
 
 function zodProblems(file: string, entry: string | undefined, error: z.ZodError): KnowledgeProblem[] {
@@ -328,6 +358,10 @@ function fieldPath(pathParts: readonly PropertyKey[]): string {
 function entryLabel(item: unknown, index: number): string {
   const id = (item as { id?: unknown } | null)?.id;
   return typeof id === 'string' && id ? id : `#${index + 1} (no id)`;
+}
+
+function describe(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
 }
 
 function errorCode(err: unknown): string {

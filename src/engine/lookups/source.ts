@@ -1,0 +1,69 @@
+import type { Story } from '../../knowledge/types.js';
+import { EMPTY_HINTS } from '../input.js';
+import { MAX_SUGGESTIONS } from '../limits.js';
+import { askBack, decline } from '../reply.js';
+import { clip, contentWords, normalize } from '../text.js';
+import type { Answer, KnowledgeBase, Suggestion } from '../types.js';
+
+/** /source: a line of the report by number, by a verbatim phrase, or by most of a phrase's words. */
+export function source(kb: KnowledgeBase, text: string): Answer {
+  const story = defaultStory(kb);
+  const number = /^(?:line\s*)?#?\s*(\d{1,6})\.?$/i.exec(text);
+  if (number) return sourceLine(story, Number(number[1]));
+  const phrase = normalize(text);
+  const exact = story.lines.findIndex((l) => phrase && normalize(l).includes(phrase));
+  if (exact >= 0) return sourceLine(story, exact + 1);
+
+  // Not verbatim: the line holding most of the phrase's words, if it holds most of them.
+  const terms = new Set(contentWords(text).map((w) => w.term));
+  if (terms.size === 0) return decline('source', EMPTY_HINTS.source);
+  const ranked = story.lines
+    .map((line, i) => {
+      const lineTerms = new Set(contentWords(line).map((w) => w.term));
+      const hits = [...terms].filter((t) => lineTerms.has(t)).length;
+      return { line: i + 1, share: hits / terms.size };
+    })
+    .filter((r) => r.share > 0)
+    .sort((a, b) => b.share - a.share);
+  const top = ranked[0];
+  if (top && top.share >= kb.tuning.sourceLine && (ranked[1]?.share ?? 0) < top.share)
+    return { ...sourceLine(story, top.line), confidence: top.share };
+  const suggestions = ranked
+    .filter((r) => r.share >= kb.tuning.sourceSuggest)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((r) => lineSuggestion(story, r.line));
+  if (suggestions.length) {
+    return askBack('source', 'No line says exactly that. Did you mean:', suggestions, top?.share ?? 0);
+  }
+  return decline('source', 'No line of the report says that.', [], top?.share ?? 0);
+}
+
+/** One line of the report, quoted whole, attributed to the report itself (or marked as a link). */
+export function sourceLine(story: Story, line: number): Answer {
+  const text = story.lines[line - 1];
+  if (text === undefined) {
+    return decline('source', `The report has lines 1 to ${story.lines.length}; there is no line ${line}.`);
+  }
+  const link = story.links.get(line);
+  const attribution = link ? 'a link to another story' : `${story.agency}’s report (${story.dateline})`;
+  return {
+    status: 'answered',
+    lookup: 'source',
+    answer: text,
+    text: link ? `${text}\n\n(${link})` : text,
+    sources: [{ story: story.id, line, quote: text, attribution }],
+    confidence: 1,
+    entry: `line:${line}`,
+    suggestions: [],
+    conflict: false,
+    missing: null,
+  };
+}
+
+function lineSuggestion(story: Story, line: number): Suggestion {
+  return { id: `line:${line}`, title: `Line ${line}: ${clip(story.lines[line - 1] ?? '', 80)}` };
+}
+
+export function defaultStory(kb: KnowledgeBase): Story {
+  return kb.knowledge.stories[0]!;
+}

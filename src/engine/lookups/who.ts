@@ -1,0 +1,38 @@
+import type { EntryKind } from '../../knowledge/types.js';
+import { decide } from '../decide.js';
+import { MAX_SUGGESTIONS } from '../limits.js';
+import { rankPeople } from '../people.js';
+import { askBack, fromEntry, suggestionOf } from '../reply.js';
+import { resolveWords } from '../resolve.js';
+import { scoreEntries } from '../score.js';
+import type { Answer, KnowledgeBase } from '../types.js';
+
+const PEOPLE: ReadonlySet<EntryKind> = new Set(['person']);
+
+/** /who: a person by name or alias, or by a description of their role. */
+export function who(kb: KnowledgeBase, raw: string): Answer {
+  const direct = kb.index.byId.get(raw);
+  if (direct?.kind === 'person') return fromEntry('who', direct, 1);
+  const text = raw.replace(/^\s*(?:who\s*(?:is|was|'s|s)\b|tell me about|what about)\s*/i, '').replace(/\?+\s*$/, '');
+  const people = rankPeople(kb.index, text, kb.tuning);
+  const [first, second] = people;
+  if (first && first.score >= kb.tuning.person) {
+    const close = people.filter((p) => p.score >= first.score - kb.tuning.personMargin);
+    if (second && close.length > 1) {
+      return askBack(
+        'who',
+        'Several people in the report match that. Did you mean:',
+        close.slice(0, MAX_SUGGESTIONS).map((p) => suggestionOf({ entry: p.person })),
+        first.score,
+      );
+    }
+    return fromEntry('who', first.person, first.score);
+  }
+  // Not a name: a description ("the Kremlin's spokesman") is matched against roles and summaries.
+  const words = resolveWords(kb.index, text);
+  const answer = decide(kb.tuning, 'who', scoreEntries(kb.index, words, kb.tuning, PEOPLE), words, text);
+  if (answer.status === 'not_found' && !answer.missing) {
+    return { ...answer, text: `The report doesn't name anyone like “${text}”.` };
+  }
+  return answer;
+}

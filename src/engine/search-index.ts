@@ -1,0 +1,212 @@
+import Fuse from 'fuse.js';
+import type { Entry, EventEntry, Knowledge } from '../knowledge/types.js';
+import { contentWords, normalize, QUESTION_WORDS, synonymsOf, type Synonyms } from './text.js';
+import type { Tuning } from './tuning.js';
+import { vocabularyBuckets } from './typo.js';
+
+/**
+ * Search structures built once per knowledge base. A long question is matched through an inverted
+ * index of terms (cost grows with the postings of its words, not with the number of entries);
+ * fuse.js is used where it is strong: short strings, i.e. correcting a misspelt word against the
+ * knowledge's vocabulary, and matching names and aliases.
+ *
+ * Invariant: every term of every entry has an idf, postings to the documents holding it, and is
+ * listed in phrasingEntries or answerOnlyEntries (never both for one entry).
+ */
+export interface SearchIndex {
+  readonly entries: readonly Entry[];
+  readonly byId: ReadonlyMap<string, Entry>;
+  /**
+   * One document per phrasing and one per answer, in flat typed arrays so that scoring a question
+   * is additions over postings, with no per-question allocation proportional to the knowledge.
+   */
+  readonly docEntry: Int32Array;
+  readonly docWeight: Float64Array;
+  readonly docIsAnswer: Uint8Array;
+  /** term -> documents holding it. */
+  readonly postings: ReadonlyMap<string, Int32Array>;
+  /** term -> entries with it in a phrasing; and entries with it only in their answer. */
+  readonly phrasingEntries: ReadonlyMap<string, Int32Array>;
+  readonly answerOnlyEntries: ReadonlyMap<string, Int32Array>;
+  /** The terms of each document, and of each entry's phrasings and answer: to check a common term. */
+  readonly docTerms: readonly (readonly string[])[];
+  readonly entryPhrasingTerms: readonly (readonly string[])[];
+  readonly entryAnswerTerms: readonly (readonly string[])[];
+  /** Question words (who, when, why...) each entry's phrasings ask with. */
+  readonly entryQuestionWords: readonly ReadonlySet<string>[];
+  /** A term in more entries than this is common: it scores candidates but does not find them. */
+  readonly commonAbove: number;
+  readonly idf: ReadonlyMap<string, number>;
+  readonly maxIdf: number;
+  /** Normalized words of the knowledge, for typo correction, with the term each folds to. */
+  readonly vocabulary: ReadonlyMap<string, string>;
+  /**
+   * The vocabulary split by first letter, one fuse.js index each: people rarely mistype the
+   * first letter, and searching one bucket keeps a correction under a millisecond at 50,000 entries.
+   */
+  readonly vocabularyFuse: ReadonlyMap<string, Fuse<string>>;
+  readonly aliasFuse: Fuse<AliasRow>;
+  /** Dated events by their time words, event and phrasings: for /when autocomplete. */
+  readonly eventFuse: Fuse<EventEntry>;
+  readonly synonyms: Synonyms;
+  /** Terms of people's names: a question naming someone is not answered by an entry that does not. */
+  readonly nameTerms: ReadonlySet<string>;
+}
+
+export interface AliasRow {
+  entry: number;
+  alias: string;
+}
+
+/** Words of a name that are titles, shared by many people, not names. */
+const NAME_TITLES: ReadonlySet<string> = new Set(['gen', 'general', 'col', 'colonel', 'president', 'mr']);
+
+export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
+  const entries = knowledge.entries;
+  const synonyms = synonymsOf(knowledge.synonyms);
+  const terms = collectTerms(entries, synonyms);
+  const { idf, maxIdf } = inverseFrequencies(entries.length, terms, tuning);
+  const { postings, docWeight } = postingsOf(terms.docTerms, idf);
+
+  const entryPhrasingTerms: string[][] = entries.map(() => []);
+  const entryAnswerTerms: string[][] = entries.map(() => []);
+  for (const [term, set] of terms.phrasingSets) for (const e of set) entryPhrasingTerms[e]!.push(term);
+  for (const [term, set] of terms.answerSets) for (const e of set) entryAnswerTerms[e]!.push(term);
+
+  return {
+    entries,
+    byId: new Map(entries.map((e) => [e.id, e])),
+    docEntry: Int32Array.from(terms.docEntry),
+    docWeight,
+    docIsAnswer: Uint8Array.from(terms.docIsAnswer),
+    postings,
+    phrasingEntries: new Map([...terms.phrasingSets].map(([t, set]) => [t, Int32Array.from(set)])),
+    answerOnlyEntries: answerOnly(terms.phrasingSets, terms.answerSets),
+    docTerms: terms.docTerms,
+    entryQuestionWords: entryPhrasingTerms.map((ts) => new Set(ts.filter((t) => QUESTION_WORDS.has(t)))),
+    entryPhrasingTerms,
+    entryAnswerTerms,
+    commonAbove: Math.max(tuning.commonFloor, tuning.commonShare * entries.length),
+    idf,
+    maxIdf,
+    vocabulary: terms.vocabulary,
+    vocabularyFuse: vocabularyBuckets([...terms.vocabulary.keys()]),
+    aliasFuse: new Fuse(aliasRows(entries), {
+      keys: ['alias'],
+      includeScore: true,
+      threshold: 0.4,
+      ignoreLocation: true,
+      // Short aliases ("Vance") must match whole, not as a fragment of a longer word.
+      minMatchCharLength: 2,
+    }),
+    eventFuse: new Fuse(
+      entries.filter((e): e is EventEntry => e.kind === 'event'),
+      { keys: ['when', 'event', 'phrasings'], includeScore: true, threshold: 0.4, ignoreLocation: true },
+    ),
+    synonyms,
+    nameTerms: nameTermsOf(entries, synonyms),
+  };
+}
+
+interface Terms {
+  vocabulary: Map<string, string>;
+  docTerms: string[][];
+  docEntry: number[];
+  docIsAnswer: number[];
+  /** term -> entries with it in a phrasing; term -> entries with it in their answer. */
+  phrasingSets: Map<string, Set<number>>;
+  answerSets: Map<string, Set<number>>;
+}
+
+/** The terms of every phrasing and answer: one document each. */
+function collectTerms(entries: readonly Entry[], synonyms: Synonyms): Terms {
+  const out: Terms = {
+    vocabulary: new Map(),
+    docTerms: [],
+    docEntry: [],
+    docIsAnswer: [],
+    phrasingSets: new Map(),
+    answerSets: new Map(),
+  };
+  const addTo = (map: Map<string, Set<number>>, term: string, entry: number) => {
+    let set = map.get(term);
+    if (!set) map.set(term, (set = new Set()));
+    set.add(entry);
+  };
+  entries.forEach((e, entry) => {
+    const texts = [...e.phrasings.map((text) => ({ text, isAnswer: false })), { text: e.answer, isAnswer: true }];
+    for (const { text, isAnswer } of texts) {
+      const words = contentWords(text, synonyms);
+      for (const w of words) {
+        out.vocabulary.set(w.word, w.term);
+        addTo(isAnswer ? out.answerSets : out.phrasingSets, w.term, entry);
+      }
+      out.docTerms.push([...new Set(words.map((w) => w.term))]);
+      out.docEntry.push(entry);
+      out.docIsAnswer.push(isAnswer ? 1 : 0);
+    }
+  });
+  return out;
+}
+
+/** Rare terms weigh more; question words weigh a fixed amount, whatever their frequency. */
+function inverseFrequencies(n: number, terms: Terms, tuning: Tuning): { idf: Map<string, number>; maxIdf: number } {
+  const idf = new Map<string, number>();
+  let maxIdf = 1;
+  for (const term of new Set([...terms.phrasingSets.keys(), ...terms.answerSets.keys()])) {
+    const df = new Set([...(terms.phrasingSets.get(term) ?? []), ...(terms.answerSets.get(term) ?? [])]).size;
+    const value = QUESTION_WORDS.has(term) ? tuning.questionWordWeight : Math.log(1 + n / df);
+    idf.set(term, value);
+    if (value > maxIdf) maxIdf = value;
+  }
+  return { idf, maxIdf };
+}
+
+function postingsOf(
+  docTerms: readonly (readonly string[])[],
+  idf: ReadonlyMap<string, number>,
+): { postings: Map<string, Int32Array>; docWeight: Float64Array } {
+  const lists = new Map<string, number[]>();
+  const docWeight = new Float64Array(docTerms.length);
+  docTerms.forEach((terms, doc) => {
+    for (const t of terms) {
+      let list = lists.get(t);
+      if (!list) lists.set(t, (list = []));
+      list.push(doc);
+      docWeight[doc]! += idf.get(t) ?? 0;
+    }
+  });
+  return { postings: new Map([...lists].map(([t, list]) => [t, Int32Array.from(list)])), docWeight };
+}
+
+/** term -> entries that have it in their answer but in none of their phrasings. */
+function answerOnly(
+  phrasingSets: ReadonlyMap<string, Set<number>>,
+  answerSets: ReadonlyMap<string, Set<number>>,
+): Map<string, Int32Array> {
+  const out = new Map<string, Int32Array>();
+  for (const [term, set] of answerSets) {
+    const phrased = phrasingSets.get(term);
+    const only = [...set].filter((e) => !phrased?.has(e));
+    if (only.length) out.set(term, Int32Array.from(only));
+  }
+  return out;
+}
+
+function nameTermsOf(entries: readonly Entry[], synonyms: Synonyms): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries) {
+    if (e.kind !== 'person') continue;
+    for (const w of contentWords(e.name, synonyms)) if (!NAME_TITLES.has(w.word)) out.add(w.term);
+  }
+  return out;
+}
+
+function aliasRows(entries: readonly Entry[]): AliasRow[] {
+  const rows: AliasRow[] = [];
+  entries.forEach((e, i) => {
+    if (e.kind !== 'person') return;
+    for (const alias of new Set([e.name, ...e.aliases].map(normalize))) rows.push({ entry: i, alias });
+  });
+  return rows;
+}
