@@ -11,6 +11,7 @@ import path from 'node:path';
 import { buildKnowledgeBase } from '../src/engine/answer.js';
 import { draftStory } from '../src/draft/draft.js';
 import { asLineExpectations, firstLineOnly } from '../src/evaluation/by-line.js';
+import { evaluateRouting, loadRoutingSet } from '../src/evaluation/routing.js';
 import { engineAnswerer, evaluate, loadEvalSet, percent, type EvalReport } from '../src/evaluation/evaluate.js';
 import { loadKnowledgeOrExit } from './shared.js';
 
@@ -59,6 +60,23 @@ try {
       }
     }
   }
+
+  // Routing: the shipped story, curated, beside the drafted test report.
+  const both = path.join(scratch, 'both');
+  await cp(knowledgeDir, both, { recursive: true });
+  await cp(path.join(root, 'test/fixtures/drafted/stories/harbour-strike'), path.join(both, 'stories/harbour-strike'), {
+    recursive: true,
+  });
+  const routing = evaluateRouting(
+    buildKnowledgeBase(await loadKnowledgeOrExit(both)),
+    await loadRoutingSet(path.join(root, 'test/fixtures/routing.yaml')),
+  );
+  const { routed, ambiguous } = routing;
+  console.log(`routing (test/fixtures/routing.yaml, two stories)`);
+  console.log(
+    `  routed to the right story ${routed.right}/${routed.total} (${percent(routed.right, routed.total)}), answered from it ${routed.answered}/${routed.total}; ambiguous asked which story ${ambiguous.asked}/${ambiguous.total}`,
+  );
+  for (const m of routing.misses) console.log(`    ${JSON.stringify(m.item.q)} (${m.item.story}): ${m.got}`);
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

@@ -122,7 +122,7 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       draft: true,
     });
     times.forEach((t, i) => {
-      const when = fresh(i === 0 ? q.when : [`What happened ${t.span.text}?`]);
+      const when = fresh(i === 0 ? q.when : [`What about ${t.span.text}?`]);
       events.push({
         id: uniqueId(`when-${slugWords(t.span.text)}`),
         when: t.span.text,
@@ -250,7 +250,8 @@ function slugWords(text: string): string {
 }
 
 function yamlFile(header: string, data: unknown): string {
-  return `${header}\n${stringify(data, { lineWidth: 0 })}`;
+  // No YAML anchors: a curator edits each entry's sources on their own.
+  return `${header}\n${stringify(data, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
 const DRAFTED =

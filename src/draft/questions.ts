@@ -55,7 +55,7 @@ export function questionsFor(
   const ask = (qw: string) => {
     if (!verb || !subject) return undefined;
     if (simple) return `${qw} did ${subject} ${verb.infinitive} ${object}`;
-    return aux ? `${qw} ${aux.toLowerCase()} ${subject} ${clipWords(rest)}` : undefined;
+    return aux ? `${qw} ${aux.toLowerCase()} ${subject} ${phrase(rest)}` : undefined;
   };
 
   const phrasings: string[] = [];
@@ -84,7 +84,7 @@ export function questionsFor(
     simple
       ? `Did ${subject} ${verb.infinitive} ${object}`
       : aux
-        ? `${capitalise(aux)} ${subject} ${clipWords(rest)}`
+        ? `${capitalise(aux)} ${subject} ${phrase(rest)}`
         : undefined,
   );
   if (subjectPerson && subjectPerson.name !== subjectPerson.surname)

@@ -51,11 +51,40 @@ export interface SearchIndex {
   readonly synonyms: Synonyms;
   /** Terms of people's names: a question naming someone is not answered by an entry that does not. */
   readonly nameTerms: ReadonlySet<string>;
+  /** The terms each story uses anywhere: a question whose words two stories both use may mean either. */
+  readonly storyTerms: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface AliasRow {
   entry: number;
   alias: string;
+}
+
+function storyTermsOf(
+  entries: readonly Entry[],
+  phrasing: readonly (readonly string[])[],
+  answer: readonly (readonly string[])[],
+): Map<string, Set<string>> {
+  const byStory = new Map<string, Set<string>>();
+  entries.forEach((e, i) => {
+    let set = byStory.get(e.story);
+    if (!set) byStory.set(e.story, (set = new Set()));
+    for (const t of phrasing[i]!) set.add(t);
+    for (const t of answer[i]!) set.add(t);
+  });
+  return byStory;
+}
+
+/** Each entry by `story/id`, and by its bare id where no other story uses that id. */
+function idsOf(entries: readonly Entry[]): Map<string, Entry> {
+  const byId = new Map<string, Entry>();
+  const bare = new Map<string, Entry | null>();
+  for (const e of entries) {
+    byId.set(`${e.story}/${e.id}`, e);
+    bare.set(e.id, bare.has(e.id) ? null : e);
+  }
+  for (const [id, e] of bare) if (e) byId.set(id, e);
+  return byId;
 }
 
 /** Words of a name that are titles, shared by many people, not names. */
@@ -75,7 +104,7 @@ export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
 
   return {
     entries,
-    byId: new Map(entries.map((e) => [e.id, e])),
+    byId: idsOf(entries),
     docEntry: Int32Array.from(terms.docEntry),
     docWeight,
     docIsAnswer: Uint8Array.from(terms.docIsAnswer),
@@ -105,6 +134,7 @@ export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
     ),
     synonyms,
     nameTerms: nameTermsOf(entries, synonyms),
+    storyTerms: storyTermsOf(entries, entryPhrasingTerms, entryAnswerTerms),
   };
 }
 

@@ -39,6 +39,8 @@ export interface Tuning {
   readonly sourceLine: number;
   /** /source: lines holding this share are offered as "did you mean". */
   readonly sourceSuggest: number;
+  /** Stories whose best entries score within this of each other both answer: the reply asks which. */
+  readonly storyMargin: number;
 }
 
 export const TUNING: Tuning = Object.freeze({
@@ -58,6 +60,7 @@ export const TUNING: Tuning = Object.freeze({
   commonFloor: 1000,
   sourceLine: 0.8,
   sourceSuggest: 0.5,
+  storyMargin: 0.05,
 });
 
 /** The range `npm run eval -- --sweep` moves each number over: [from, to, step]. */
@@ -78,4 +81,5 @@ export const TUNING_RANGES: { readonly [K in keyof Tuning]: readonly [number, nu
   commonFloor: [100, 5000, 100],
   sourceLine: [0.5, 1, 0.05],
   sourceSuggest: [0.2, 0.8, 0.05],
+  storyMargin: [0, 0.2, 0.01],
 });

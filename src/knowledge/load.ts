@@ -158,15 +158,19 @@ async function loadSynonyms(dir: string, problems: KnowledgeProblem[]): Promise<
   return parsed.data;
 }
 
-/** The same phrasing under two entries would make the answer depend on file order. */
+/**
+ * The same phrasing under two entries of a story would make the answer depend on file order.
+ * (Across stories it is expected: "who is Trump" in two stories; the engine routes among them.)
+ */
 function checkSharedPhrasings(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
   const owner = new Map<string, string>();
   for (const e of entries) {
     for (const phrasing of new Set(e.phrasings.map(normalize))) {
-      const other = owner.get(phrasing);
+      const key = `${e.story}\n${phrasing}`;
+      const other = owner.get(key);
       if (other && other !== e.id) {
         problems.push({ file: e.file, entry: e.id, field: 'phrasings', message: `"${phrasing}" is also a phrasing of "${other}"` });
-      } else owner.set(phrasing, e.id);
+      } else owner.set(key, e.id);
     }
   }
 }
@@ -290,25 +294,28 @@ function checkSources(list: readonly SourceFile[], entry: string, ctx: EntryCont
   return ctx.problems.length === before ? sources : undefined;
 }
 
+/** Ids are unique within a story; across stories an entry is named `story/id`. */
 function checkUniqueIds(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
   const seen = new Map<string, Entry>();
   for (const e of entries) {
-    const first = seen.get(e.id);
+    const key = `${e.story}/${e.id}`;
+    const first = seen.get(key);
     if (first) problems.push({ file: e.file, entry: e.id, field: 'id', message: `is already used in ${first.file}` });
-    else seen.set(e.id, e);
+    else seen.set(key, e);
   }
 }
 
-/** An alias that names two people would make /who answer with the wrong one. */
+/** An alias that names two people of a story would make /who answer with the wrong one. */
 function checkAliasCollisions(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
   const owner = new Map<string, string>();
   for (const e of entries) {
     if (e.kind !== 'person') continue;
     for (const alias of new Set([e.name, ...e.aliases].map(normalize))) {
-      const other = owner.get(alias);
+      const key = `${e.story}\n${alias}`;
+      const other = owner.get(key);
       if (other && other !== e.id) {
         problems.push({ file: e.file, entry: e.id, field: 'aliases', message: `"${alias}" also names "${other}"` });
-      } else owner.set(alias, e.id);
+      } else owner.set(key, e.id);
     }
   }
 }
