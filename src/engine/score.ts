@@ -9,6 +9,8 @@ import type { Tuning } from './tuning.js';
 export interface ScoredEntry {
   entry: Entry;
   score: number;
+  /** The entry's position in the index, where scoring found it. */
+  at?: number;
 }
 
 /** The question as weighted terms, and which of them find candidates and which only check them. */
@@ -143,7 +145,7 @@ function rank(
       continue;
     }
     // A common word can touch every entry: keep a short list, not a sort of all of them.
-    out.push({ entry, score });
+    out.push({ entry, score, at: e });
     if (out.length > limit * 2) {
       out.sort((a, b) => b.score - a.score).length = limit;
       floor = out[limit - 1]!.score;

@@ -72,26 +72,36 @@ export function routed(
 }
 
 /**
- * Another reading of "about equally": every content word of the question is used by two stories
- * ("what happened on Wednesday", when both have a Wednesday), and each has an entry worth
- * suggesting. The scores then differ by how entries happen to be phrased, not by what was asked.
+ * Another reading of "about equally": an entry of another story holds most of what the best one
+ * holds of the question (by the weight of the words, rare ones weighing more): "what happened on
+ * Wednesday", when both stories have a Wednesday. Their scores then differ by how the entries
+ * happen to be phrased, not by what was asked.
  */
 function sharedSubject(
   kb: KnowledgeBase,
   ranked: readonly ScoredEntry[],
   words: readonly ResolvedWord[],
 ): ScoredEntry[] {
+  const { index, tuning } = kb;
   const top = ranked[0];
-  if (!top || top.score < kb.tuning.answer) return [];
-  const content = words.filter((w) => !w.unknown && !QUESTION_WORDS.has(w.term)).map((w) => w.term);
-  if (content.length === 0) return [];
-  const uses = (story: string) => content.every((t) => kb.index.storyTerms.get(story)?.has(t));
-  const best = new Map<string, ScoredEntry>();
+  if (!top || top.score < tuning.answer) return [];
+  const content = words.filter((w) => !w.unknown && !QUESTION_WORDS.has(w.term));
+  const held = (r: ScoredEntry) =>
+    r.at === undefined
+      ? 0
+      : content
+          .filter(
+            (w) => index.entryPhrasingTerms[r.at!]!.includes(w.term) || index.entryAnswerTerms[r.at!]!.includes(w.term),
+          )
+          .reduce((sum, w) => sum + w.weight, 0);
+  const topHeld = held(top);
+  if (topHeld === 0) return [];
+  const best = new Map<string, ScoredEntry>([[top.entry.story, top]]);
   for (const r of ranked) {
-    if (r.score < kb.tuning.suggest) break;
-    if (!best.has(r.entry.story) && uses(r.entry.story)) best.set(r.entry.story, r);
+    if (r.score < tuning.suggest) break;
+    if (!best.has(r.entry.story) && held(r) >= tuning.storyCoverShare * topHeld) best.set(r.entry.story, r);
   }
-  return best.has(top.entry.story) ? [...best.values()] : [];
+  return [...best.values()];
 }
 
 /** The best entry of each story that scores within `margin` of the best, when the best is an answer. */
@@ -135,7 +145,7 @@ export function withStories(kb: KnowledgeBase, answer: Answer): Answer {
     suggestions: answer.suggestions.map((s): Suggestion => ({
       ...s,
       id: s.id.startsWith(`${s.story}/`) ? s.id : `${s.story}/${s.id}`,
-      title: clip(`${titleOf(s.story)}: ${s.title}`, 200),
+      title: clip(`${clip(titleOf(s.story), 40)}: ${s.title}`, 200),
     })),
   };
 }

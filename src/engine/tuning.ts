@@ -41,6 +41,8 @@ export interface Tuning {
   readonly sourceSuggest: number;
   /** Stories whose best entries score within this of each other both answer: the reply asks which. */
   readonly storyMargin: number;
+  /** Another story's entry holding this share of what the best entry holds of a question (by weight) also answers it. */
+  readonly storyCoverShare: number;
 }
 
 export const TUNING: Tuning = Object.freeze({
@@ -61,6 +63,7 @@ export const TUNING: Tuning = Object.freeze({
   sourceLine: 0.8,
   sourceSuggest: 0.5,
   storyMargin: 0.05,
+  storyCoverShare: 0.6,
 });
 
 /** The range `npm run eval -- --sweep` moves each number over: [from, to, step]. */
@@ -82,4 +85,5 @@ export const TUNING_RANGES: { readonly [K in keyof Tuning]: readonly [number, nu
   sourceLine: [0.5, 1, 0.05],
   sourceSuggest: [0.2, 0.8, 0.05],
   storyMargin: [0, 0.2, 0.01],
+  storyCoverShare: [0.3, 1, 0.05],
 });

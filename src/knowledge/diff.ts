@@ -7,14 +7,29 @@ export interface KnowledgeDiff {
   edited: string[];
   /** Entries whose cited line now reads differently, or which cite other lines than before. */
   citationsChanged: string[];
+  /** Entries whose quote moved to another line of an updated report, and were re-anchored there. */
+  reanchored: string[];
+  /** Entries whose quote is no longer in the report: not served. */
+  withheld: string[];
 }
 
 export function diffKnowledge(before: Knowledge, after: Knowledge): KnowledgeDiff {
-  const old = new Map(before.entries.map((e) => [e.id, e]));
-  const now = new Map(after.entries.map((e) => [e.id, e]));
-  const diff: KnowledgeDiff = { added: [], removed: [], edited: [], citationsChanged: [] };
+  // With several stories an id is only unique within its story.
+  const many = before.stories.length > 1 || after.stories.length > 1;
+  const key = (e: { story: string; entry?: string; id?: string }) => (many ? `${e.story}/${e.id ?? e.entry}` : (e.id ?? e.entry)!);
+  const old = new Map(before.entries.map((e) => [key(e), e]));
+  const now = new Map(after.entries.map((e) => [key(e), e]));
+  const notices = after.notices ?? [];
+  const diff: KnowledgeDiff = {
+    added: [],
+    removed: [],
+    edited: [],
+    citationsChanged: [],
+    reanchored: [...new Set(notices.filter((n) => n.kind === 'reanchored').map(key))],
+    withheld: [...new Set(notices.filter((n) => n.kind === 'withheld').map(key))],
+  };
   for (const id of now.keys()) if (!old.has(id)) diff.added.push(id);
-  for (const id of old.keys()) if (!now.has(id)) diff.removed.push(id);
+  for (const id of old.keys()) if (!now.has(id) && !diff.withheld.includes(id)) diff.removed.push(id);
   for (const [id, entry] of now) {
     const prev = old.get(id);
     if (!prev) continue;
@@ -25,7 +40,14 @@ export function diffKnowledge(before: Knowledge, after: Knowledge): KnowledgeDif
 }
 
 export function isUnchanged(diff: KnowledgeDiff): boolean {
-  return !diff.added.length && !diff.removed.length && !diff.edited.length && !diff.citationsChanged.length;
+  return (
+    !diff.added.length &&
+    !diff.removed.length &&
+    !diff.edited.length &&
+    !diff.citationsChanged.length &&
+    !diff.reanchored.length &&
+    !diff.withheld.length
+  );
 }
 
 /** The lines an entry cites, as they read in that knowledge. */

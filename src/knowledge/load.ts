@@ -6,7 +6,7 @@ import { clip, normalize } from '../engine/text.js';
 import { readKnowledgeFile } from './files.js';
 import { KNOWLEDGE_LIMITS as LIMITS } from './limits.js';
 import { eventSchema, gapSchema, personSchema, qaSchema, storySchema, synonymsSchema, type SourceFile } from './schema.js';
-import type { Entry, Knowledge, KnowledgeProblem, Source, Story } from './types.js';
+import type { Entry, Knowledge, KnowledgeNotice, KnowledgeProblem, Source, Story } from './types.js';
 
 export type LoadResult =
   | { ok: true; knowledge: Knowledge }
@@ -113,8 +113,9 @@ async function loadAll(dir: string, maxEntries: number): Promise<LoadResult> {
 
   const stories: Story[] = [];
   const entries: Entry[] = [];
+  const notices: KnowledgeNotice[] = [];
   for (const storyId of storyIds) {
-    const loaded = await loadStory(dir, storyId, problems);
+    const loaded = await loadStory(dir, storyId, problems, notices);
     if (loaded) {
       stories.push(loaded.story);
       // One by one: spreading a huge array into push() overflows the call stack.
@@ -130,7 +131,7 @@ async function loadAll(dir: string, maxEntries: number): Promise<LoadResult> {
   checkSharedPhrasings(entries, problems);
   const synonyms = await loadSynonyms(dir, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, knowledge: deepFreeze({ stories, entries, synonyms }) };
+  return { ok: true, knowledge: deepFreeze({ stories, entries, synonyms, notices }) };
 }
 
 const SYNONYMS_FILE = 'synonyms.yaml';
@@ -179,6 +180,7 @@ async function loadStory(
   root: string,
   storyId: string,
   problems: KnowledgeProblem[],
+  notices: KnowledgeNotice[],
 ): Promise<{ story: Story; entries: Entry[] } | undefined> {
   const rel = (name: string) => path.posix.join('stories', storyId, name);
   const storyDir = path.join(root, 'stories', storyId);
@@ -246,7 +248,7 @@ async function loadStory(
       continue;
     }
     raw.forEach((item: unknown, index) => {
-      const entry = toEntry(fileName, item, { story, file, index, voices: meta.voices, problems });
+      const entry = toEntry(fileName, item, { story, file, index, voices: meta.voices, problems, notices });
       if (entry) entries.push(entry);
     });
   }
@@ -259,6 +261,7 @@ interface EntryContext {
   index: number;
   voices: Record<string, string>;
   problems: KnowledgeProblem[];
+  notices: KnowledgeNotice[];
 }
 
 function toEntry(fileName: EntryFileName, item: unknown, ctx: EntryContext): Entry | undefined {
@@ -273,25 +276,50 @@ function toEntry(fileName: EntryFileName, item: unknown, ctx: EntryContext): Ent
   return { ...parsed.body, id: parsed.id, story: ctx.story.id, sources, file: ctx.file } as Entry;
 }
 
-/** Each source must cite a line that exists, quote it verbatim, and name a declared voice. */
+/**
+ * Each source must quote its line verbatim and name a declared voice. A report is replaced when its
+ * story develops, so a quote that is no longer in its line is looked for in the whole report: found
+ * on another line, the source is re-anchored there; found nowhere, the entry is withheld (not
+ * served) rather than the whole knowledge refused. Either way a notice says so, for the refresh.
+ */
 function checkSources(list: readonly SourceFile[], entry: string, ctx: EntryContext): Source[] | undefined {
   const before = ctx.problems.length;
   const { story } = ctx;
+  let withheld = false;
   const sources = list.map((s, i): Source => {
     const field = (name: string) => `sources[${i}].${name}`;
-    const line = story.lines[s.line - 1];
-    if (line === undefined) {
-      ctx.problems.push({ file: ctx.file, entry, field: field('line'), message: `line ${s.line} is outside the report (lines 1 to ${story.lines.length})` });
-    } else if (!line.includes(s.quote)) {
-      ctx.problems.push({ file: ctx.file, entry, field: field('quote'), message: `is not, character for character, in line ${s.line}: "${clip(s.quote, 80)}"` });
+    let line = s.line;
+    if (!story.lines[line - 1]?.includes(s.quote)) {
+      const found = nearestLineWith(story.lines, s.quote, line);
+      const notice = { file: ctx.file, story: story.id, entry };
+      if (found === undefined) {
+        withheld = true;
+        ctx.notices.push({
+          ...notice,
+          kind: 'withheld',
+          message: `${field('quote')} is no longer in the report (it cited line ${s.line}): "${clip(s.quote, 80)}"; not served until fixed`,
+        });
+      } else {
+        ctx.notices.push({ ...notice, kind: 'reanchored', message: `${field('quote')} is now on line ${found}, not ${s.line}: re-anchored` });
+        line = found;
+      }
     }
     const attribution = ctx.voices[s.by];
     if (attribution === undefined) {
       ctx.problems.push({ file: ctx.file, entry, field: field('by'), message: `"${s.by}" is not a voice in story.yaml (known: ${Object.keys(ctx.voices).join(', ')})` });
     }
-    return { story: story.id, line: s.line, quote: s.quote, attribution: attribution ?? s.by };
+    return { story: story.id, line, quote: s.quote, attribution: attribution ?? s.by };
   });
-  return ctx.problems.length === before ? sources : undefined;
+  return ctx.problems.length === before && !withheld ? sources : undefined;
+}
+
+/** The line holding `quote` verbatim nearest to `cited`, if any does. */
+function nearestLineWith(lines: readonly string[], quote: string, cited: number): number | undefined {
+  let best: number | undefined;
+  lines.forEach((l, i) => {
+    if (l.includes(quote) && (best === undefined || Math.abs(i + 1 - cited) < Math.abs(best - cited))) best = i + 1;
+  });
+  return best;
 }
 
 /** Ids are unique within a story; across stories an entry is named `story/id`. */
