@@ -15,6 +15,22 @@ const wink = winkNLP(model);
 export { chrono, wink };
 export const its = wink.its;
 
+/** Where wink-nlp's part-of-speech tagger puts a verb or an auxiliary in `text`. */
+function winkVerbOffsets(text: string): number[] {
+  const tokens = wink.readDoc(text).tokens();
+  const words = tokens.out();
+  const tags = tokens.out(its.pos);
+  const out: number[] = [];
+  let cursor = 0;
+  words.forEach((w, i) => {
+    const at = text.indexOf(w, cursor);
+    if (at < 0) return;
+    cursor = at + w.length;
+    if (tags[i] === 'VERB' || tags[i] === 'AUX') out.push(at);
+  });
+  return out;
+}
+
 /**
  * A same-length copy of `text` the libraries read better: curly quotes and apostrophes straight,
  * dashes as spaces (compromise reads "Donahue—the" as one word and misses "Trump’s" as a name).
@@ -72,10 +88,16 @@ interface VerbJson {
   verb: { infinitive: string; auxiliary: string; grammar: { copula?: boolean } };
 }
 
-/** The verb phrases of `text`, in order, with offsets into `text` and their infinitives. */
+/**
+ * The verb phrases of `text`, in order, with offsets into `text` and their infinitives. compromise
+ * finds them and conjugates; wink-nlp's tagger confirms them, because compromise alone reads
+ * "Previous attempts" and "talks over" as verbs.
+ */
 export function verbs(text: string): VerbInfo[] {
   const json = nlp(forNlp(text)).verbs().json({ offset: true }) as VerbJson[];
-  return json.map((v) => ({
+  const confirmed = winkVerbOffsets(text);
+  const isVerb = (v: VerbJson) => confirmed.some((at) => at >= v.offset.start && at < v.offset.start + v.offset.length);
+  return json.filter(isVerb).map((v) => ({
     text: text.slice(v.offset.start, v.offset.start + v.offset.length),
     start: v.offset.start,
     end: v.offset.start + v.offset.length,

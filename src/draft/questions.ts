@@ -20,6 +20,10 @@ export interface Questions {
 }
 
 const MAX_WORDS = 10;
+/** Verbs that report speech: "said" asks nothing about the story itself. */
+const REPORTING = /^(?:say|tell|report|note|add|describe)$/;
+const hasStop = (t: { tags: ReadonlySet<string>; post: string }) =>
+  ['Preposition', 'Conjunction', 'Determiner', 'Pronoun'].some((tag) => t.tags.has(tag)) || /[,;—–]/.test(t.post);
 
 export function questionsFor(
   claim: string,
@@ -39,9 +43,8 @@ export function questionsFor(
   const subjectText = verb ? text.slice(0, verb.start).replace(/[,\s]+$/, '') : '';
   const subjectPerson = people.find((p) => new RegExp(`\\b${p.surname}\\b`).test(subjectText));
   const subject = subjectPerson?.surname ?? shortSubject(subjectText);
-  const subjectIsPeople = words.some(
-    (t) => t.end <= (verb?.start ?? 0) && (t.tags.has('Actor') || t.tags.has('Person')),
-  );
+  // The head of the subject names people ("dock workers", "a source"), not "previous attempts by the broker".
+  const subjectIsPeople = terms(subject).some((t) => t.tags.has('Actor') || t.tags.has('Person'));
   const predicate = verb ? text.slice(verb.start) : text;
   // What follows the verb, without its time words, cut at the first comma: "in Ukraine".
   let object = verb ? text.slice(verb.end) : '';
@@ -99,6 +102,29 @@ export function questionsFor(
   const places = nlp(forNlp(text)).places().out('array') as string[];
   if (places.length && verb) add(simple ? `Where did ${subject} ${verb.infinitive}` : `Where ${topic(text)}`);
   if (speaker) add(`What did ${speaker} say about ${topic(text)}`);
+  // Verbs past the main one, in the words people ask with: "talks ... broke down" -> "did talks break down".
+  for (const v of verbs(text).filter((x) => x.start !== verb?.start && !x.copula && x.infinitive)) {
+    if (REPORTING.test(v.infinitive)) continue;
+    const before = words.filter((t) => t.end <= v.start);
+    let k = before.length;
+    while (k > 0 && !hasStop(before[k - 1]!) && before.length - k < 4) k--;
+    const who = before
+      .slice(k)
+      .map((t) => t.text)
+      .join(' ');
+    const after = phrase(
+      text
+        .slice(v.end)
+        .split(/[,;—–(]/)[0]!
+        .split(/\s+/)
+        .slice(0, 6)
+        .join(' '),
+    );
+    if (who)
+      add(
+        `${times.length ? 'When' : 'Did'} did ${lowerFirst(who)} ${v.infinitive} ${after}`.replace(/^Did did/, 'Did'),
+      );
+  }
   add(`What happened with ${topic(text)}`);
 
   const when = times.length
