@@ -48,6 +48,21 @@ export class KnowledgeStore {
     return run;
   }
 
+  /**
+   * Changes the knowledge folder and reloads, in the refresh queue so that nothing interleaves.
+   * If the folder no longer loads, `undo` puts it back and the old knowledge keeps serving.
+   */
+  change(apply: () => Promise<void>, undo: () => Promise<void>): Promise<RefreshOutcome> {
+    const run = this.#queue.then(async () => {
+      await apply();
+      const outcome = await this.#reload();
+      if (!outcome.ok) await undo();
+      return outcome;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   async #reload(): Promise<RefreshOutcome> {
     const started = performance.now();
     const result = await loadKnowledge(this.dir);
