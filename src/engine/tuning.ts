@@ -41,7 +41,10 @@ export interface Tuning {
   readonly sourceSuggest: number;
   /** Stories whose best entries score within this of each other both answer: the reply asks which. */
   readonly storyMargin: number;
-  /** Another story's entry holding this share of what the best entry holds of a question (by weight) also answers it. */
+  /**
+   * Another story's entry holding this share of what the best entry holds of a question (by the
+   * weight of the words) answers it about as well: the reply asks which story. 1: all of it.
+   */
   readonly storyCoverShare: number;
 }
 
@@ -63,7 +66,7 @@ export const TUNING: Tuning = Object.freeze({
   sourceLine: 0.8,
   sourceSuggest: 0.5,
   storyMargin: 0.05,
-  storyCoverShare: 0.6,
+  storyCoverShare: 1,
 });
 
 /** The range `npm run eval -- --sweep` moves each number over: [from, to, step]. */
