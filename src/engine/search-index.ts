@@ -53,6 +53,8 @@ export interface SearchIndex {
   readonly nameTerms: ReadonlySet<string>;
   /** The terms each story uses anywhere: a question whose words two stories both use may mean either. */
   readonly storyTerms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each story's report lines, normalised and as terms, for /source: built once, not per question. */
+  readonly reportLines: ReadonlyMap<string, readonly { normalized: string; terms: ReadonlySet<string> }[]>;
 }
 
 export interface AliasRow {
@@ -135,6 +137,12 @@ export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
     synonyms,
     nameTerms: nameTermsOf(entries, synonyms),
     storyTerms: storyTermsOf(entries, entryPhrasingTerms, entryAnswerTerms),
+    reportLines: new Map(
+      knowledge.stories.map((s) => [
+        s.id,
+        s.lines.map((l) => ({ normalized: normalize(l), terms: new Set(contentWords(l).map((w) => w.term)) })),
+      ]),
+    ),
   };
 }
 

@@ -25,8 +25,9 @@ export function source(kb: KnowledgeBase, text: string, scope: Scope = {}): Answ
     );
   }
   const phrase = normalize(text);
+  const linesOf = (story: Story) => kb.index.reportLines.get(story.id) ?? [];
   for (const story of stories) {
-    const exact = story.lines.findIndex((l) => phrase && normalize(l).includes(phrase));
+    const exact = linesOf(story).findIndex((l) => phrase && l.normalized.includes(phrase));
     if (exact >= 0) return sourceLine(story, exact + 1);
   }
 
@@ -35,9 +36,8 @@ export function source(kb: KnowledgeBase, text: string, scope: Scope = {}): Answ
   if (terms.size === 0) return decline('source', EMPTY_HINTS.source);
   const ranked = stories
     .flatMap((story) =>
-      story.lines.map((line, i) => {
-        const lineTerms = new Set(contentWords(line).map((w) => w.term));
-        const hits = [...terms].filter((t) => lineTerms.has(t)).length;
+      linesOf(story).map((line, i) => {
+        const hits = [...terms].filter((t) => line.terms.has(t)).length;
         return { story, line: i + 1, share: hits / terms.size };
       }),
     )
