@@ -10,6 +10,7 @@ import { splitSentences } from '../src/draft/sentences.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Knowledge } from '../src/knowledge/types.js';
 import { KNOWLEDGE_DIR, ROOT, STORY_DIR } from './helpers/knowledge.js';
+import { tsx } from './helpers/run.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/reports/harbour-strike.txt');
 
@@ -198,5 +199,31 @@ describe('the drafted story served beside the shipped one', () => {
   });
   it('still answers the shipped story from its curated entries', () => {
     expect(ask('who is leading the talks').entry).toBe('talks-leader');
+  });
+});
+
+describe('npm run draft', () => {
+  it('writes the story folder, proves it loads, and says what it found', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'storybot-draft-cli-'));
+    try {
+      await mkdir(path.join(out, 'stories'));
+      const r = await tsx('scripts/draft.ts', ['--story', 'harbour-strike', '--out', out, FIXTURE]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/11 sentences, 4 people, 10 time expressions/);
+      expect(await readFile(path.join(out, 'stories/harbour-strike/report.txt'), 'utf8')).toBe(harbourReport);
+      // A second run does not overwrite a curator's work.
+      const again = await tsx('scripts/draft.ts', ['--story', 'harbour-strike', '--out', out, FIXTURE]);
+      expect(again).toMatchObject({ code: 2, stderr: expect.stringMatching(/already exists; pass --force/) });
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a hostile story name in one line, with exit code 2', async () => {
+    const r = await tsx('scripts/draft.ts', ['--story', '../../etc', FIXTURE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/kebab-case/);
   });
 });
