@@ -89,6 +89,8 @@ function voiceOf(raw: string, verb: string, ctx: VoiceContext): Voice | undefine
 }
 
 export function personVoice(p: Person): Voice {
+  // A role that already holds the name ("President Donald Trump", two Presidents in one report).
+  if (p.role?.endsWith(p.name)) return { id: p.id, label: p.role, kind: 'person' };
   const label = [
     p.role && !/^(?:the|a|an)\s/i.test(p.role) && !/['’]s\s/.test(p.role) ? p.role : null,
     p.honorific,
