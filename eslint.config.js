@@ -16,7 +16,25 @@ export default tseslint.config(
   },
   {
     // Tests read Discord's JSON payloads, whose shapes are the fake's business, not the type system's.
-    files: ['test/**'],
+    files: ['test/**', 'src/testing/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Transports and scripts reach the engine only through the dispatcher layer (src/dispatch/):
+    // a lookup dispatched anywhere else would skip validation, the cooldown and the request log.
+    files: ['src/discord/**', 'src/console/**', 'scripts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '**/engine'],
+              message: 'Go through src/dispatch/ (the Dispatcher, reply.ts, engine.ts), not the engine itself.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,10 +1,13 @@
-import type { BotCommand } from '../src/bot/command.js';
+import type { Command } from '../src/dispatch/command.js';
 import type { EntryKind } from '../src/knowledge/types.js';
 
 export default {
   name: 'about',
   description: 'The story this bot answers about, and what it knows',
   options: [],
+  access: 'everyone',
+  defer: false,
+  cooldown: 'member',
   run: ({ store }) => {
     const { knowledge } = store.current;
     const count = (kind: EntryKind) => knowledge.entries.filter((e) => e.kind === kind).length;
@@ -19,4 +22,4 @@ export default {
     );
     return { type: 'info', title: 'About storybot', lines, ephemeral: true };
   },
-} satisfies BotCommand;
+} satisfies Command;

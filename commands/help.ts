@@ -1,15 +1,18 @@
-import type { BotCommand } from '../src/bot/command.js';
+import type { Command } from '../src/dispatch/command.js';
 
 export default {
   name: 'help',
   description: 'How to ask storybot about the story',
   options: [],
+  access: 'everyone',
+  defer: false,
+  cooldown: 'member',
   run: ({ commands, invoker }) => ({
     type: 'info',
     title: 'storybot commands',
     lines: commands
-      .filter((c) => !c.moderatorOnly || invoker.isModerator)
+      .filter((c) => c.access === 'everyone' || invoker.isModerator)
       .map((c) => `/${c.name}${c.options.map((o) => ` <${o.name}>`).join('')}: ${c.description}`),
     ephemeral: true,
   }),
-} satisfies BotCommand;
+} satisfies Command;

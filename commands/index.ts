@@ -1,4 +1,4 @@
-import type { BotCommand } from '../src/bot/command.js';
+import type { Command } from '../src/dispatch/command.js';
 import about from './about.js';
 import ask from './ask.js';
 import help from './help.js';
@@ -7,5 +7,8 @@ import source from './source.js';
 import when from './when.js';
 import who from './who.js';
 
-/** Every command, once: registration, Discord dispatch and the local console all read this list. */
-export const commands: readonly BotCommand[] = [ask, who, when, source, about, help, refresh];
+/**
+ * Every command, once: registration with Discord, the dispatcher (src/dispatch/dispatcher.ts) and
+ * the console all read this list. A command's shape is `Command` in src/dispatch/command.ts.
+ */
+export const commands: readonly Command[] = [ask, who, when, source, about, help, refresh];

@@ -1,20 +1,13 @@
-import type { BotCommand } from '../src/bot/command.js';
+import type { Command } from '../src/dispatch/command.js';
 
 export default {
   name: 'refresh',
   description: 'Moderators: reload the knowledge files, and see what changed',
   options: [],
-  moderatorOnly: true,
-  run: async ({ store, invoker }) => {
-    // Checked here as well as by Discord's default permission: server admins can override those.
-    if (!invoker.isModerator) {
-      return {
-        type: 'info',
-        title: 'Not allowed',
-        lines: ['Only moderators can refresh the knowledge.'],
-        ephemeral: true,
-      };
-    }
-    return { type: 'refresh', outcome: await store.refresh() };
-  },
-} satisfies BotCommand;
+  // Checked by the dispatcher on every run, as well as by Discord's default permission: server admins can override those.
+  access: 'moderators',
+  // Reloading may take longer than Discord's 3 seconds; the report is for the moderator only.
+  defer: 'private',
+  cooldown: 'member',
+  run: async ({ store }) => ({ type: 'refresh', outcome: await store.refresh() }),
+} satisfies Command;

@@ -1,6 +1,6 @@
 import { MAX_QUERY_LENGTH } from '../src/engine/answer.js';
 import { completeEvents } from '../src/engine/complete.js';
-import { answerWith, choice, MAX_CHOICES, textOption, type BotCommand } from '../src/bot/command.js';
+import { answerWith, textOption, type Command } from '../src/dispatch/command.js';
 
 export default {
   name: 'when',
@@ -8,6 +8,9 @@ export default {
   options: [
     textOption('event', 'What happened (Driscoll arrived in Ukraine, the Anchorage meeting)', MAX_QUERY_LENGTH, true),
   ],
+  access: 'everyone',
+  defer: false,
+  cooldown: 'member',
   run: answerWith('when', 'event'),
-  autocomplete: (kb, typed) => completeEvents(kb, typed, MAX_CHOICES).map((c) => choice(c.label, c.id)),
-} satisfies BotCommand;
+  autocomplete: ({ kb, typed, limit }) => completeEvents(kb, typed, limit).map((c) => ({ name: c.label, value: c.id })),
+} satisfies Command;

@@ -5,7 +5,8 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { answer, buildKnowledgeBase, type Lookup, type KnowledgeBase } from '../src/engine/answer.js';
+import { commands } from '../commands/index.js';
+import { buildKnowledgeBase, type Lookup, type KnowledgeBase } from '../src/dispatch/engine.js';
 import { fullScanAnswerer, fullScanFuse } from '../src/evaluation/baseline.js';
 import { engineAnswerer, evaluate, loadEvalSet, percent } from '../src/evaluation/evaluate.js';
 import { generateKnowledge } from '../src/evaluation/generate.js';
@@ -14,10 +15,10 @@ import { formatProblem, type Knowledge } from '../src/knowledge/types.js';
 import { loadKnowledgeOrExit, writeKnowledge } from './shared.js';
 import { readConfig } from '../src/config.js';
 import { createBot } from '../src/discord/bot.js';
-import { Cooldown } from '../src/discord/cooldown.js';
+import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { KnowledgeStore } from '../src/knowledge/store.js';
 import { createLogger } from '../src/logger.js';
-import { FakeDiscord, TOKEN } from '../test/helpers/fake-discord.js';
+import { FakeDiscord, TOKEN } from '../src/testing/fake-discord.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const GENERATED = Number(process.env.BENCH_ENTRIES ?? 50_000);
@@ -35,6 +36,11 @@ function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
   const value = fn();
   return [value, performance.now() - start];
+}
+/** The engine on its own, as the evaluation asks it. */
+function answerWith(base: KnowledgeBase) {
+  const answerer = engineAnswerer(base);
+  return (q: { lookup: Lookup; text: string }) => answerer(q.lookup, q.text);
 }
 function latency(label: string, rounds: number, fn: (q: { lookup: Lookup; text: string }) => unknown, qs = queries) {
   for (const q of qs) fn(q); // warm up
@@ -66,7 +72,11 @@ const kb = loads.at(-1)![0];
 console.log(`shipped knowledge: ${shipped.entries.length} entries`);
 console.log(`  load (read + validate)             median ${ms(stats(loads.map((l) => l[1])).median)}`);
 console.log(`  build indexes                      median ${ms(stats(loads.map((l) => l[2])).median)}`);
-const engineShipped = latency('storybot engine', 50, (q) => answer(kb, q));
+const engineShipped = latency('storybot engine', 50, answerWith(kb));
+const dispatched = await dispatcherLatency(50);
+console.log(
+  `  ${'dispatcher (checks, event, engine)'.padEnd(34)} median ${ms(dispatched.median).padStart(12)}   p99 ${ms(dispatched.p99).padStart(12)}   (${dispatched.count} requests)`,
+);
 const fullScan = fullScanAnswerer(shipped);
 latency('fuse.js full scan', 10, (q) => fullScan(q.lookup, q.text));
 const e = evaluate(items, engineAnswerer(kb));
@@ -96,11 +106,11 @@ console.log(
 console.log(`  load (read + validate)             ${ms(bigLoad)}`);
 console.log(`  build indexes                      ${ms(bigBuild)}`);
 const { questions: generatedQuestions, targets: generatedTargets } = sampleGenerated(big, 200);
-const bigEngine = latency('storybot engine, eval questions', 5, (q) => answer(bigKb, q));
-const bigEngineGen = latency('storybot engine, generated questions', 5, (q) => answer(bigKb, q), generatedQuestions);
+const bigEngine = latency('storybot engine, eval questions', 5, answerWith(bigKb));
+const bigEngineGen = latency('storybot engine, generated questions', 5, answerWith(bigKb), generatedQuestions);
 const fuse = fullScanFuse(bigKb.knowledge.entries);
 latency('fuse.js full scan, eval questions', 1, (q) => fuse.search(q.text, { limit: 1 }), queries.slice(0, 5));
-const genRight = generatedQuestions.filter((q, i) => answer(bigKb, q).entry === generatedTargets[i]).length;
+const genRight = generatedQuestions.filter((q, i) => answerWith(bigKb)(q).entry === generatedTargets[i]).length;
 console.log(
   `  accuracy, storybot engine          generated questions ${percent(genRight, generatedQuestions.length)} answered with their entry (a third with a typo)`,
 );
@@ -116,30 +126,42 @@ check('p99 on the shipped knowledge', engineShipped.p99, 2);
 check(`p99 at ${GENERATED} entries (eval questions)`, bigEngine.p99, 20);
 check(`p99 at ${GENERATED} entries (generated questions)`, bigEngineGen.p99, 20);
 
+/** The same questions as requests to the dispatcher, as every transport sends them. */
+function requestFor(dispatcher: Dispatcher, q: { lookup: Lookup; text: string }) {
+  const option = dispatcher.find(q.lookup)?.options[0]?.name ?? 'question';
+  return { name: q.lookup, options: { [option]: q.text } };
+}
+
+async function dispatcherLatency(rounds: number) {
+  const store = await KnowledgeStore.open(path.join(root, 'knowledge'));
+  const dispatcher = new Dispatcher({ store, commands, rate: null });
+  const invoker = { id: 'bench', isModerator: false };
+  const ask = (q: { lookup: Lookup; text: string }) =>
+    dispatcher.dispatch({ kind: 'command', source: 'bench', invoker, ...requestFor(dispatcher, q) });
+  for (const q of queries) await ask(q); // warm up
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const started = performance.now();
+      await ask(q);
+      samples.push(performance.now() - started);
+    }
+  }
+  return { ...stats(samples), count: samples.length };
+}
+
 async function discordRoundTrip(count: number) {
   const fake = await FakeDiscord.start();
   const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }, { dotenv: false });
   const store = await KnowledgeStore.open(path.join(root, 'knowledge'));
-  const bot = await createBot({
-    config,
-    discord: config.discord!,
-    store,
-    log: createLogger({ level: 'silent' }),
-    cooldown: new Cooldown(Infinity, 1),
-  });
+  const dispatcher = new Dispatcher({ store, commands, rate: null });
+  const bot = await createBot({ config, discord: config.discord!, dispatcher, log: createLogger({ level: 'silent' }) });
   const samples: number[] = [];
   try {
     for (let i = 0; i < count + 20; i++) {
-      const q = queries[i % queries.length]!;
+      const { name, options } = requestFor(dispatcher, queries[i % queries.length]!);
       const started = performance.now();
-      await fake.command(
-        q.lookup === 'source' ? 'source' : q.lookup,
-        {
-          [q.lookup === 'ask' ? 'question' : q.lookup === 'who' ? 'name' : q.lookup === 'when' ? 'event' : 'line']:
-            q.text,
-        },
-        { user: { id: String(900000000000600000n + BigInt(i)) } },
-      );
+      await fake.command(name, options, { user: { id: String(900000000000600000n + BigInt(i)) } });
       if (i >= 20) samples.push(performance.now() - started); // the first ones warm up
     }
   } finally {

@@ -8,7 +8,7 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildKnowledgeBase } from '../src/engine/answer.js';
+import { buildKnowledgeBase } from '../src/dispatch/engine.js';
 import { draftStory } from '../src/draft/draft.js';
 import { asLineExpectations, firstLineOnly } from '../src/evaluation/by-line.js';
 import { evaluateRouting, loadRoutingSet } from '../src/evaluation/routing.js';

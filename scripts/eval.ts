@@ -7,8 +7,7 @@
  * the tuning sets only: the held-out ones never choose a number.
  */
 import path from 'node:path';
-import { buildKnowledgeBase, TUNING, type Tuning } from '../src/engine/answer.js';
-import { TUNING_RANGES } from '../src/engine/tuning.js';
+import { buildKnowledgeBase, TUNING, TUNING_RANGES, type Tuning } from '../src/dispatch/engine.js';
 import { fullScanAnswerer } from '../src/evaluation/baseline.js';
 import {
   engineAnswerer,

@@ -2,8 +2,11 @@
  * npm run --silent cli -- batch [--json]: answers each line of standard input.
  * With --json, one JSON object per line on standard output and nothing else.
  */
+import { commands } from '../commands/index.js';
 import { runBatch } from './console/batch.js';
 import { runConsole } from './console/console.js';
+import { Dispatcher } from './dispatch/dispatcher.js';
+import { logRequests } from './dispatch/log-requests.js';
 import { createLogger } from './logger.js';
 import { configOrExit, storeOrExit } from './startup.js';
 
@@ -14,9 +17,14 @@ if (mode !== 'batch') {
 }
 const config = configOrExit();
 const store = await storeOrExit(config.knowledgeDir);
+// One script at its own machine: no per-invoker rate limit.
+const dispatcher = new Dispatcher({ store, commands, rate: null });
+const log = createLogger({ level: config.logLevel ?? 'warn' });
+dispatcher.onEvent(logRequests(log));
 if (flags.includes('--json')) {
-  await runBatch(store.current, process.stdin, process.stdout);
+  await runBatch(dispatcher, process.stdin, process.stdout);
 } else {
-  const log = createLogger({ level: config.logLevel ?? 'warn' });
-  await runConsole({ store, log, input: process.stdin, output: process.stdout, interactive: false });
+  await runConsole({ dispatcher, log, input: process.stdin, output: process.stdout, interactive: false });
 }
+// Input may still be open when the reader went away (`| head -1`): we are done either way.
+process.stdin.destroy();

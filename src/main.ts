@@ -1,7 +1,10 @@
 /**
  * npm start: the Discord bot when DISCORD_TOKEN is set, otherwise the local console.
  */
+import { commands } from '../commands/index.js';
 import { runConsole } from './console/console.js';
+import { Dispatcher } from './dispatch/dispatcher.js';
+import { logRequests } from './dispatch/log-requests.js';
 import { createLogger } from './logger.js';
 import { configOrExit, storeOrExit } from './startup.js';
 
@@ -14,11 +17,16 @@ if (config.discord) {
     secrets: [config.discord.token],
     pretty: Boolean(process.stdout.isTTY),
   });
+  const dispatcher = new Dispatcher({ store, commands });
+  dispatcher.onEvent(logRequests(log));
   const { startBot } = await import('./discord/bot.js');
-  await startBot({ config, discord: config.discord, store, log });
+  await startBot({ config, discord: config.discord, dispatcher, log });
 } else {
   const interactive = Boolean(process.stdin.isTTY);
   process.stderr.write('No DISCORD_TOKEN set: running the local console instead of the Discord bot.\n');
   const log = createLogger({ level: config.logLevel ?? 'warn', pretty: interactive });
-  await runConsole({ store, log, input: process.stdin, output: process.stdout, interactive });
+  // The person at the console, at their own machine: no rate limit.
+  const dispatcher = new Dispatcher({ store, commands, rate: null });
+  dispatcher.onEvent(logRequests(log));
+  await runConsole({ dispatcher, log, input: process.stdin, output: process.stdout, interactive });
 }

@@ -1,4 +1,5 @@
 import { ConfigError, readConfig, type Config } from './config.js';
+import { forTerminal } from './console/terminal.js';
 import { KnowledgeLoadError, KnowledgeStore } from './knowledge/store.js';
 
 /**
@@ -22,7 +23,8 @@ export async function storeOrExit(dir: string): Promise<KnowledgeStore> {
     return await KnowledgeStore.open(dir);
   } catch (err) {
     if (err instanceof KnowledgeLoadError) {
-      process.stderr.write(`storybot: ${dir}: ${err.message}\n`);
+      // Folder and file names come from disk: no control sequence of theirs reaches the terminal.
+      process.stderr.write(`${forTerminal(`storybot: ${dir}: ${err.message}`)}\n`);
       process.exit(1);
     }
     throw err;

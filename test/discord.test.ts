@@ -1,12 +1,12 @@
 import { GatewayIntentBits, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
-import type { BotCommand } from '../src/bot/command.js';
 import { readConfig } from '../src/config.js';
+import type { Command } from '../src/dispatch/command.js';
+import { APOLOGY, Dispatcher } from '../src/dispatch/dispatcher.js';
+import { logRequests } from '../src/dispatch/log-requests.js';
 import { createBot, type Bot } from '../src/discord/bot.js';
-import { Cooldown } from '../src/discord/cooldown.js';
 import { deployCommands } from '../src/discord/deploy.js';
-import { APOLOGY } from '../src/discord/interactions.js';
 import { KnowledgeStore } from '../src/knowledge/store.js';
 import { createLogger } from '../src/logger.js';
 import {
@@ -17,21 +17,24 @@ import {
   MODERATOR_PERMISSIONS,
   TOKEN,
   type Recorded,
-} from './helpers/fake-discord.js';
+} from '../src/testing/fake-discord.js';
 import { copyKnowledge, QA, ROOT } from './helpers/knowledge.js';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-const boom: BotCommand = {
+const boom: Command = {
   name: 'boom',
   description: 'A command whose handler throws, to test the error boundary',
   options: [],
+  access: 'everyone',
+  defer: false,
+  cooldown: 'member',
   run: () => {
     throw new Error('handler exploded');
   },
 };
 
-const boomAfterDefer: BotCommand = { ...boom, name: 'boom-deferred', moderatorOnly: true };
+const boomAfterDefer: Command = { ...boom, name: 'boom-deferred', defer: 'public' };
 
 let fake: FakeDiscord;
 let bot: Bot;
@@ -60,14 +63,9 @@ beforeAll(async () => {
     destination: { write: (line: string) => void logLines.push(JSON.parse(line)) },
   });
   const store = await KnowledgeStore.open(scratch.dir);
-  bot = await createBot({
-    config,
-    discord: config.discord!,
-    store,
-    log,
-    commands: [...commands, boom, boomAfterDefer],
-    cooldown: new Cooldown(5, 10_000),
-  });
+  const dispatcher = new Dispatcher({ store, commands: [...commands, boom, boomAfterDefer] });
+  dispatcher.onEvent(logRequests(log));
+  bot = await createBot({ config, discord: config.discord!, dispatcher, log });
 });
 
 afterAll(async () => {
@@ -77,6 +75,8 @@ afterAll(async () => {
 });
 
 const embedOf = (r: Recorded) => r.body.data.embeds[0];
+/** The interaction token a callback was sent with: later edits and follow-ups carry it in their path. */
+const tokenOf = (callback: Recorded) => callback.path.split('/')[5]!;
 const isEphemeral = (r: Recorded) => ((r.body.data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 describe('logging in', () => {
@@ -160,6 +160,15 @@ describe('did-you-mean buttons', () => {
   });
 });
 
+describe('buttons the bot does not recognise', () => {
+  it.each(['pick::', 'other:thing', 'pick:zz:'])('answers “%s” privately: no longer valid', async (customId) => {
+    const r = await fake.click(customId, member());
+    expect(r.body.type).toBe(4);
+    expect(isEphemeral(r)).toBe(true);
+    expect(r.body.data.content).toMatch(/no longer valid/);
+  });
+});
+
 describe('/who, /when and /source', () => {
   it('/who answers a person with the lines behind it', async () => {
     const r = await fake.command('who', { name: 'Zelenskyy' }, member());
@@ -224,8 +233,9 @@ describe('/refresh', () => {
   });
 
   it('accepts a configured moderator role', async () => {
-    await fake.command('refresh', {}, { ...member(), roles: [MOD_ROLE] });
-    await fake.waitFor((r) => r.method === 'PATCH' && /no changes/.test(JSON.stringify(r.body)));
+    const deferred = await fake.command('refresh', {}, { ...member(), roles: [MOD_ROLE] });
+    const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(tokenOf(deferred)));
+    expect(edit.body.embeds[0].title).toBe('Knowledge refreshed: no changes');
   });
 
   it('keeps the old knowledge serving when an edit is broken, listing the problems', async () => {
@@ -293,16 +303,22 @@ describe('when things go wrong', () => {
 });
 
 describe('the log', () => {
-  it('has one structured line per interaction, with its latency', () => {
-    const lines = logLines.filter((l) => l.msg === 'interaction');
-    expect(lines.length).toBeGreaterThanOrEqual(15);
-    for (const l of lines)
-      expect(l).toMatchObject({
-        type: expect.any(String),
-        user: expect.any(String),
-        status: expect.any(String),
-        ms: expect.any(Number),
-      });
+  it('has one structured line per interaction, with its latency', async () => {
+    const who = member();
+    await fake.command('who', { name: 'Peskov' }, who);
+    await fake.autocomplete('who', 'name', 'pesk', who);
+    await fake.command('no-such-command', {}, who);
+    const lines = logLines.filter((l) => l.msg === 'interaction' && l.user === who.user.id);
+    expect(lines.map((l) => [l.type, l.command, l.status])).toEqual([
+      ['command', 'who', 'answered'],
+      ['autocomplete', 'who', 'choices'],
+      ['command', 'no-such-command', 'unknown_command'],
+    ]);
+    for (const l of lines) {
+      expect(l).toMatchObject({ source: 'discord', interaction: expect.any(String), guild: GUILD_ID });
+      expect(l.ms).toBeGreaterThanOrEqual(0);
+    }
+    expect(lines[0].entry).toBe('dmitry-peskov');
   });
 
   it('never contains the token', () => {

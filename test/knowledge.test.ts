@@ -1,17 +1,18 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { formatProblem, type KnowledgeProblem } from '../src/knowledge/types.js';
-import { copyKnowledge, KNOWLEDGE_DIR, PEOPLE, QA, ROOT, STORY_DIR } from './helpers/knowledge.js';
+import { copyKnowledge, KNOWLEDGE_DIR, PEOPLE, QA, STORY_DIR } from './helpers/knowledge.js';
 
-const SHARED_REPORT = path.resolve(ROOT, '../shared/stories/ukraine-peace-push/report.txt');
+/** sha256 of the report as published (checked against the published copy when this was written). */
+const PUBLISHED_REPORT_SHA256 = '3c119f6cb8ac19d7a3468971bed864bb450919dbb0558175aac65ddeb04e3deb';
 
 describe('the shipped knowledge', () => {
-  it('keeps the report byte for byte as published', { skip: !existsSync(SHARED_REPORT) }, async () => {
+  it('keeps the report byte for byte as published', async () => {
     const ours = await readFile(path.join(STORY_DIR, 'report.txt'));
-    expect(ours.equals(await readFile(SHARED_REPORT))).toBe(true);
+    expect(createHash('sha256').update(ours).digest('hex')).toBe(PUBLISHED_REPORT_SHA256);
   });
 
   it('loads without a single problem', async () => {

@@ -1,37 +1,41 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { commands } from '../../commands/index.js';
-import { parseLine } from '../bot/parse.js';
-import { answer, type Lookup, type KnowledgeBase } from '../engine/answer.js';
+import type { Invoker } from '../dispatch/command.js';
+import type { Dispatcher } from '../dispatch/dispatcher.js';
+import { parseLine } from '../dispatch/parse-line.js';
+import type { Answer, Reply } from '../dispatch/reply.js';
 import { msSince } from '../elapsed.js';
+import { lineWriter } from './terminal.js';
 
-const ENGINE_COMMANDS: ReadonlySet<string> = new Set<Lookup>(['ask', 'who', 'when', 'source']);
+/** Batch input is a script's, not a moderator's: it may look things up, not refresh. */
+const BATCH_USER: Invoker = Object.freeze({ id: 'batch', isModerator: false });
 
 /**
  * Batch mode: one JSON object per input line, in order, and nothing else on standard output.
- * `ms` is the engine's own time for the line.
+ * `ms` is the time the dispatcher took to answer the line. A reader that stops reading (`| head`)
+ * ends the batch quietly.
  */
-export async function runBatch(kb: KnowledgeBase, input: Readable, output: Writable): Promise<void> {
+export async function runBatch(dispatcher: Dispatcher, input: Readable, output: Writable): Promise<void> {
   const rl = createInterface({ input, crlfDelay: Infinity });
+  const out = lineWriter(output);
+  void out.closed.then(() => rl.close());
   for await (const line of rl) {
-    const parsed = parseLine(line, commands);
-    const name = parsed.ok ? parsed.command.name : parsed.name;
-    if (!parsed.ok || !ENGINE_COMMANDS.has(name)) {
-      const text = parsed.ok ? 'Batch mode answers /ask, /who, /when and /source.' : parsed.message;
-      output.write(`${JSON.stringify(record(line, name, { status: 'not_found', text }))}\n`);
-      continue;
-    }
-    const text = Object.values(parsed.options)[0] ?? '';
+    const request = parseLine(line, dispatcher.commands);
     const started = performance.now();
-    const a = answer(kb, { lookup: name as Lookup, text });
-    const ms = msSince(started, 3);
-    output.write(`${JSON.stringify(record(line, name, { ...a, ms }))}\n`);
+    const reply = await dispatcher.dispatch({ kind: 'command', source: 'batch', invoker: BATCH_USER, ...request });
+    out.write(toJson(record(line, request.name, reply, msSince(started, 3))));
+    if (out.isClosed()) break;
   }
 }
 
-type Fields = Partial<ReturnType<typeof answer>> & { status: string; text: string; ms?: number };
-
-function record(input: string, command: string, a: Fields) {
+function record(input: string, command: string, reply: Reply, ms: number) {
+  const a: Partial<Answer> & { status: string; text: string } =
+    reply.type === 'answer'
+      ? reply.answer
+      : {
+          status: 'not_found',
+          text: reply.type === 'notice' ? reply.text : `Batch mode prints answers; /${command} replies to a person.`,
+        };
   return {
     input,
     command,
@@ -43,6 +47,14 @@ function record(input: string, command: string, a: Fields) {
     entry: a.entry ?? null,
     suggestions: a.suggestions ?? [],
     missing: a.missing ?? null,
-    ms: a.ms ?? 0,
+    ms,
   };
+}
+
+/** JSON escapes C0 controls but not DEL and C1 (which some terminals obey): escape those too. */
+function toJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

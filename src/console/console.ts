@@ -1,16 +1,15 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { commands } from '../../commands/index.js';
-import type { CommandContext, Reply } from '../bot/command.js';
-import { parseLine } from '../bot/parse.js';
-import { answer, type Suggestion } from '../engine/answer.js';
-import type { KnowledgeStore } from '../knowledge/store.js';
+import type { Invoker } from '../dispatch/command.js';
+import type { Dispatcher, Request } from '../dispatch/dispatcher.js';
+import { parseLine } from '../dispatch/parse-line.js';
+import type { Reply, Suggestion } from '../dispatch/reply.js';
 import type { Logger } from '../logger.js';
 import { renderText } from './render.js';
-import { msSince } from '../elapsed.js';
+import { forTerminal, lineWriter } from './terminal.js';
 
 export interface ConsoleOptions {
-  store: KnowledgeStore;
+  dispatcher: Dispatcher;
   log: Logger;
   input: Readable;
   output: Writable;
@@ -18,52 +17,53 @@ export interface ConsoleOptions {
   interactive: boolean;
 }
 
+/** The person at the console owns the knowledge files, so they may /refresh. */
+const CONSOLE_USER: Invoker = Object.freeze({ id: 'console', isModerator: true });
+
 /**
- * The local console: the same commands as on Discord, typed as `/who Witkoff` or a bare question.
- * The person at the console owns the knowledge files, so they may /refresh.
+ * The local console: the same commands as on Discord, typed as `/who Witkoff` or a bare question,
+ * and a did-you-mean picked by its number. Each line is a request to the dispatcher.
  */
-export async function runConsole({ store, log, input, output, interactive }: ConsoleOptions): Promise<void> {
+export async function runConsole({ dispatcher, log, input, output, interactive }: ConsoleOptions): Promise<void> {
   const rl = createInterface({
     input,
     output: interactive ? output : undefined,
     terminal: interactive,
     crlfDelay: Infinity,
   });
-  const write = (text: string) => output.write(`${text}\n`);
-  const ctx: CommandContext = { store, invoker: { id: 'console', isModerator: true }, commands };
+  const out = lineWriter(output);
+  void out.closed.then(() => rl.close());
   let lastSuggestions: Suggestion[] = [];
 
   if (interactive) {
-    write('Ask about the story: type a question, or /help. Ctrl+D quits.');
+    out.write('Ask about the story: type a question, or /help. Ctrl+D quits.');
     rl.setPrompt('storybot> ');
     rl.prompt();
   }
   for await (const line of rl) {
-    const started = performance.now();
     const trimmed = line.trim();
-    if (!trimmed) {
-      if (interactive) rl.prompt();
-      continue;
+    if (trimmed) {
+      // The same boundary as Discord's: whatever fails, one line, and the console keeps going.
+      try {
+        const reply = await dispatcher.dispatch(requestFor(trimmed, lastSuggestions, dispatcher));
+        lastSuggestions = suggestionsOf(reply);
+        out.write(renderText(reply));
+        if (interactive) out.write('');
+      } catch (err) {
+        log.error({ err }, 'console request failed');
+        out.write(forTerminal(`Sorry, something went wrong: ${(err as Error).message ?? err}`));
+      }
     }
-    let reply: Reply;
-    const picked = /^\d$/.test(trimmed) ? lastSuggestions[Number(trimmed) - 1] : undefined;
-    let name = 'pick';
-    if (picked) {
-      reply = { type: 'answer', answer: answer(store.current, { lookup: 'entry', text: picked.id }) };
-    } else {
-      const parsed = parseLine(trimmed, commands);
-      name = parsed.ok ? parsed.command.name : parsed.name;
-      reply = parsed.ok
-        ? await parsed.command.run(ctx, parsed.options)
-        : { type: 'info', title: 'Unknown command', lines: [parsed.message], ephemeral: true };
-    }
-    lastSuggestions = reply.type === 'answer' ? reply.answer.suggestions : [];
-    write(renderText(reply));
-    if (interactive) write('');
-    log.info(
-      { command: name, status: reply.type === 'answer' ? reply.answer.status : reply.type, ms: msSince(started) },
-      'interaction',
-    );
-    if (interactive) rl.prompt();
+    if (interactive && !out.isClosed()) rl.prompt();
   }
+}
+
+function requestFor(line: string, suggestions: readonly Suggestion[], dispatcher: Dispatcher): Request {
+  const picked = /^\d$/.test(line) ? suggestions[Number(line) - 1] : undefined;
+  if (picked) return { kind: 'pick', source: 'console', invoker: CONSOLE_USER, entry: picked.id };
+  return { kind: 'command', source: 'console', invoker: CONSOLE_USER, ...parseLine(line, dispatcher.commands) };
+}
+
+function suggestionsOf(reply: Reply): Suggestion[] {
+  return reply.type === 'answer' ? reply.answer.suggestions : [];
 }

@@ -1,9 +1,13 @@
-import type { Reply } from '../bot/command.js';
-import { describeRefresh } from '../bot/describe.js';
-import type { Answer } from '../engine/answer.js';
+import { describeRefresh } from '../dispatch/refresh-report.js';
+import type { Answer, Reply } from '../dispatch/reply.js';
+import { forTerminal } from './terminal.js';
 
 /** Plain-text replies for the terminal, laid out like the Discord reply: answer, quoted line, attribution. */
 export function renderText(reply: Reply): string {
+  return forTerminal(layout(reply));
+}
+
+function layout(reply: Reply): string {
   switch (reply.type) {
     case 'answer':
       return renderAnswer(reply.answer);
@@ -13,10 +17,12 @@ export function renderText(reply: Reply): string {
       const { title, lines } = describeRefresh(reply.outcome);
       return [title, ...lines.map((l) => `  ${l}`)].join('\n');
     }
+    case 'notice':
+      return reply.text;
   }
 }
 
-export function renderAnswer(a: Answer): string {
+function renderAnswer(a: Answer): string {
   const out = [a.text];
   if (a.sources.length) {
     out.push('');

@@ -1,22 +1,16 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { commands as allCommands } from '../../commands/index.js';
-import type { BotCommand } from '../bot/command.js';
 import type { Config, DiscordConfig } from '../config.js';
-import type { KnowledgeStore } from '../knowledge/store.js';
+import type { Dispatcher } from '../dispatch/dispatcher.js';
 import type { Logger } from '../logger.js';
-import { Cooldown } from './cooldown.js';
 import { handleInteraction } from './interactions.js';
 import { NO_MENTIONS } from './render.js';
 
 export interface BotOptions {
   config: Config;
   discord: DiscordConfig;
-  store: KnowledgeStore;
+  /** Every request goes through it: commands, autocomplete and did-you-mean buttons. */
+  dispatcher: Dispatcher;
   log: Logger;
-  commands?: readonly BotCommand[];
-  /** Answers per user per window; a few per few seconds by default. */
-  cooldown?: Cooldown;
-  pickTtlMs?: number;
 }
 
 export interface Bot {
@@ -29,28 +23,13 @@ export interface Bot {
  * Logs in with the Guilds intent only (no privileged intents, no message content) and answers
  * interactions. Resolves once the client is ready.
  */
-export async function createBot({
-  config,
-  discord,
-  store,
-  log,
-  commands = allCommands,
-  cooldown,
-  pickTtlMs,
-}: BotOptions): Promise<Bot> {
+export async function createBot({ config, discord, dispatcher, log }: BotOptions): Promise<Bot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     rest: { api: discord.apiUrl },
   });
-  const deps = {
-    store,
-    log,
-    commands,
-    modRoleIds: config.modRoleIds,
-    cooldown: cooldown ?? new Cooldown(5, 10_000),
-    pickTtlMs: pickTtlMs ?? 60 * 60_000,
-  };
+  const deps = { dispatcher, log, modRoleIds: config.modRoleIds };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
@@ -60,7 +39,7 @@ export async function createBot({
   const ready = new Promise<void>((resolve) =>
     client.once(Events.ClientReady, (c) => {
       log.info(
-        { user: c.user.id, tag: c.user.tag, guilds: c.guilds.cache.size, commands: commands.length },
+        { user: c.user.id, tag: c.user.tag, guilds: c.guilds.cache.size, commands: dispatcher.commands.length },
         'logged in and ready',
       );
       resolve();

@@ -4,10 +4,10 @@ import {
   SlashCommandBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { BotCommand } from '../bot/command.js';
+import type { Command } from '../dispatch/command.js';
 
 /** The registration body for each command, built from its one declaration. */
-export function commandDefinitions(commands: readonly BotCommand[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function commandDefinitions(commands: readonly Command[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return commands.map((command) => {
     const builder = new SlashCommandBuilder().setName(command.name).setDescription(command.description);
     for (const option of command.options) {
@@ -18,7 +18,7 @@ export function commandDefinitions(commands: readonly BotCommand[]): RESTPostAPI
         return o;
       });
     }
-    if (command.moderatorOnly) {
+    if (command.access === 'moderators') {
       // Hidden from members without Manage Server unless a server admin grants it; checked again when run.
       builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild).setContexts(InteractionContextType.Guild);
     }

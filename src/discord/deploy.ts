@@ -3,11 +3,15 @@
  * globally. Idempotent: the full list replaces what was registered.
  */
 import { REST, Routes } from 'discord.js';
-import { commands } from '../../commands/index.js';
+import { commands as allCommands } from '../../commands/index.js';
 import { ConfigError, type DiscordConfig } from '../config.js';
+import type { Command } from '../dispatch/command.js';
 import { commandDefinitions } from './definitions.js';
 
-export async function deployCommands(discord: DiscordConfig): Promise<{ count: number; scope: string }> {
+export async function deployCommands(
+  discord: DiscordConfig,
+  commands: readonly Command[] = allCommands,
+): Promise<{ count: number; scope: string }> {
   if (!discord.clientId) throw new ConfigError('DISCORD_CLIENT_ID is required to register commands.');
   const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
   const body = commandDefinitions(commands);

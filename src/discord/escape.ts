@@ -12,15 +12,3 @@ export function escapeForDiscord(text: string): string {
     .replace(/\b(https?|discord)(:\/\/)/gi, '$1\u200b$2')
     .replace(/\bdiscord\.gg\//gi, 'discord\u200b.gg/');
 }
-
-/** Discord's limits on the parts of a message this bot fills. */
-export const LIMITS = {
-  embedTitle: 256,
-  embedDescription: 4096,
-  fieldName: 256,
-  fieldValue: 1024,
-  fields: 25,
-  buttonLabel: 80,
-  customId: 100,
-  content: 2000,
-} as const;

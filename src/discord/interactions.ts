@@ -1,168 +1,149 @@
 import {
   DiscordAPIError,
+  MessageFlags,
   PermissionFlagsBits,
   RESTJSONErrorCodes,
   type AutocompleteInteraction,
-  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type AnySelectMenuInteraction,
+  type ButtonInteraction,
+  type RepliableInteraction,
 } from 'discord.js';
-import type { BotCommand, CommandContext, Reply } from '../bot/command.js';
-import { answer } from '../engine/answer.js';
-import type { KnowledgeStore } from '../knowledge/store.js';
+import type { Command, Invoker } from '../dispatch/command.js';
+import { APOLOGY, type Dispatcher } from '../dispatch/dispatcher.js';
+import type { Reply } from '../dispatch/reply.js';
 import type { Logger } from '../logger.js';
-import type { Cooldown } from './cooldown.js';
-import { notice, parsePickId, renderAnswer, renderReply } from './render.js';
-import { msSince } from '../elapsed.js';
-
-export interface InteractionDeps {
-  store: KnowledgeStore;
-  log: Logger;
-  commands: readonly BotCommand[];
-  modRoleIds: readonly string[];
-  cooldown: Cooldown;
-  /** How long a did-you-mean button keeps answering after it was offered. */
-  pickTtlMs: number;
-}
-
-export const APOLOGY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+import { LIMITS } from './limits.js';
+import { parsePickId, renderNotice, renderReply } from './render.js';
+import { clip } from '../dispatch/text.js';
 
 /**
- * The one error boundary: every interaction comes through here. Whatever a handler throws, the
- * member gets a short ephemeral apology, the error is logged once, and the bot keeps serving.
- * One log line per interaction, with its latency.
+ * The Discord adapter: turns an interaction into a dispatcher request and its `Reply` into a
+ * Discord response. The dispatcher validates, rate-limits, runs the command, logs, and apologises
+ * for a handler that throws; this file only deals with what can go wrong talking to Discord.
  */
+export interface InteractionDeps {
+  dispatcher: Dispatcher;
+  log: Logger;
+  modRoleIds: readonly string[];
+}
+
+export const INVALID_COMPONENT = 'This button is no longer valid. Please ask again.';
+
+/** Every interaction comes through here; nothing it does can throw past it. */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
-  const started = performance.now();
-  const fields = {
-    interaction: interaction.id,
-    type: kindOf(interaction),
-    command: 'commandName' in interaction ? interaction.commandName : undefined,
-    user: interaction.user.id,
-    guild: interaction.guildId ?? undefined,
-  };
-  let status = 'ignored';
   try {
-    if (interaction.isAutocomplete()) status = await autocomplete(interaction, deps);
-    else if (interaction.isChatInputCommand()) status = await command(interaction, deps);
-    else if (interaction.isButton()) status = await button(interaction, deps);
+    if (interaction.isAutocomplete()) await complete(interaction, deps);
+    else if (interaction.isChatInputCommand()) await runCommand(interaction, deps);
+    else if (interaction.isButton() || interaction.isAnySelectMenu()) await pressComponent(interaction, deps);
   } catch (err) {
-    status = isExpired(err) ? 'expired' : 'error';
-    await apologize(interaction, err, deps.log, fields);
-  } finally {
-    deps.log.info({ ...fields, status, ms: msSince(started) }, 'interaction');
+    await apologize(interaction, err, deps.log);
   }
 }
 
-function kindOf(interaction: Interaction): string {
-  if (interaction.isAutocomplete()) return 'autocomplete';
-  if (interaction.isChatInputCommand()) return 'command';
-  if (interaction.isButton()) return 'button';
-  return 'other';
-}
-
-async function command(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<string> {
-  const cmd = deps.commands.find((c) => c.name === interaction.commandName);
-  if (!cmd) {
-    await interaction.reply(notice('That command is not available any more. Try /help.'));
-    return 'unknown_command';
+async function runCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
+  const command = deps.dispatcher.find(interaction.commandName);
+  // Declared by the command: acknowledge before slow work, inside Discord's 3 seconds.
+  if (command?.defer) {
+    await interaction.deferReply(command.defer === 'private' ? { flags: MessageFlags.Ephemeral } : {});
   }
-  if (await coolingDown(interaction, deps)) return 'cooldown';
-  // Discord enforces the registered limits; a stale registration or a crafted request may not.
   const options: Record<string, string> = {};
-  for (const spec of cmd.options) {
-    const value = interaction.options.getString(spec.name, false) ?? '';
-    if (spec.maxLength && value.length > spec.maxLength) {
-      await interaction.reply(notice(`Please keep ${spec.name} under ${spec.maxLength} characters.`));
-      return 'too_long';
-    }
-    options[spec.name] = value;
-  }
-  const ctx: CommandContext = {
-    store: deps.store,
-    invoker: { id: interaction.user.id, isModerator: isModerator(interaction, deps.modRoleIds) },
-    commands: deps.commands,
-  };
-
-  if (cmd.moderatorOnly) {
-    if (!interaction.inGuild()) {
-      await interaction.reply(notice(`/${cmd.name} works in a server, for its moderators.`));
-      return 'refused';
-    }
-    // Reloading may take longer than Discord's 3 seconds: acknowledge first, privately.
-    await interaction.deferReply({ flags: 'Ephemeral' });
-    const reply = await cmd.run(ctx, options);
-    logRefresh(reply, interaction, deps.log);
-    // Ephemeral was decided by the deferral; an edit cannot change it.
-    const { flags: _flags, ...edit } = renderReply(reply);
-    await interaction.editReply(edit);
-    return statusOf(reply);
-  }
-  const reply = await cmd.run(ctx, options);
-  await interaction.reply(renderReply(reply, cmd.options.length ? Object.values(options)[0] : undefined));
-  return statusOf(reply);
+  for (const o of interaction.options.data) if (o.value !== undefined) options[o.name] = String(o.value);
+  const reply = await deps.dispatcher.dispatch({
+    kind: 'command',
+    source: 'discord',
+    id: interaction.id,
+    invoker: invokerOf(interaction, deps.modRoleIds),
+    name: interaction.commandName,
+    options,
+  });
+  await send(interaction, reply, command);
 }
 
-async function button(interaction: ButtonInteraction, deps: InteractionDeps): Promise<string> {
-  const pick = parsePickId(interaction.customId);
-  if (!pick) return 'ignored';
-  if (Date.now() - pick.offeredAt > deps.pickTtlMs) {
-    await interaction.reply(notice('That suggestion has expired. Please ask again.'));
-    return 'expired_pick';
-  }
-  if (await coolingDown(interaction, deps)) return 'cooldown';
-  const kb = deps.store.current;
-  const a = answer(kb, { lookup: 'entry', text: pick.id });
-  await interaction.reply(renderAnswer(a, kb.index.byId.get(pick.id)?.title));
-  return a.status;
-}
-
-async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<string> {
-  const cmd = deps.commands.find((c) => c.name === interaction.commandName);
-  // What is typed so far; a name or event is never longer than this, and fuzzy matching costs with length.
-  const typed = String(interaction.options.getFocused() ?? '').slice(0, 100);
-  const choices = cmd?.autocomplete?.(deps.store.current, typed) ?? [];
-  await interaction.respond(choices.slice(0, 25));
-  return 'choices';
-}
-
-/** Past the per-user rate: tells the member privately when to come back. */
-async function coolingDown(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+async function pressComponent(
+  interaction: ButtonInteraction | AnySelectMenuInteraction,
   deps: InteractionDeps,
-): Promise<boolean> {
-  const wait = deps.cooldown.take(interaction.user.id);
-  if (wait > 0) await interaction.reply(notice(`You're asking quickly. Try again in ${Math.ceil(wait / 1000)} s.`));
-  return wait > 0;
+): Promise<void> {
+  const pick = interaction.isButton() ? parsePickId(interaction.customId) : undefined;
+  if (!pick) {
+    // An old message, another bot version's button, or a crafted id: say so rather than let Discord say "failed".
+    await interaction.reply(renderNotice(INVALID_COMPONENT));
+    deps.log.info(
+      {
+        source: 'discord',
+        interaction: interaction.id,
+        type: 'component',
+        user: interaction.user.id,
+        status: 'invalid_component',
+      },
+      'interaction',
+    );
+    return;
+  }
+  const reply = await deps.dispatcher.dispatch({
+    kind: 'pick',
+    source: 'discord',
+    id: interaction.id,
+    invoker: invokerOf(interaction, deps.modRoleIds),
+    entry: pick.id,
+    offeredAt: pick.offeredAt,
+  });
+  await send(interaction, reply);
+}
+
+async function complete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+  const choices = deps.dispatcher.autocomplete({
+    kind: 'autocomplete',
+    source: 'discord',
+    id: interaction.id,
+    invoker: invokerOf(interaction, deps.modRoleIds),
+    name: interaction.commandName,
+    typed: String(interaction.options.getFocused() ?? ''),
+    limit: LIMITS.choices,
+  });
+  await interaction.respond(
+    choices.map((c) => ({ name: clip(c.name, LIMITS.choiceName), value: clip(c.value, LIMITS.choiceValue) })),
+  );
+}
+
+/**
+ * Sends a reply as the interaction's response. After a deferral it edits the deferred message,
+ * whose visibility was fixed when deferring: a private reply to a public deferral is sent as a
+ * private follow-up instead, and the public "thinking…" message removed.
+ */
+async function send(interaction: RepliableInteraction, reply: Reply, command?: Command): Promise<void> {
+  const message = renderReply(reply);
+  if (!interaction.deferred) {
+    await interaction.reply(message);
+    return;
+  }
+  const isPrivate = message.flags !== undefined;
+  if (isPrivate && command?.defer !== 'private') {
+    await interaction.followUp(message);
+    // Only the placeholder: if Discord already dropped it, the member still has the reply.
+    await interaction.deleteReply().catch(() => undefined);
+    return;
+  }
+  const { flags: _flags, ...edit } = message;
+  await interaction.editReply(edit);
+}
+
+function invokerOf(interaction: Interaction, modRoleIds: readonly string[]): Invoker {
+  return {
+    id: interaction.user.id,
+    isModerator: isModerator(interaction, modRoleIds),
+    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+  };
 }
 
 /** Manage Server from the interaction's own permissions, or one of the configured moderator roles. */
-export function isModerator(interaction: ChatInputCommandInteraction, modRoleIds: readonly string[]): boolean {
+export function isModerator(interaction: Interaction, modRoleIds: readonly string[]): boolean {
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
   const roles = interaction.member?.roles;
   const ids = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
   return ids.some((id) => modRoleIds.includes(id));
-}
-
-function statusOf(reply: Reply): string {
-  if (reply.type === 'answer') return reply.answer.status;
-  if (reply.type === 'refresh') return reply.outcome.ok ? 'refreshed' : 'refresh_refused';
-  return 'info';
-}
-
-function logRefresh(reply: Reply, interaction: ChatInputCommandInteraction, log: Logger): void {
-  if (reply.type !== 'refresh') return;
-  const who = { user: interaction.user.id, guild: interaction.guildId };
-  if (reply.outcome.ok)
-    log.info(
-      { ...who, diff: reply.outcome.diff, entries: reply.outcome.entries, ms: reply.outcome.ms },
-      'knowledge refreshed',
-    );
-  else
-    log.warn(
-      { ...who, problems: reply.outcome.problems.length, first: reply.outcome.problems[0] },
-      'knowledge refresh refused; previous knowledge still serving',
-    );
 }
 
 /** The interaction's 3-second window was missed, or it was already answered: nothing more can be sent. */
@@ -174,16 +155,24 @@ function isExpired(err: unknown): boolean {
   );
 }
 
-async function apologize(interaction: Interaction, err: unknown, log: Logger, fields: object): Promise<void> {
+/** Discord refused or lost the response: log once, and tell the member if Discord still lets us. */
+async function apologize(interaction: Interaction, err: unknown, log: Logger): Promise<void> {
+  const fields = {
+    source: 'discord',
+    interaction: interaction.id,
+    command: 'commandName' in interaction ? interaction.commandName : undefined,
+    user: interaction.user.id,
+    guild: interaction.guildId ?? undefined,
+  };
   if (isExpired(err)) {
     log.warn({ ...fields, code: (err as DiscordAPIError).code }, 'interaction expired before the bot could answer');
     return;
   }
-  log.error({ err, ...fields }, 'interaction handler failed');
+  log.error({ err, ...fields }, 'could not answer the interaction');
   if (!interaction.isRepliable()) return;
   try {
-    if (interaction.deferred || interaction.replied) await interaction.followUp(notice(APOLOGY));
-    else await interaction.reply(notice(APOLOGY));
+    if (interaction.deferred || interaction.replied) await interaction.followUp(renderNotice(APOLOGY));
+    else await interaction.reply(renderNotice(APOLOGY));
   } catch (replyErr) {
     log.warn({ ...fields, err: replyErr }, 'could not send the apology either');
   }

@@ -4,13 +4,14 @@ import {
   ButtonStyle,
   EmbedBuilder,
   MessageFlags,
+  type APIEmbedField,
   type InteractionReplyOptions,
 } from 'discord.js';
-import type { Reply } from '../bot/command.js';
-import { describeRefresh } from '../bot/describe.js';
-import type { Answer, Suggestion } from '../engine/answer.js';
-import { clip } from '../engine/text.js';
-import { escapeForDiscord, LIMITS } from './escape.js';
+import { describeRefresh } from '../dispatch/refresh-report.js';
+import type { Answer, Reply, Suggestion } from '../dispatch/reply.js';
+import { clip } from '../dispatch/text.js';
+import { escapeForDiscord } from './escape.js';
+import { LIMITS } from './limits.js';
 
 /** Every message this bot sends pings nobody, whatever its text says. */
 export const NO_MENTIONS = Object.freeze({ parse: [] as [], repliedUser: false });
@@ -33,29 +34,26 @@ export function parsePickId(customId: string): { id: string; offeredAt: number }
   return match ? { id: match[2]!, offeredAt: parseInt(match[1]!, 36) * 1000 } : undefined;
 }
 
-export function renderReply(reply: Reply, question?: string): InteractionReplyOptions {
+export function renderReply(reply: Reply, now = Date.now()): InteractionReplyOptions {
   switch (reply.type) {
     case 'answer':
-      return renderAnswer(reply.answer, question);
+      return renderAnswer(reply.answer, reply.question, now);
     case 'info':
-      return message(
-        new EmbedBuilder()
-          .setColor(COLOURS.info)
-          .setTitle(clip(reply.title, LIMITS.embedTitle))
-          .setDescription(clip(reply.lines.map(escapeForDiscord).join('\n'), LIMITS.embedDescription)),
-        reply.ephemeral,
-      );
+      return message(textEmbed(COLOURS.info, reply.title, reply.lines), reply.ephemeral);
     case 'refresh': {
       const { title, lines } = describeRefresh(reply.outcome);
-      return message(
-        new EmbedBuilder()
-          .setColor(reply.outcome.ok ? COLOURS.answered : COLOURS.refused)
-          .setTitle(clip(title, LIMITS.embedTitle))
-          .setDescription(clip(lines.map(escapeForDiscord).join('\n'), LIMITS.embedDescription)),
-        true,
-      );
+      return message(textEmbed(reply.outcome.ok ? COLOURS.answered : COLOURS.refused, title, lines), true);
     }
+    case 'notice':
+      return renderNotice(reply.text);
   }
+}
+
+function textEmbed(colour: number, title: string, lines: readonly string[]): EmbedBuilder {
+  return new EmbedBuilder()
+    .setColor(colour)
+    .setTitle(clip(title, LIMITS.embedTitle))
+    .setDescription(clip(lines.map(escapeForDiscord).join('\n'), LIMITS.embedDescription));
 }
 
 /**
@@ -64,24 +62,27 @@ export function renderReply(reply: Reply, question?: string): InteractionReplyOp
  * are public, so anyone in the channel can read them and click a suggestion.
  */
 export function renderAnswer(a: Answer, question?: string, now = Date.now()): InteractionReplyOptions {
-  const embed = new EmbedBuilder()
-    .setColor(COLOURS[a.status])
-    .setDescription(clip(escapeForDiscord(a.text), LIMITS.embedDescription));
-  if (question) embed.setTitle(clip(`“${escapeForDiscord(question)}”`, LIMITS.embedTitle));
-  if (a.sources.length) {
-    const heading = a.status !== 'answered' ? 'What the report does say' : a.conflict ? 'Accounts differ' : undefined;
-    embed.addFields(
-      a.sources.slice(0, LIMITS.fields).map((s, i) => ({
-        name: clip(`${i === 0 && heading ? `${heading} · ` : ''}Line ${s.line} · ${s.attribution}`, LIMITS.fieldName),
-        value: clip(`> ${escapeForDiscord(s.quote)}`, LIMITS.fieldValue),
-      })),
-    );
-  }
+  const title = question ? clip(`“${escapeForDiscord(question)}”`, LIMITS.embedTitle) : undefined;
+  const description = clip(escapeForDiscord(a.text), LIMITS.embedDescription);
+  const heading = a.status !== 'answered' ? 'What the report does say' : a.conflict ? 'Accounts differ' : undefined;
+  const fields = a.sources.map((s, i) => ({
+    name: clip(`${i === 0 && heading ? `${heading} · ` : ''}Line ${s.line} · ${s.attribution}`, LIMITS.fieldName),
+    value: clip(`> ${escapeForDiscord(s.quote)}`, LIMITS.fieldValue),
+  }));
+  const fitted = fitFields(
+    (title?.length ?? 0) + description.length,
+    fields,
+    a.sources.map((s) => s.line),
+  );
+  const embed = new EmbedBuilder().setColor(COLOURS[a.status]).setDescription(description);
+  if (title) embed.setTitle(title);
+  if (fitted.fields.length) embed.addFields(fitted.fields);
+  if (fitted.footer) embed.setFooter({ text: fitted.footer });
   const rows = a.suggestions.length
     ? [
         new ActionRowBuilder<ButtonBuilder>().addComponents(
           a.suggestions
-            .slice(0, 3)
+            .slice(0, LIMITS.buttonsPerRow)
             .map((s) =>
               new ButtonBuilder()
                 .setCustomId(pickId(s, now))
@@ -94,12 +95,41 @@ export function renderAnswer(a: Answer, question?: string, now = Date.now()): In
   return { ...message(embed, a.status === 'not_found'), components: rows };
 }
 
+/**
+ * As many source fields as Discord's embed limits allow (25 fields, 6,000 characters in all), the
+ * first always; the lines left out are named in a footer as `/source N`, so nothing is lost.
+ * `fixed` is what the title and description already use.
+ */
+export function fitFields(
+  fixed: number,
+  fields: readonly APIEmbedField[],
+  lines: readonly number[],
+): { fields: APIEmbedField[]; footer?: string } {
+  const size = (f: APIEmbedField) => f.name.length + f.value.length;
+  for (let kept = Math.min(fields.length, LIMITS.embedFields); kept > 0; kept--) {
+    const footer = kept < fields.length ? footerFor(lines.slice(kept)) : undefined;
+    const total = fixed + fields.slice(0, kept).reduce((sum, f) => sum + size(f), 0) + (footer?.length ?? 0);
+    if (total <= LIMITS.embedTotal) return { fields: fields.slice(0, kept), ...(footer ? { footer } : {}) };
+    if (kept === 1) {
+      // The answer and its first quote always show; the pointer to the rest gets what room is left.
+      const room = LIMITS.embedTotal - fixed - size(fields[0]!);
+      return { fields: fields.slice(0, 1), ...(footer && room > 1 ? { footer: clip(footer, room) } : {}) };
+    }
+  }
+  return { fields: [] };
+}
+
+function footerFor(lines: readonly number[]): string {
+  const unique = [...new Set(lines)];
+  return clip(`More from the report: ${unique.map((n) => `/source ${n}`).join(' · ')}`, LIMITS.embedFooter);
+}
+
 function message(embed: EmbedBuilder, ephemeral: boolean): InteractionReplyOptions {
   return { embeds: [embed], allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
 /** Short, ephemeral, and pinging nobody: for refusals, cooldowns and apologies. */
-export function notice(text: string): InteractionReplyOptions {
+export function renderNotice(text: string): InteractionReplyOptions {
   return {
     content: clip(escapeForDiscord(text), LIMITS.content),
     allowedMentions: NO_MENTIONS,

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { LIMITS } from '../discord/limits.js';
 
 /**
  * A fake Discord on 127.0.0.1: enough of REST v10 and Gateway v10 for the real discord.js Client
@@ -307,9 +308,11 @@ export class FakeDiscord {
       );
     } else if (req.method === 'POST' && (match = path.match(/^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
       if (this.#expiring.has(match[1]!)) send(404, { message: 'Unknown interaction', code: 10062 });
+      else if (embedProblem(record.body?.data)) send(400, invalidFormBody(embedProblem(record.body?.data)!));
       else send(204);
     } else if (path.startsWith('/api/v10/webhooks/')) {
-      send(200, this.#message(record.body));
+      if (embedProblem(record.body)) send(400, invalidFormBody(embedProblem(record.body)!));
+      else send(200, this.#message(record.body));
     } else {
       send(404, { message: '404: Not Found', code: 0 });
     }
@@ -337,6 +340,33 @@ export class FakeDiscord {
       components: body?.components ?? [],
     };
   }
+}
+
+/** What Discord would refuse in a message's embeds (its "Embed Limits"), or undefined if nothing. */
+export function embedProblem(message: any): string | undefined {
+  const embeds: any[] = message?.embeds ?? [];
+  let total = 0;
+  for (const e of embeds) {
+    const fields: any[] = e.fields ?? [];
+    if ((e.title ?? '').length > LIMITS.embedTitle) return 'embed title too long';
+    if ((e.description ?? '').length > LIMITS.embedDescription) return 'embed description too long';
+    if (fields.length > LIMITS.embedFields) return 'too many embed fields';
+    if (fields.some((f) => f.name.length > LIMITS.fieldName)) return 'embed field name too long';
+    if (fields.some((f) => f.value.length > LIMITS.fieldValue)) return 'embed field value too long';
+    if ((e.footer?.text ?? '').length > LIMITS.embedFooter) return 'embed footer too long';
+    total += [e.title, e.description, e.footer?.text, e.author?.name, ...fields.flatMap((f) => [f.name, f.value])]
+      .map((t) => (t ?? '').length)
+      .reduce((a, b) => a + b, 0);
+  }
+  return total > LIMITS.embedTotal ? 'embeds exceed 6000 characters in total' : undefined;
+}
+
+function invalidFormBody(problem: string) {
+  return {
+    message: 'Invalid Form Body',
+    code: 50035,
+    errors: { embeds: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: problem }] } },
+  };
 }
 
 function safeJson(text: string): unknown {

@@ -1,0 +1,77 @@
+import { answer, type KnowledgeBase, type Lookup } from '../engine/answer.js';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import type { Reply } from './reply.js';
+
+/**
+ * What a command is, wherever it runs. Each file in `commands/` exports one `Command`; the list in
+ * `commands/index.ts` is registered with Discord, dispatched by the `Dispatcher` for every
+ * transport, and typed at the console. A command reads its options, asks the engine, and returns a
+ * `Reply`; it never formats for Discord or writes to a terminal itself.
+ */
+export interface Command {
+  name: string;
+  description: string;
+  options: readonly OptionSpec[];
+  /** Who may run it. `moderators`: registered hidden behind Manage Server, in servers only, and checked on every run. */
+  access: 'everyone' | 'moderators';
+  /**
+   * Acknowledge first and reply later, for work that may outlast Discord's 3-second window.
+   * `private` also keeps the reply to the invoker. `false` for anything that answers at once.
+   */
+  defer: false | 'public' | 'private';
+  /** Uses per invoker: `member` is the shared budget every answer draws on; `none` for no limit. */
+  cooldown: 'member' | 'none';
+  run(ctx: CommandContext, options: Readonly<Record<string, string>>): Reply | Promise<Reply>;
+  /** Suggestions while the invoker types into an option declared with `autocomplete`. */
+  autocomplete?(ctx: AutocompleteContext): Choice[];
+}
+
+export interface OptionSpec {
+  name: string;
+  description: string;
+  required: boolean;
+  /** Registered with Discord, and enforced again by the dispatcher for every transport. */
+  maxLength?: number;
+  autocomplete?: boolean;
+}
+
+export interface Invoker {
+  id: string;
+  /** Decided by the transport from its own facts (Discord: Manage Server or a moderator role). */
+  isModerator: boolean;
+  guildId?: string;
+  channelId?: string;
+}
+
+export interface CommandContext {
+  store: KnowledgeStore;
+  invoker: Invoker;
+  /** The commands this dispatcher serves, for /help. */
+  commands: readonly Command[];
+}
+
+export interface AutocompleteContext {
+  kb: KnowledgeBase;
+  /** What is typed so far. */
+  typed: string;
+  /** At most this many choices: the transport's own limit. */
+  limit: number;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** The option a lookup command takes: the text to look up. */
+export function textOption(name: string, description: string, maxLength: number, autocomplete = false): OptionSpec {
+  return { name, description, required: true, maxLength, autocomplete };
+}
+
+/** The handler of a lookup command: the engine answers its one text option, shown under what was asked. */
+export function answerWith(lookup: Exclude<Lookup, 'entry'>, option: string): Command['run'] {
+  return ({ store }, options) => {
+    const text = options[option] ?? '';
+    return { type: 'answer', answer: answer(store.current, { lookup, text }), question: text };
+  };
+}

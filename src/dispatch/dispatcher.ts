@@ -1,0 +1,192 @@
+import { answer } from '../engine/answer.js';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import { msSince } from '../elapsed.js';
+import type { Choice, Command, Invoker } from './command.js';
+import { Cooldown } from './cooldown.js';
+import { notice, statusOf, type Reply } from './reply.js';
+
+/**
+ * The one place a request is handled, whatever it came through (Discord, the console, batch mode):
+ * look the command up, apply the invoker's cooldown, check option lengths and who may run it, run
+ * it, and turn a handler that throws into an apology. Every request ends in one `RequestEvent`, for
+ * the log now and anything else that listens (a question log, metrics) later. Transports only turn
+ * their input into a `Request` and the `Reply` into their output.
+ */
+
+interface RequestBase {
+  /** The transport it came through, for logs: `discord`, `console`, `batch`. */
+  source: string;
+  invoker: Invoker;
+  /** The transport's own id for the request (Discord's interaction id), to correlate logs. */
+  id?: string;
+}
+export interface CommandRequest extends RequestBase {
+  kind: 'command';
+  name: string;
+  options: Readonly<Record<string, string>>;
+}
+/** A did-you-mean suggestion picked: answer exactly that entry. */
+export interface PickRequest extends RequestBase {
+  kind: 'pick';
+  entry: string;
+  /** When the suggestion was offered (ms since the epoch), if the transport knows: old ones expire. */
+  offeredAt?: number;
+}
+export interface AutocompleteRequest extends RequestBase {
+  kind: 'autocomplete';
+  name: string;
+  typed: string;
+  /** The most choices the transport can show. */
+  limit: number;
+}
+export type Request = CommandRequest | PickRequest;
+
+export interface RequestEvent {
+  request: Request | AutocompleteRequest;
+  /** The command name; `pick` for a picked suggestion. */
+  command: string;
+  /** The answer's status, or the reply's kind (`info`, `refreshed`, `cooldown`, `error`, `choices`…). */
+  status: string;
+  ms: number;
+  /** The entry answered with, if any. */
+  entry: string | null;
+  reply?: Reply;
+  /** What a handler threw; the invoker got an apology. */
+  error?: unknown;
+}
+export type RequestListener = (event: RequestEvent) => void;
+
+export interface DispatcherOptions {
+  store: KnowledgeStore;
+  commands: readonly Command[];
+  /** The budget of a `member` cooldown, per invoker. Null: none (one person at their own console). */
+  rate?: { uses: number; perMs: number } | null;
+  /** How long a picked suggestion keeps answering after it was offered. */
+  pickTtlMs?: number;
+}
+
+export const APOLOGY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+/** A name or an event is never longer than this, and fuzzy matching costs with length. */
+const MAX_TYPED = 100;
+
+export class Dispatcher {
+  readonly store: KnowledgeStore;
+  readonly commands: readonly Command[];
+  readonly #byName: ReadonlyMap<string, Command>;
+  readonly #cooldown: Cooldown | null;
+  readonly #pickTtlMs: number;
+  #listeners: RequestListener[] = [];
+
+  constructor({ store, commands, rate = { uses: 5, perMs: 10_000 }, pickTtlMs = 60 * 60_000 }: DispatcherOptions) {
+    this.store = store;
+    this.commands = commands;
+    this.#byName = new Map(commands.map((c) => [c.name, c]));
+    this.#cooldown = rate ? new Cooldown(rate.uses, rate.perMs) : null;
+    this.#pickTtlMs = pickTtlMs;
+  }
+
+  find(name: string): Command | undefined {
+    return this.#byName.get(name);
+  }
+
+  /** Calls `listener` after every request; returns a function that stops it. */
+  onEvent(listener: RequestListener): () => void {
+    this.#listeners.push(listener);
+    return () => (this.#listeners = this.#listeners.filter((l) => l !== listener));
+  }
+
+  async dispatch(request: Request): Promise<Reply> {
+    const started = performance.now();
+    let reply: Reply;
+    let error: unknown;
+    try {
+      reply = request.kind === 'pick' ? this.#pick(request) : await this.#command(request);
+    } catch (err) {
+      error = err;
+      reply = notice('error', APOLOGY);
+    }
+    this.#emit({
+      request,
+      command: request.kind === 'pick' ? 'pick' : request.name,
+      status: statusOf(reply),
+      ms: msSince(started),
+      entry: reply.type === 'answer' ? reply.answer.entry : null,
+      reply,
+      ...(error === undefined ? {} : { error }),
+    });
+    return reply;
+  }
+
+  /** Choices for what the invoker is typing; none when the command has no autocomplete or it fails. */
+  autocomplete(request: AutocompleteRequest): Choice[] {
+    const started = performance.now();
+    let choices: Choice[] = [];
+    let error: unknown;
+    try {
+      const ctx = { kb: this.store.current, typed: request.typed.slice(0, MAX_TYPED), limit: request.limit };
+      choices = (this.find(request.name)?.autocomplete?.(ctx) ?? []).slice(0, request.limit);
+    } catch (err) {
+      error = err;
+    }
+    this.#emit({
+      request,
+      command: request.name,
+      status: error === undefined ? 'choices' : 'error',
+      ms: msSince(started),
+      entry: null,
+      ...(error === undefined ? {} : { error }),
+    });
+    return choices;
+  }
+
+  async #command(request: CommandRequest): Promise<Reply> {
+    const command = this.find(request.name);
+    if (!command) {
+      return notice('unknown_command', `There is no /${request.name.slice(0, 32)} command. Type /help for the list.`);
+    }
+    const wait = command.cooldown === 'member' ? this.#wait(request.invoker) : 0;
+    if (wait > 0) return notice('cooldown', `You're asking quickly. Try again in ${Math.ceil(wait / 1000)} s.`);
+    // Discord enforces the registered limits; a stale registration, a crafted request or a console may not.
+    const options: Record<string, string> = {};
+    for (const spec of command.options) {
+      const value = request.options[spec.name] ?? '';
+      if (spec.maxLength && value.length > spec.maxLength) {
+        return notice('too_long', `Please keep ${spec.name} under ${spec.maxLength} characters.`);
+      }
+      options[spec.name] = value;
+    }
+    if (command.access === 'moderators' && !request.invoker.isModerator) {
+      return notice('refused', `Only moderators can use /${command.name}.`);
+    }
+    return command.run({ store: this.store, invoker: request.invoker, commands: this.commands }, options);
+  }
+
+  #pick(request: PickRequest): Reply {
+    if (request.offeredAt !== undefined && Date.now() - request.offeredAt > this.#pickTtlMs) {
+      return notice('expired_pick', 'That suggestion has expired. Please ask again.');
+    }
+    const wait = this.#wait(request.invoker);
+    if (wait > 0) return notice('cooldown', `You're asking quickly. Try again in ${Math.ceil(wait / 1000)} s.`);
+    const kb = this.store.current;
+    return {
+      type: 'answer',
+      answer: answer(kb, { lookup: 'entry', text: request.entry }),
+      question: kb.index.byId.get(request.entry)?.title,
+    };
+  }
+
+  #wait(invoker: Invoker): number {
+    return this.#cooldown?.take(invoker.id) ?? 0;
+  }
+
+  #emit(event: RequestEvent): void {
+    for (const listener of this.#listeners) {
+      // A listener that fails (a full disk under the question log) must not cost the member their answer.
+      try {
+        listener(event);
+      } catch (err) {
+        process.emitWarning(`request listener failed: ${(err as Error).message}`);
+      }
+    }
+  }
+}

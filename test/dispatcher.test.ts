@@ -1,0 +1,172 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.js';
+import type { Command, Invoker } from '../src/dispatch/command.js';
+import {
+  APOLOGY,
+  Dispatcher,
+  type CommandRequest,
+  type Request,
+  type RequestEvent,
+} from '../src/dispatch/dispatcher.js';
+import { KnowledgeStore } from '../src/knowledge/store.js';
+import { KNOWLEDGE_DIR } from './helpers/knowledge.js';
+
+let store: KnowledgeStore;
+beforeAll(async () => {
+  store = await KnowledgeStore.open(KNOWLEDGE_DIR);
+});
+
+const member: Invoker = { id: 'member-1', isModerator: false, guildId: 'guild-1' };
+const ask = (question: string, invoker = member): CommandRequest => ({
+  kind: 'command',
+  source: 'test',
+  invoker,
+  name: 'ask',
+  options: { question },
+});
+
+let runs = 0;
+const counted: Command = {
+  name: 'counted',
+  description: 'Counts its runs',
+  options: [],
+  access: 'moderators',
+  defer: false,
+  cooldown: 'none',
+  run: () => ({ type: 'info', title: 'ran', lines: [String(++runs)], ephemeral: true }),
+};
+
+function dispatcherWith(extra: Command[] = [], options: Partial<ConstructorParameters<typeof Dispatcher>[0]> = {}) {
+  const dispatcher = new Dispatcher({ store, commands: [...commands, ...extra], ...options });
+  const events: RequestEvent[] = [];
+  dispatcher.onEvent((e) => events.push(e));
+  return { dispatcher, events };
+}
+
+describe('a request through the dispatcher', () => {
+  it('gets the engine’s answer, and one event with its command, status, latency and entry', async () => {
+    const { dispatcher, events } = dispatcherWith();
+    const reply = await dispatcher.dispatch(ask('who is leading the talks'));
+    expect(reply).toMatchObject({
+      type: 'answer',
+      answer: { entry: 'talks-leader' },
+      question: 'who is leading the talks',
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ command: 'ask', status: 'answered', entry: 'talks-leader' });
+    expect(events[0]!.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('refuses an unknown command, naming it', async () => {
+    const { dispatcher, events } = dispatcherWith();
+    const reply = await dispatcher.dispatch({ ...ask(''), name: 'nope' });
+    expect(reply).toEqual({
+      type: 'notice',
+      reason: 'unknown_command',
+      text: expect.stringMatching(/no \/nope command/),
+    });
+    expect(events[0]!.status).toBe('unknown_command');
+  });
+
+  it('refuses an over-long option without asking the engine', async () => {
+    const { dispatcher } = dispatcherWith();
+    expect(await dispatcher.dispatch(ask('x'.repeat(301)))).toMatchObject({ type: 'notice', reason: 'too_long' });
+  });
+
+  it('runs a moderators-only command for a moderator only', async () => {
+    const { dispatcher } = dispatcherWith([counted]);
+    const request = { kind: 'command', source: 'test', name: 'counted', options: {} } as const;
+    const before = runs;
+    expect(await dispatcher.dispatch({ ...request, invoker: member })).toMatchObject({ reason: 'refused' });
+    expect(runs).toBe(before);
+    expect(await dispatcher.dispatch({ ...request, invoker: { id: 'mod', isModerator: true } })).toMatchObject({
+      type: 'info',
+    });
+    expect(runs).toBe(before + 1);
+  });
+
+  it('applies the member cooldown per invoker, and not to a command declaring none', async () => {
+    const { dispatcher } = dispatcherWith([counted], { rate: { uses: 2, perMs: 60_000 } });
+    const other: Invoker = { id: 'member-2', isModerator: true };
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await dispatcher.dispatch(ask('who is leading the talks'))).type);
+    expect(statuses).toEqual(['answer', 'answer', 'notice']);
+    expect((await dispatcher.dispatch(ask('who is leading the talks'))).type).toBe('notice');
+    expect((await dispatcher.dispatch(ask('who is leading the talks', other))).type).toBe('answer');
+    const uncounted = { kind: 'command', source: 'test', invoker: other, name: 'counted', options: {} } as const;
+    for (let i = 0; i < 4; i++) expect((await dispatcher.dispatch(uncounted)).type).toBe('info');
+  });
+
+  it('turns a handler that throws into an apology, with the error in the event', async () => {
+    const boom: Command = {
+      ...counted,
+      name: 'boom',
+      access: 'everyone',
+      run: () => Promise.reject(new Error('bang')),
+    };
+    const { dispatcher, events } = dispatcherWith([boom]);
+    const reply = await dispatcher.dispatch({
+      kind: 'command',
+      source: 'test',
+      invoker: member,
+      name: 'boom',
+      options: {},
+    });
+    expect(reply).toEqual({ type: 'notice', reason: 'error', text: APOLOGY });
+    expect(events[0]).toMatchObject({ status: 'error', error: expect.objectContaining({ message: 'bang' }) });
+  });
+
+  it('still answers when a listener throws', async () => {
+    const { dispatcher } = dispatcherWith();
+    dispatcher.onEvent(() => {
+      throw new Error('listener broke');
+    });
+    const warned = new Promise((resolve) => process.once('warning', resolve));
+    expect((await dispatcher.dispatch(ask('who is leading the talks'))).type).toBe('answer');
+    expect(String(await warned)).toMatch(/listener broke/);
+  });
+});
+
+describe('a picked suggestion', () => {
+  it('answers exactly that entry, under its title', async () => {
+    const { dispatcher, events } = dispatcherWith();
+    const reply = await dispatcher.dispatch({ kind: 'pick', source: 'test', invoker: member, entry: 'talks-leader' });
+    expect(reply).toMatchObject({ type: 'answer', answer: { entry: 'talks-leader' }, question: expect.any(String) });
+    expect(events[0]).toMatchObject({ command: 'pick', status: 'answered', entry: 'talks-leader' });
+  });
+
+  it('expires once older than its time to live', async () => {
+    const { dispatcher } = dispatcherWith([], { pickTtlMs: 1000 });
+    const old = { kind: 'pick', source: 'test', invoker: member, entry: 'talks-leader', offeredAt: Date.now() - 2000 };
+    expect(await dispatcher.dispatch(old as Request)).toMatchObject({ type: 'notice', reason: 'expired_pick' });
+  });
+});
+
+describe('autocomplete through the dispatcher', () => {
+  it('returns no more choices than the transport can show, and logs one event', async () => {
+    const { dispatcher, events } = dispatcherWith();
+    const request = {
+      kind: 'autocomplete',
+      source: 'test',
+      invoker: member,
+      name: 'who',
+      typed: '',
+      limit: 5,
+    } as const;
+    expect(dispatcher.autocomplete(request)).toHaveLength(5);
+    expect(events).toEqual([expect.objectContaining({ command: 'who', status: 'choices' })]);
+  });
+
+  it('offers nothing for a command without autocomplete', () => {
+    const { dispatcher } = dispatcherWith();
+    const request = {
+      kind: 'autocomplete',
+      source: 'test',
+      invoker: member,
+      name: 'ask',
+      typed: 'x',
+      limit: 25,
+    } as const;
+    expect(dispatcher.autocomplete(request)).toEqual([]);
+  });
+});
