@@ -1,11 +1,13 @@
 /**
  * npm start: the Discord bot when DISCORD_TOKEN is set, otherwise the local console.
  */
+import path from 'node:path';
 import { commands } from '../commands/index.js';
 import { runConsole } from './console/console.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
 import { logRequests } from './dispatch/log-requests.js';
 import { createLogger } from './logger.js';
+import { PinStore } from './stories/pins.js';
 import { configOrExit, storeOrExit } from './startup.js';
 
 const config = configOrExit();
@@ -17,7 +19,9 @@ if (config.discord) {
     secrets: [config.discord.token],
     pretty: Boolean(process.stdout.isTTY),
   });
-  const dispatcher = new Dispatcher({ store, commands });
+  // Channel pins outlive a restart; data/ until the storage of issue 9 gives a DATA_DIR.
+  const pins = await PinStore.open(path.resolve('data/pins.json'));
+  const dispatcher = new Dispatcher({ store, commands, pins });
   dispatcher.onEvent(logRequests(log));
   const { startBot } = await import('./discord/bot.js');
   await startBot({ config, discord: config.discord, dispatcher, log });

@@ -60,13 +60,15 @@ export function routed(
   const { tuning, index } = kb;
   const score = (story?: string) => scoreEntries(index, words, tuning, kinds, MAX_RANKED, story);
   if (scope.story || !manyStories(kb)) return decide(tuning, lookup, score(scope.story), words, text);
-  if (scope.prefer) {
-    const pinned = score(scope.prefer);
-    if ((pinned[0]?.score ?? 0) >= tuning.answer) return decide(tuning, lookup, pinned, words, text);
-  }
+  const pinned = scope.prefer ? score(scope.prefer) : [];
+  if ((pinned[0]?.score ?? 0) >= tuning.answer) return decide(tuning, lookup, pinned, words, text);
   const ranked = scoreEntries(index, words, tuning, kinds, MAX_RANKED * 3);
   const close = closeStories(ranked, tuning.answer, tuning.storyMargin);
   const ambiguous = close.length > 1 ? close : sharedSubject(kb, ranked, words);
+  // Ambiguous, and the channel's pinned story is one of the answers: the pin decides.
+  if (scope.prefer && ambiguous.some((a) => a.entry.story === scope.prefer)) {
+    return decide(tuning, lookup, pinned, words, text);
+  }
   if (ambiguous.length > 1) return whichStory(kb, lookup, ambiguous);
   return decide(tuning, lookup, ranked, words, text);
 }
