@@ -48,6 +48,8 @@ describe('routing a question among stories', () => {
     const got = ask('how many vessels were diverted to antwerp');
     expect(got.story).toEqual({ id: 'harbour-strike', title: expect.stringMatching(/^Dock workers/) });
     expect(got.sources[0]).toMatchObject({ story: 'harbour-strike', line: 4 });
+    // The entry names its story too, for logs and batch output.
+    expect(got.entry).toMatch(/^harbour-strike\//);
     // One story loaded: nothing to name.
     expect(answer(await shippedKnowledgeBase(), { lookup: 'ask', text: 'who is leading the talks' }).story).toBeNull();
   });

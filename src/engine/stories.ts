@@ -144,6 +144,9 @@ export function withStories(kb: KnowledgeBase, answer: Answer): Answer {
   return {
     ...answer,
     story: storyId ? { id: storyId, title: titleOf(storyId) } : null,
+    // The entry carries its story too, so that logs and batch output name it without ambiguity.
+    entry:
+      answer.entry && storyId && !answer.entry.startsWith(`${storyId}/`) ? `${storyId}/${answer.entry}` : answer.entry,
     suggestions: answer.suggestions.map((s): Suggestion => ({
       ...s,
       id: s.id.startsWith(`${s.story}/`) ? s.id : `${s.story}/${s.id}`,
