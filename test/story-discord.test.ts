@@ -57,7 +57,11 @@ describe('/story add, through Discord', () => {
       },
     );
     expect(deferred.body.type).toBe(5);
-    const edit = await fake.waitFor((r) => r.method === 'PATCH' && /Story added/.test(JSON.stringify(r.body)));
+    // Drafting loads the NLP libraries on first use: allow for a busy machine.
+    const edit = await fake.waitFor(
+      (r) => r.method === 'PATCH' && /Story (?:not )?added/.test(JSON.stringify(r.body)),
+      25_000,
+    );
     expect(edit.body.embeds[0].title).toBe('Story added: harbour-strike');
     expect(edit.body.embeds[0].description).toMatch(/11 sentences, 4 people, 10 time expressions/);
     expect(edit.body.embeds[0].description).toMatch(/Marieke Visser, Boudewijn Siemons, Pieter Janssen, Sofia Brandt/);

@@ -112,7 +112,10 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
     const q = questionsFor(withoutLeadIn(claim), inSentence, times, voice);
     const source: Source = { line: s.line, quote: s.text, by };
     const answer = plain(s.text);
+    // A sentence the report repeats asks what the first did: its question says where it is.
     const phrasings = fresh([q.title, ...q.phrasings]);
+    if (phrasings.length === 0)
+      phrasings.push(...fresh([`${q.title.replace(/\?$/, '')} (line ${s.line}, sentence ${perLine})?`]));
     qa.push({
       id: uniqueId(`line-${s.line}-${perLine}`),
       question: phrasings[0] ?? q.title,
@@ -151,7 +154,8 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
     return {
       id: p.id,
       name: p.name,
-      role: p.role ?? 'Named in the report; it gives no role.',
+      // The role is also how people ask for someone: each role-less person's is their own.
+      role: p.role ?? `Named in the report, which gives ${p.name} no role.`,
       aliases: p.aliases,
       summary: p.sentences
         .slice(0, 2)

@@ -62,7 +62,10 @@ function nameLike(t: Term): boolean {
   if (/^\p{Lu}{2,3}$/u.test(t.text)) return true; // initials: "JD Vance"
   if (t.tags.has('Abbreviation')) return false;
   const tag = lexTag(t);
-  return tag === undefined || NAME_TAGS.has(tag);
+  // A word the lexicon knows as a name, or one compromise reads as a first or last name here ("Lee").
+  return (
+    tag === undefined || tag === 'Person' || NAME_TAGS.has(tag) || t.tags.has('FirstName') || t.tags.has('LastName')
+  );
 }
 
 interface Mention {
