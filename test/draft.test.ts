@@ -227,3 +227,30 @@ describe('npm run draft', () => {
     expect(r.stderr).toMatch(/kebab-case/);
   });
 });
+
+describe('drafting reports of other shapes', () => {
+  const shapes: Record<string, string> = {
+    'windows line endings and a dateline with the agency':
+      'LONDON (Reuters) - Prime Minister Jane Smith said on Tuesday that taxes would rise.\r\nThe Treasury declined to comment.\r\n',
+    'a sentence repeated': 'The mayor resigned. The mayor resigned. The mayor resigned on Friday, AP reported.',
+    'people the report gives no role':
+      '“It’s over,” said coach Tom O’Brien, 54. O’Brien’s deputy, Sara Kim, disagreed. Kim and O’Brien left.',
+    'blank paragraphs and no attribution':
+      'First paragraph here.\n\nSecond paragraph after a blank line, according to a spokesman.\n',
+  };
+  for (const [shape, report] of Object.entries(shapes)) {
+    it(`is accepted by the loader without edits: ${shape}`, async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'storybot-draft-shape-'));
+      try {
+        await mkdir(path.join(dir, 'stories/shape'), { recursive: true });
+        for (const [name, text] of Object.entries(draftStory(report, { slug: 'shape' }).files)) {
+          await writeFile(path.join(dir, 'stories/shape', name), text);
+        }
+        const loaded = await loadKnowledge(dir);
+        expect(loaded.ok ? [] : loaded.problems).toEqual([]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
