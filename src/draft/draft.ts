@@ -35,6 +35,8 @@ export interface StoryDraft {
 }
 
 const LINK = /^(?:also read|read more|related|see also)\s*:/i;
+/** How readers ask what a story is about: answered by its lead, the first sentence. */
+const LEAD_QUESTIONS = ['What is this story about?', 'What happened?', 'Give me a summary of the news', 'tldr'];
 const DATELINE = /^(\p{Lu}[\p{Lu} .,'’-]{1,40}?)(?:\s*\(([^)]{1,30})\))?\s*[:—–]\s+/u;
 const AGENCY_TAG = /\s*\(([\p{Lu}][\p{L}&. ]{1,20})\)\s*$/u;
 const TITLE_MAX = 150;
@@ -110,6 +112,8 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
     else if (inSentence.length) lastPerson = inSentence[0]!;
     const times = timesOf.get(s) ?? [];
     const q = questionsFor(withoutLeadIn(claim), inSentence, times, voice);
+    // A news report's first sentence (its lead) says what the story is: readers ask for it so.
+    if (s === sentences[0]) q.phrasings.push(...LEAD_QUESTIONS);
     const source: Source = { line: s.line, quote: s.text, by };
     const answer = plain(s.text);
     // A sentence the report repeats asks what the first did: its question says where it is.
