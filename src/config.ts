@@ -12,8 +12,7 @@ export interface Config {
   readonly knowledgeDir: string;
   /** Null when HTTP_PORT is unset: no HTTP server (no /healthz, /metrics or /interactions). */
   readonly http: HttpConfig | null;
-  /** PostgreSQL, shared by every copy of the bot; null when DATABASE_URL is unset (one copy, no database). */
-  readonly databaseUrl: string | null;
+  readonly storage: StorageConfig;
 }
 
 export interface HttpConfig {
@@ -23,6 +22,17 @@ export interface HttpConfig {
   readonly publicKey: string | null;
   /** REST base URL for follow-ups to deferred replies, as `DiscordConfig.apiUrl`. */
   readonly apiUrl: string;
+}
+
+export interface StorageConfig {
+  /** Where the embedded database, the salt and the history of knowledge changes are kept. */
+  readonly dataDir: string;
+  /** PostgreSQL instead of the embedded SQLite file; null for SQLite. */
+  readonly databaseUrl: string | null;
+  /** Days a logged question is kept before it is purged. */
+  readonly questionLogDays: number;
+  /** Salt for hashing member ids; null: generated once and kept in `dataDir`. */
+  readonly hashSalt: string | null;
 }
 
 export interface DiscordConfig {
@@ -76,6 +86,14 @@ const envSchema = z.object({
   ),
   HTTP_HOST: optional(z.string()),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
+  DATA_DIR: optional(z.string()),
+  QUESTION_LOG_DAYS: optional(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, 'must be a whole number of days, 1 to 3650')
+      .refine((v) => Number(v) >= 1 && Number(v) <= 3650, 'must be a whole number of days, 1 to 3650'),
+  ),
+  HASH_SALT: optional(z.string().min(16, 'must be at least 16 characters')),
 });
 
 /**
@@ -118,6 +136,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
           apiUrl,
         })
       : null,
-    databaseUrl: e.DATABASE_URL ?? null,
+    storage: Object.freeze({
+      dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
+      databaseUrl: e.DATABASE_URL ?? null,
+      questionLogDays: Number(e.QUESTION_LOG_DAYS ?? 90),
+      hashSalt: e.HASH_SALT ?? null,
+    }),
   });
 }

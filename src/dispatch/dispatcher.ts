@@ -1,5 +1,6 @@
 import { answer } from '../engine/answer.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
+import type { PinStore } from '../stories/pins.js';
 import { msSince } from '../elapsed.js';
 import type { Choice, Command, Invoker } from './command.js';
 import { Cooldown } from './cooldown.js';
@@ -36,6 +37,8 @@ export interface AutocompleteRequest extends RequestBase {
   kind: 'autocomplete';
   name: string;
   typed: string;
+  /** The option typed into, when the transport knows it. */
+  option?: string;
   /** The most choices the transport can show. */
   limit: number;
 }
@@ -63,6 +66,8 @@ export interface DispatcherOptions {
   rate?: { uses: number; perMs: number } | null;
   /** How long a picked suggestion keeps answering after it was offered. */
   pickTtlMs?: number;
+  /** Channels' pinned stories, for the transports that have channels. */
+  pins?: PinStore;
 }
 
 export const APOLOGY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
@@ -75,9 +80,17 @@ export class Dispatcher {
   readonly #byName: ReadonlyMap<string, Command>;
   readonly #cooldown: Cooldown | null;
   readonly #pickTtlMs: number;
+  readonly #pins: PinStore | undefined;
   #listeners: RequestListener[] = [];
 
-  constructor({ store, commands, rate = { uses: 5, perMs: 10_000 }, pickTtlMs = 60 * 60_000 }: DispatcherOptions) {
+  constructor({
+    store,
+    commands,
+    rate = { uses: 5, perMs: 10_000 },
+    pickTtlMs = 60 * 60_000,
+    pins,
+  }: DispatcherOptions) {
+    this.#pins = pins;
     this.store = store;
     this.commands = commands;
     this.#byName = new Map(commands.map((c) => [c.name, c]));
@@ -123,7 +136,12 @@ export class Dispatcher {
     let choices: Choice[] = [];
     let error: unknown;
     try {
-      const ctx = { kb: this.store.current, typed: request.typed.slice(0, MAX_TYPED), limit: request.limit };
+      const ctx = {
+        kb: this.store.current,
+        typed: request.typed.slice(0, MAX_TYPED),
+        limit: request.limit,
+        ...(request.option ? { option: request.option } : {}),
+      };
       choices = (this.find(request.name)?.autocomplete?.(ctx) ?? []).slice(0, request.limit);
     } catch (err) {
       error = err;
@@ -153,12 +171,16 @@ export class Dispatcher {
       if (spec.maxLength && value.length > spec.maxLength) {
         return notice('too_long', `Please keep ${spec.name} under ${spec.maxLength} characters.`);
       }
+      if (spec.choices && value && !spec.choices.includes(value)) {
+        return notice('refused', `${spec.name} must be one of: ${spec.choices.join(', ')}.`);
+      }
       options[spec.name] = value;
     }
     if (command.access === 'moderators' && !request.invoker.isModerator) {
       return notice('refused', `Only moderators can use /${command.name}.`);
     }
-    return command.run({ store: this.store, invoker: request.invoker, commands: this.commands }, options);
+    const ctx = { store: this.store, invoker: request.invoker, commands: this.commands };
+    return command.run(this.#pins ? { ...ctx, pins: this.#pins } : ctx, options);
   }
 
   #pick(request: PickRequest): Reply {

@@ -1,10 +1,11 @@
 import type { EntryKind } from '../../knowledge/types.js';
-import { decide } from '../decide.js';
 import { EMPTY_HINTS } from '../input.js';
 import { tokens, type Token } from '../language.js';
 import { decline, fromEntry } from '../reply.js';
-import { resolveWords } from '../resolve.js';
+import { resolveWords, type ResolvedWord } from '../resolve.js';
+import { MAX_RANKED } from '../limits.js';
 import { scoreEntries } from '../score.js';
+import { manyStories, routed, type Scope } from '../stories.js';
 import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
 import { decideCovered } from './covered.js';
@@ -17,10 +18,16 @@ import { opinionAsked } from './opinion.js';
 import { notQuoted, saidBy } from './said.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
-export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKind>, lookup: Lookup = 'ask'): Answer {
+export function ask(
+  kb: KnowledgeBase,
+  text: string,
+  kinds?: ReadonlySet<EntryKind>,
+  lookup: Lookup = 'ask',
+  scope: Scope = {},
+): Answer {
   const question = stripPreamble(text);
   const toks = tokens(question);
-  const reply = lookFor(kb, question, toks, kinds, lookup);
+  const reply = lookFor(kb, question, toks, kinds, lookup, scope);
   return asksFuture(toks) ? pastForFuture(kb, reply) : reply;
 }
 
@@ -30,8 +37,11 @@ function lookFor(
   toks: readonly Token[],
   kinds: ReadonlySet<EntryKind> | undefined,
   lookup: Lookup,
+  scope: Scope,
 ): Answer {
   const words = resolveWords(kb.index, question, kb.tuning, toks);
+  // Scored, routed among the stories, and decided.
+  const pick = (ws: readonly ResolvedWord[]) => routed(kb, ws, question, lookup, kinds, scope);
   // An answer to a neighbouring question is not the answer: another event, or no number for "how many".
   // Nothing found for words the report does use: point to their lines rather than say it doesn't.
   const dated = (reply: Answer) =>
@@ -45,7 +55,7 @@ function lookFor(
     const link = linkedStory(kb, question, toks, words);
     if (link) return link;
   }
-  if (lookup !== 'ask') return dated(decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words));
+  if (lookup !== 'ask') return dated(pick(words));
 
   const opinion = opinionAsked(toks);
   if (opinion) return opinion;
@@ -59,7 +69,10 @@ function lookFor(
     if (none) return none;
   }
   if (!isPolar(toks, question)) {
-    const ranked = scoreEntries(kb.index, words, kb.tuning);
+    // One story to search: an answer must hold what was asked, and "what did X say" X's words.
+    // Several: routed among them as they are.
+    if (manyStories(kb) && !scope.story) return dated(pick(words));
+    const ranked = scoreEntries(kb.index, words, kb.tuning, undefined, MAX_RANKED, scope.story);
     return dated(saidBy(kb, toks, words, ranked) ?? decideCovered(kb, lookup, ranked, words));
   }
   const titled = roleQuestion(kb, toks, words);
@@ -68,13 +81,13 @@ function lookFor(
   const premises = words.map((w) =>
     w.unknown && kindOf(w.word, kb) && kindOf(w.word, kb) !== 'name' ? { ...w, unknown: false } : w,
   );
-  const reply = decide(kb.tuning, lookup, scoreEntries(kb.index, premises, kb.tuning), premises);
+  const reply = pick(premises);
   if (reply.status !== 'answered') {
     // A wrong place or name can hide the entry it is wrong about ("did Driscoll go to Russia?"):
     // look again without names, and answer No only if the entry found names another one instead.
     const unnamed = premises.filter((w) => kindOf(w.word) !== 'name');
     if (unnamed.length < premises.length) {
-      const again = decide(kb.tuning, lookup, scoreEntries(kb.index, unnamed, kb.tuning), unnamed);
+      const again = pick(unnamed);
       if (again.status === 'answered' && premiseCheck(kb, again, words, toks) === 'no') {
         return withPolarity(kb, again, 'no');
       }

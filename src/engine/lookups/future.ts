@@ -23,10 +23,11 @@ export function pastForFuture(kb: KnowledgeBase, reply: Answer): Answer {
   if (reply.status !== 'answered' || reply.parts) return reply;
   const evidence = [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].join(' ');
   if (asksFuture(tokens(evidence))) return reply;
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
   return decline(
     reply.lookup,
     'That asks what will happen. The report tells what has happened and what people said, and I only repeat what it says.',
-    reply.entry ? [{ id: reply.entry, title: kb.index.byId.get(reply.entry)?.title ?? reply.entry }] : [],
+    entry ? [{ id: entry.id, title: entry.title, story: entry.story }] : [],
     reply.confidence,
   );
 }

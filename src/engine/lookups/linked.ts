@@ -38,6 +38,7 @@ export function linkedStory(
       suggestions: [],
       conflict: false,
       missing: null,
+      story: null,
     };
     if (!isPolar(toks, question)) return reply;
     const held = contentWords(headline, kb.index.synonyms);

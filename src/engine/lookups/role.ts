@@ -110,6 +110,7 @@ export function noHolder(kb: KnowledgeBase, words: readonly ResolvedWord[], ques
   const choices = (found.holders.length ? found.holders : found.near).slice(0, MAX_SUGGESTIONS).map((p) => ({
     id: p.id,
     title: `${p.name}: ${p.role}`,
+    story: p.story,
   }));
   if (found.holders.length > 1) return askBack('ask', 'The report gives that title to several people:', choices, 1);
   if (found.near.length === 0) return undefined;
@@ -129,5 +130,6 @@ function answered(person: PersonEntry, text: string, confidence: number): Answer
     suggestions: [],
     conflict: false,
     missing: null,
+    story: null,
   };
 }
