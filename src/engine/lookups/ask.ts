@@ -52,7 +52,7 @@ function lookFor(
     return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
   }
   if (lookup === 'ask') {
-    const link = linkedStory(kb, question, toks, words);
+    const link = linkedStory(kb, question, toks, words, scope);
     if (link) return link;
   }
   if (lookup !== 'ask') return dated(pick(words));

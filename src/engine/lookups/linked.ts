@@ -5,6 +5,7 @@ import { contentWords, normalize, QUESTION_WORDS, tellingTerms } from '../text.j
 import type { Answer, KnowledgeBase } from '../types.js';
 import { isPolar, kindOf } from './polar.js';
 import { defaultStory } from './source.js';
+import { manyStories, type Scope } from '../stories.js';
 
 /**
  * Questions about a link to another story, named by the label the report gives it ("what's the
@@ -17,8 +18,12 @@ export function linkedStory(
   question: string,
   toks: readonly Token[],
   words: readonly ResolvedWord[],
+  scope: Scope,
 ): Answer | undefined {
-  const story = defaultStory(kb);
+  // Several stories each with their own links: only the story named or pinned says which link.
+  const id = scope.story ?? scope.prefer;
+  const story = id ? kb.knowledge.stories.find((s) => s.id === id) : manyStories(kb) ? undefined : defaultStory(kb);
+  if (!story) return undefined;
   const asked = ` ${normalize(question)} `;
   for (const line of story.links.keys()) {
     const text = story.lines[line - 1] ?? '';
