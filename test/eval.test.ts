@@ -17,9 +17,9 @@ import { KNOWLEDGE_DIR, shippedKnowledgeBase } from './helpers/knowledge.js';
  * The levels reached on knowledge/eval (npm run eval). A change that answers fewer questions
  * right, or answers one the report cannot, fails here; raise these when the engine improves.
  */
-const REACHED = { answerable: 85 / 86, declined: 27 / 27 };
-/** knowledge/eval/holdout.yaml, never tuned on: 20/22 answerable, 6/8 declined (a yes/no premise needs its word in the evidence). */
-const HOLDOUT_REACHED = { answerable: 20 / 22, declined: 6 / 8 };
+const REACHED = { answerable: 86 / 86, declined: 27 / 27 };
+/** knowledge/eval/holdout.yaml, never tuned on: 20/22 answerable, 7/8 declined (a yes/no premise needs its word in the evidence). */
+const HOLDOUT_REACHED = { answerable: 20 / 22, declined: 7 / 8 };
 
 let kb: KnowledgeBase;
 let items: EvalItem[];
@@ -85,8 +85,8 @@ describe('the engine on the held-out set', () => {
  * The tuning part was tuned on; the held-out part never was. Raise these when the engine improves.
  */
 const NATURAL_REACHED = {
-  tune: { answerable: 150 / 219, declined: 78 / 101 },
-  holdout: { answerable: 99 / 147, declined: 46 / 67 },
+  tune: { answerable: 160 / 219, declined: 86 / 101 },
+  holdout: { answerable: 101 / 147, declined: 49 / 67 },
 };
 
 describe('the engine on the natural questions', () => {

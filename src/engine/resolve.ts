@@ -2,7 +2,7 @@ import { sentences, tokens, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
 import { MORE_THAN_ONE } from './question.js';
 import { fillerShare, isFunctionWord, roleOf, textSpeakFor } from './subject.js';
-import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from './text.js';
+import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from './text.js';
 import type { Tuning } from './tuning.js';
 import { correctTypo } from './typo.js';
 
@@ -36,13 +36,21 @@ export function resolveWords(
     const typed = token?.text ?? w.word;
     const known = (term: string) => index.idf.get(term);
     if (known(w.term) !== undefined) {
-      out.push({ ...w, unknown: false, filler: false, weight: known(w.term)!, typed });
+      out.push({ ...w, unknown: false, filler: false, weight: known(w.term)!, typed, pos: token?.pos ?? '' });
       continue;
     }
     // Another form of the word: "led" is "lead", "sped" is "speed".
     const lemma = token && token.lemma !== w.word ? termOf(normalize(token.lemma), index.synonyms) : undefined;
     if (lemma && known(lemma) !== undefined) {
-      out.push({ word: w.word, term: lemma, unknown: false, filler: false, weight: known(lemma)!, typed });
+      out.push({
+        word: w.word,
+        term: lemma,
+        unknown: false,
+        filler: false,
+        weight: known(lemma)!,
+        typed,
+        pos: token?.pos ?? '',
+      });
       continue;
     }
     // Text-speak for a question word is that question word ("wen did he arrive").
@@ -57,13 +65,24 @@ export function resolveWords(
     const corrected = wordCount(w.word) < tuning.realWordCount ? correctTypo(index.vocabularyFuse, w.word) : undefined;
     if (corrected) {
       const term = index.vocabulary.get(corrected)!;
-      out.push({ word: corrected, term, unknown: false, filler: false, weight: known(term)!, typed });
+      out.push({
+        word: corrected,
+        term,
+        unknown: false,
+        filler: false,
+        weight: known(term)!,
+        typed,
+        pos: token?.pos ?? '',
+      });
       continue;
     }
     // A word of the report's own text is not missing from it, even where no entry uses it.
     if (index.reportTerms.has(w.term)) {
       out.push({ ...w, unknown: false, filler: true, weight: index.maxIdf, typed, pos: token?.pos ?? '' });
-    } else if (roleOf(token, w.word, opening.has(w.word), tuning) === 'subject') {
+    } else if (
+      roleOf(token, w.word, opening.has(w.word), tuning) === 'subject' &&
+      !tellingTerms(index.synonyms).has(w.term)
+    ) {
       // A subject the knowledge never uses is at least as specific as its rarest word.
       out.push({ ...w, unknown: true, filler: false, weight: index.maxIdf, typed });
     } else {

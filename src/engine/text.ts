@@ -32,6 +32,36 @@ const STOPWORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Words about the report and its telling rather than the story ("is he *described* as…", "what
+ * does the *article* say", "the last *paragraph*"): they ask nothing of an entry, no entry needs
+ * to hold them, and they are never a subject the report is said not to mention.
+ */
+const TELLING_WORDS = [
+  'report',
+  'story',
+  'article',
+  'describe',
+  'mention',
+  'refer',
+  'call',
+  'quote',
+  // Its layout: "the last paragraph", "the headline", "line 3".
+  'paragraph',
+  'headline',
+  'sentence',
+  'line',
+];
+const tellingCache = new WeakMap<Synonyms, ReadonlySet<string>>();
+export function tellingTerms(synonyms: Synonyms): ReadonlySet<string> {
+  let terms = tellingCache.get(synonyms);
+  if (!terms) {
+    terms = new Set(TELLING_WORDS.map((w) => termOf(w, synonyms)));
+    tellingCache.set(synonyms, terms);
+  }
+  return terms;
+}
+
 /** Spelling variants folded to the form the report uses. */
 const VARIANTS: ReadonlyMap<string, string> = new Map([
   ['defense', 'defence'],

@@ -1,16 +1,21 @@
 import type { EntryKind } from '../../knowledge/types.js';
 import { EMPTY_HINTS } from '../input.js';
-import { tokens } from '../language.js';
+import { tokens, type Token } from '../language.js';
 import { decline, fromEntry } from '../reply.js';
 import { resolveWords, type ResolvedWord } from '../resolve.js';
-import { routed, type Scope } from '../stories.js';
+import { MAX_RANKED } from '../limits.js';
+import { scoreEntries } from '../score.js';
+import { manyStories, routed, type Scope } from '../stories.js';
 import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
+import { decideCovered } from './covered.js';
+import { asksFuture, pastForFuture } from './future.js';
 import { linesFor } from './lines.js';
-import { isOtherEvent, isPolar, isUncounted, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
-import { holderOf, roleQuestion } from './role.js';
+import { linkedStory } from './linked.js';
+import { isOtherEvent, isPolar, isUncounted, isUndated, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
+import { holderOf, noHolder, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
-import { notQuoted } from './said.js';
+import { notQuoted, saidBy } from './said.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
 export function ask(
@@ -22,15 +27,33 @@ export function ask(
 ): Answer {
   const question = stripPreamble(text);
   const toks = tokens(question);
+  const reply = lookFor(kb, question, toks, kinds, lookup, scope);
+  return asksFuture(toks) ? pastForFuture(kb, reply) : reply;
+}
+
+function lookFor(
+  kb: KnowledgeBase,
+  question: string,
+  toks: readonly Token[],
+  kinds: ReadonlySet<EntryKind> | undefined,
+  lookup: Lookup,
+  scope: Scope,
+): Answer {
   const words = resolveWords(kb.index, question, kb.tuning, toks);
   // Scored, routed among the stories, and decided.
   const pick = (ws: readonly ResolvedWord[]) => routed(kb, ws, question, lookup, kinds, scope);
   // An answer to a neighbouring question is not the answer: another event, or no number for "how many".
   // Nothing found for words the report does use: point to their lines rather than say it doesn't.
   const dated = (reply: Answer) =>
-    isOtherEvent(kb, reply, words, toks) || isUncounted(reply, toks) ? notSaid(reply) : linesFor(kb, reply, words);
+    isOtherEvent(kb, reply, words, toks) || isUncounted(reply, toks) || isUndated(kb, reply, toks)
+      ? notSaid(reply)
+      : linesFor(kb, reply, words);
   if (words.every((w) => w.filler || QUESTION_WORDS.has(w.term))) {
     return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
+  }
+  if (lookup === 'ask') {
+    const link = linkedStory(kb, question, toks, words, scope);
+    if (link) return link;
   }
   if (lookup !== 'ask') return dated(pick(words));
 
@@ -42,13 +65,21 @@ export function ask(
     // Asked who holds a role: the person, not an entry that shares the role's words.
     const holder = holderOf(kb, words);
     if (holder) return fromEntry(lookup, holder, 1);
+    const none = noHolder(kb, words, question);
+    if (none) return none;
   }
-  if (!isPolar(toks, question)) return dated(pick(words));
+  if (!isPolar(toks, question)) {
+    // One story to search: an answer must hold what was asked, and "what did X say" X's words.
+    // Several: routed among them as they are.
+    if (manyStories(kb) && !scope.story) return dated(pick(words));
+    const ranked = scoreEntries(kb.index, words, kb.tuning, undefined, MAX_RANKED, scope.story);
+    return dated(saidBy(kb, toks, words, ranked) ?? decideCovered(kb, lookup, ranked, words));
+  }
   const titled = roleQuestion(kb, toks, words);
   if (titled) return titled;
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
   const premises = words.map((w) =>
-    w.unknown && kindOf(w.word) && kindOf(w.word) !== 'name' ? { ...w, unknown: false } : w,
+    w.unknown && kindOf(w.word, kb) && kindOf(w.word, kb) !== 'name' ? { ...w, unknown: false } : w,
   );
   const reply = pick(premises);
   if (reply.status !== 'answered') {

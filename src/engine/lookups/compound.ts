@@ -1,6 +1,7 @@
 import type { Source } from '../../knowledge/types.js';
 import type { Scope } from '../stories.js';
 import type { Answer, KnowledgeBase } from '../types.js';
+import { asksAnything } from '../question.js';
 import { ask } from './ask.js';
 
 /** At most this many parts of one question are answered. */
@@ -9,13 +10,17 @@ export const MAX_PARTS = 3;
 /**
  * The parts of a compound question: split where "and", "also", ";" or "?" is followed by a new
  * question ("when did he arrive and who did he meet"). A part without a name borrows the first
- * part's names for its "he" or "they".
+ * part's names for its "he" or "they". Parts that ask nothing are left out.
  */
 export function splitQuestion(text: string): string[] {
-  const parts = text
+  const split = text
     .split(SEPARATOR)
     .map((p) => p.trim())
     .filter((p) => /\p{L}/u.test(p));
+  // A part that asks nothing is what the person was doing or thinking, not a question to answer
+  // ("hey so i was reading this and im confused, who reported it").
+  const parts = split.length > 1 && split.some(asksAnything) ? split.filter(asksAnything) : split;
+  if (parts.length === 1) return [parts[0]!];
   return parts.length > 1 ? parts.slice(0, MAX_PARTS) : [text];
 }
 

@@ -1,7 +1,7 @@
-import { isName, tokens, type Token } from '../language.js';
+import { antonymsOf, isName, tokens, verbSynonymsOf, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { Entry } from '../../knowledge/types.js';
-import { contentWords, normalize, QUESTION_WORDS, termOf, type QueryWord } from '../text.js';
+import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -48,11 +48,12 @@ const OPENERS: ReadonlySet<string> = new Set([
 const ADDRESSEE: ReadonlySet<string> = new Set(['you', 'u', 'ya']);
 
 /** Numbers, days and months: premises a report can contradict with another of the same kind. */
-export function kindOf(word: string): 'number' | 'day' | 'month' | 'name' | undefined {
+export function kindOf(word: string, kb?: KnowledgeBase): 'number' | 'day' | 'month' | 'name' | undefined {
   if (/^\d+$/.test(word)) return 'number';
   if (DAYS.has(word)) return 'day';
   if (MONTHS.has(word)) return 'month';
-  if (isName(word)) return 'name';
+  // A name in the language ("Russia"), or of a person the knowledge knows ("Witkoff").
+  if (isName(word) || kb?.index.nameTerms.has(termOf(word, kb.index.synonyms))) return 'name';
   return undefined;
 }
 
@@ -82,9 +83,28 @@ export function premiseCheck(
   toks: readonly Token[],
 ): Polarity {
   const held = evidenceOf(kb, reply);
-  const terms = new Set(held.map((w) => w.term));
+  // Words about the telling ("is he described as…") are premises about the report, which holds them.
+  const terms = new Set([...held.map((w) => w.term), ...tellingTerms(kb.index.synonyms)]);
   const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
-  const unsupported = asked.filter((w) => !terms.has(w.term));
+  // The report says the premise is not so ("were there new developments?" of "no new developments").
+  if (!toks.some((t) => t.negated)) {
+    const { negated, affirmed } = negationsOf(kb, reply);
+    if (asked.some((w) => negated.has(w.term) && !affirmed.has(w.term))) return 'no';
+  }
+  // The report says the opposite ("did the attempts succeed?" of attempts that collapsed).
+  const lemmas = new Map(toks.map((t) => [normalize(t.text), t.lemma]));
+  const opposed = (w: ResolvedWord) =>
+    [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some((form) =>
+      [...antonymsOf(form)].some((o) => terms.has(termOf(normalize(o), kb.index.synonyms))),
+    );
+  if (asked.some((w) => !terms.has(w.term) && opposed(w))) return 'no';
+  // A verb the evidence says in another word of its WordNet synset ("confirmed" of "acknowledged").
+  const synonymous = (w: ResolvedWord) =>
+    w.pos === 'VERB' &&
+    [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some((form) =>
+      [...verbSynonymsOf(form)].some((o) => terms.has(termOf(normalize(o), kb.index.synonyms))),
+    );
+  const unsupported = asked.filter((w) => !terms.has(w.term) && !synonymous(w));
   // Words the search leaves out as too general ("right", "guy") still carry a premise here.
   const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
   const unread = toks.filter(
@@ -97,12 +117,50 @@ export function premiseCheck(
       !terms.has(termOf(normalize(t.normal), kb.index.synonyms)),
   );
   if (unread.length) return 'unknown';
-  for (const w of unsupported) {
-    const kind = kindOf(w.word);
-    if (kind && held.some((h) => h.term !== w.term && kindOf(h.word) === kind)) return 'no';
-  }
+  // Another number, day, month or name where the report gives one: No, when that is the only
+  // premise the evidence lacks and at most one name is wrong ("has Zelensky met Witkoff" of a
+  // meeting between Trump and Putin says nothing about Zelensky and Witkoff).
+  const contradicted = unsupported.filter((w) => {
+    const kind = kindOf(w.word, kb);
+    return kind && held.some((h) => h.term !== w.term && kindOf(h.word, kb) === kind);
+  });
+  const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
+  if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
   return unsupported.length === 0 ? 'yes' : 'unknown';
 }
+
+/** How many words after a "no", "not" or "never" it denies: "no new developments", not what follows. */
+const NEGATION_REACH = 2;
+
+/** Terms the reply's answer and quotes deny, and those they state without a denial. */
+function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  const cacheable = entry !== undefined && reply.answer === entry.answer;
+  const cached = cacheable ? negationCache.get(entry) : undefined;
+  if (cached) return cached;
+  const negated = new Set<string>();
+  const affirmed = new Set<string>();
+  for (const text of [reply.answer ?? '', ...reply.sources.map((s) => s.quote)]) {
+    let reach = 0;
+    for (const t of tokens(text)) {
+      if (!t.negated) reach = 0;
+      if (t.stop) continue;
+      const term = termOf(normalize(t.normal), kb.index.synonyms);
+      if (t.negated && reach < NEGATION_REACH) {
+        reach++;
+        negated.add(term);
+      } else affirmed.add(term);
+    }
+  }
+  if (cacheable) negationCache.set(entry, { negated, affirmed });
+  return { negated, affirmed };
+}
+interface Negations {
+  negated: ReadonlySet<string>;
+  affirmed: ReadonlySet<string>;
+}
+/** Kept per entry, as its evidence is: the same entry is checked again and again. */
+const negationCache = new WeakMap<Entry, Negations>();
 
 /**
  * A dated event given as the answer to "when" must be the event asked about: a verb the question
@@ -131,6 +189,21 @@ export function isUncounted(reply: Answer, toks: readonly Token[]): boolean {
   return !tokens(evidence).some((t) => t.pos === 'NUM' || MAGNITUDES.has(t.lemma));
 }
 
+/**
+ * Asked for a date ("what was the exact date he arrived") or a day, of an event the report times
+ * less exactly ("Wednesday", "October"): the report doesn't give it, whatever else it says.
+ */
+export function isUndated(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): boolean {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  if (reply.status !== 'answered' || entry?.kind !== 'event') return false;
+  const asked = toks.filter((t) => t.pos === 'NOUN').map((t) => t.lemma);
+  const when = normalize(entry.when).split(' ');
+  const hasDate = when.some((w) => /\d/.test(w));
+  if (asked.includes('date')) return !hasDate;
+  if (asked.includes('day')) return !hasDate && !when.some((w) => DAYS.has(w));
+  return false;
+}
+
 /** English's magnitude words: "millions of euros" is an amount although no digit is written. */
 const MAGNITUDES: ReadonlySet<string> = new Set(['dozen', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
 
@@ -150,7 +223,7 @@ export function notSaid(reply: Answer): Answer {
  * for its entry, which presuppose what they ask about ("what is the peace push"); a yes/no
  * phrasing presupposes nothing. Kept per entry: the same entry is checked again and again.
  */
-function evidenceOf(kb: KnowledgeBase, reply: Answer): readonly QueryWord[] {
+export function evidenceOf(kb: KnowledgeBase, reply: Answer): readonly QueryWord[] {
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
   const cached = entry && reply.answer === entry.answer ? evidenceCache.get(entry) : undefined;
   if (cached) return cached;

@@ -2,7 +2,9 @@ import type { PersonEntry } from '../../knowledge/types.js';
 import type { Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { SearchIndex } from '../search-index.js';
-import { contentWords } from '../text.js';
+import { MAX_SUGGESTIONS } from '../limits.js';
+import { askBack, decline } from '../reply.js';
+import { clip, contentWords } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -71,11 +73,49 @@ export function roleQuestion(
 
 /** "Who is the army secretary": the one person whose role holds every word asked. */
 export function holderOf(kb: KnowledgeBase, words: readonly ResolvedWord[]): PersonEntry | undefined {
+  const found = roleHolders(kb, words);
+  return found?.holders.length === 1 ? found.holders[0] : undefined;
+}
+
+/**
+ * Asked who holds a role, in words that are all words of roles the report gives: the people whose
+ * role holds every one ("who is the president": three of them), and those whose role holds most.
+ * Undefined when the question is about something else ("who leads the talks").
+ */
+function roleHolders(
+  kb: KnowledgeBase,
+  words: readonly ResolvedWord[],
+): { holders: PersonEntry[]; near: PersonEntry[] } | undefined {
   const roles = rolesOf(kb.index);
   const asked = words.filter((w) => !w.filler && w.term !== 'who');
   if (asked.length === 0 || !asked.some((w) => roles.vocabulary.has(w.term))) return undefined;
-  const holders = roles.people.filter((p) => asked.every((w) => p.role.has(w.term)));
-  return holders.length === 1 ? holders[0]!.person : undefined;
+  const holders = roles.people.filter((p) => asked.every((w) => p.role.has(w.term))).map((p) => p.person);
+  if (holders.length || !asked.every((w) => roles.vocabulary.has(w.term))) return { holders, near: [] };
+  const shared = (p: (typeof roles.people)[number]) => asked.filter((w) => p.role.has(w.term)).length;
+  const near = roles.people
+    .filter((p) => shared(p) > 0)
+    .sort((a, b) => shared(b) - shared(a))
+    .map((p) => p.person);
+  return { holders, near };
+}
+
+/**
+ * "Who is the US defence secretary" when no one in the report holds every word of that role: the
+ * report names no such person, and a person with half the title is not the answer. Several
+ * holders ("who is the president") are offered to choose from.
+ */
+export function noHolder(kb: KnowledgeBase, words: readonly ResolvedWord[], question: string): Answer | undefined {
+  const found = roleHolders(kb, words);
+  if (!found || found.holders.length === 1) return undefined;
+  const choices = (found.holders.length ? found.holders : found.near).slice(0, MAX_SUGGESTIONS).map((p) => ({
+    id: p.id,
+    title: `${p.name}: ${p.role}`,
+    story: p.story,
+  }));
+  if (found.holders.length > 1) return askBack('ask', 'The report gives that title to several people:', choices, 1);
+  if (found.near.length === 0) return undefined;
+  const role = clip(question.replace(/^\W*who\W+(?:is|was|s)?\s*(?:the\s+)?/i, '').replace(/[?.!\s]+$/, ''), 60);
+  return decline('ask', `The report doesn't name anyone as ${role}. The people with titles like it:`, choices);
 }
 
 function answered(person: PersonEntry, text: string, confidence: number): Answer {

@@ -1,7 +1,8 @@
 import type { PersonEntry } from '../../knowledge/types.js';
 import type { SearchIndex } from '../search-index.js';
 import type { ResolvedWord } from '../resolve.js';
-import { decline } from '../reply.js';
+import { decline, fromEntry } from '../reply.js';
+import type { ScoredEntry } from '../score.js';
 import type { Token } from '../language.js';
 import { contentWords, normalize } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
@@ -52,4 +53,48 @@ function quotedPeople(index: SearchIndex): ReadonlySet<string> {
     quoted.set(index, ids);
   }
   return ids;
+}
+
+/**
+ * "What did X say" of a voice the report quotes (a person, an outlet, "the Army"): the best-ranked
+ * entry with a source attributed to X, rather than X's profile or an entry that only shares X's
+ * name ("what did Trump say" is his words at the investment conference, not who he is).
+ */
+export function saidBy(
+  kb: KnowledgeBase,
+  toks: readonly Token[],
+  words: readonly ResolvedWord[],
+  ranked: readonly ScoredEntry[],
+): Answer | undefined {
+  const said = toks.findIndex((t) => SPEECH.has(t.lemma));
+  if (said < 0 || words.some((w) => w.unknown)) return undefined;
+  const before = new Set(toks.slice(0, said).map((t) => normalize(t.text)));
+  const named = words.filter((w) => before.has(w.word) || before.has(normalize(w.typed))).map((w) => w.term);
+  const voices = voiceTerms(kb.index);
+  const speaker = named.filter((t) => [...voices.values()].some((terms) => terms.has(t)));
+  if (speaker.length === 0) return undefined;
+  const speaks = (attribution: string) => speaker.every((t) => voices.get(attribution)?.has(t));
+  const best = ranked.find(
+    (r) => r.entry.kind !== 'person' && r.entry.kind !== 'gap' && r.entry.sources.some((s) => speaks(s.attribution)),
+  );
+  // Only in place of X's profile about to be answered; then an entry that still shares the
+  // question's words (a "did you mean" score), not any entry X is quoted in.
+  const top = ranked[0];
+  if (!best || !top || top.entry.kind !== 'person' || top.score < kb.tuning.answer) return undefined;
+  if (best.score < kb.tuning.suggest) return undefined;
+  return fromEntry('ask', best.entry, best.score);
+}
+
+/** Each attribution of the knowledge's sources, with its terms ("President Donald Trump"). Built once per index. */
+const voiceCache = new WeakMap<SearchIndex, ReadonlyMap<string, ReadonlySet<string>>>();
+function voiceTerms(index: SearchIndex): ReadonlyMap<string, ReadonlySet<string>> {
+  let voices = voiceCache.get(index);
+  if (!voices) {
+    const attributions = new Set(index.entries.flatMap((e) => e.sources.map((s) => s.attribution)));
+    voices = new Map(
+      [...attributions].map((a) => [a, new Set(contentWords(a, index.synonyms).map((w) => w.term))] as const),
+    );
+    voiceCache.set(index, voices);
+  }
+  return voices;
 }
