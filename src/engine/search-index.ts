@@ -2,13 +2,13 @@ import Fuse from 'fuse.js';
 import type { Entry, EventEntry, Knowledge, PersonEntry } from '../knowledge/types.js';
 import { contentWords, normalize, QUESTION_WORDS, synonymsOf, type Synonyms } from './text.js';
 import type { Tuning } from './tuning.js';
-import { vocabularyBuckets } from './typo.js';
+import { typoIndex, type TypoIndex } from './typo.js';
 
 /**
  * Search structures built once per knowledge base. A long question is matched through an inverted
  * index of terms (cost grows with the postings of its words, not with the number of entries);
- * fuse.js is used where it is strong: short strings, i.e. correcting a misspelt word against the
- * knowledge's vocabulary, and matching names and aliases.
+ * fuse.js is used where it is strong: matching names and aliases; a misspelt word is corrected
+ * against the knowledge's vocabulary through a trie (typo.ts).
  *
  * Invariant: every term of every entry has an idf, postings to the documents holding it, and is
  * listed in phrasingEntries or answerOnlyEntries (never both for one entry).
@@ -41,11 +41,8 @@ export interface SearchIndex {
   readonly maxIdf: number;
   /** Normalized words of the knowledge, for typo correction, with the term each folds to. */
   readonly vocabulary: ReadonlyMap<string, string>;
-  /**
-   * The vocabulary split by first letter, one fuse.js index each: people rarely mistype the
-   * first letter, and searching one bucket keeps a correction under a millisecond at 50,000 entries.
-   */
-  readonly vocabularyFuse: ReadonlyMap<string, Fuse<string>>;
+  /** The vocabulary as a trie, to correct a typo at a cost that does not grow with the knowledge. */
+  readonly vocabularyTypos: TypoIndex;
   readonly aliasFuse: Fuse<AliasRow>;
   /** Dated events by their time words, event and phrasings: for /when autocomplete. */
   readonly eventFuse: Fuse<EventEntry>;
@@ -94,7 +91,7 @@ export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
     idf,
     maxIdf,
     vocabulary: terms.vocabulary,
-    vocabularyFuse: vocabularyBuckets([...terms.vocabulary.keys()]),
+    vocabularyTypos: typoIndex(terms.vocabulary.keys()),
     aliasFuse: new Fuse(aliasRows(entries), {
       keys: ['alias'],
       includeScore: true,
