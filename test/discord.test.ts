@@ -127,17 +127,20 @@ describe('/ask', () => {
     expect(embedOf(r).description).toMatch(/doesn't mention “China”/);
   });
 
-  it('cannot be made to ping @everyone or render a member’s markdown', async () => {
-    const r = await fake.command(
-      'ask',
-      { question: '@everyone **look** what does China think [x](https://evil.example)' },
-      member(),
-    );
-    expect(r.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    const shown = JSON.stringify(r.body.data);
-    expect(shown).not.toMatch(/@everyone/);
-    expect(shown).not.toContain('**look**');
-    expect(shown).not.toContain('](https://');
+  it('cannot be made to ping @everyone or render a member’s markdown, the first time or the next', async () => {
+    // Escaped text is remembered between replies: the second reply must be as safe as the first.
+    for (const user of [member(), member()]) {
+      const r = await fake.command(
+        'ask',
+        { question: '@everyone **look** what does China think [x](https://evil.example)' },
+        user,
+      );
+      expect(r.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+      const shown = JSON.stringify(r.body.data);
+      expect(shown).not.toMatch(/@everyone/);
+      expect(shown).not.toContain('**look**');
+      expect(shown).not.toContain('](https://');
+    }
   });
 
   it('refuses an over-long question even if Discord’s limit was bypassed', async () => {
