@@ -4,6 +4,7 @@ import ask from './ask.js';
 import help from './help.js';
 import refresh from './refresh.js';
 import source from './source.js';
+import story from './story.js';
 import when from './when.js';
 import who from './who.js';
 
@@ -11,4 +12,4 @@ import who from './who.js';
  * Every command, once: registration with Discord, the dispatcher (src/dispatch/dispatcher.ts) and
  * the console all read this list. A command's shape is `Command` in src/dispatch/command.ts.
  */
-export const commands: readonly Command[] = [ask, who, when, source, about, help, refresh];
+export const commands: readonly Command[] = [ask, who, when, source, about, help, refresh, story];

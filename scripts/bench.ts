@@ -23,6 +23,7 @@ import { FakeDiscord, TOKEN } from '../src/testing/fake-discord.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const GENERATED = Number(process.env.BENCH_ENTRIES ?? 50_000);
+const STORIES = Number(process.env.BENCH_STORIES ?? 100);
 const items = await loadEvalSet(path.join(root, 'knowledge/eval/questions.yaml'));
 const queries = items.map((i) => ({ lookup: i.command as Lookup, text: i.q }));
 
@@ -99,12 +100,12 @@ console.log(
 await benchHttp(queries, Number(process.env.BENCH_HTTP_SECONDS ?? 10));
 
 // --- generated knowledge -------------------------------------------------------------------
-const big = generateKnowledge(shipped, GENERATED);
+const big = generateKnowledge(shipped, GENERATED, 42, STORIES);
 const dir = await writeKnowledge(big);
 const [bigKb, bigLoad, bigBuild] = await timedLoad(dir);
 await rm(dir, { recursive: true, force: true });
 console.log(
-  `\ngenerated knowledge: ${bigKb.knowledge.entries.length} entries (${GENERATED} generated + the shipped ones)`,
+  `\ngenerated knowledge: ${bigKb.knowledge.entries.length} entries (${GENERATED} generated + the shipped ones) in ${bigKb.knowledge.stories.length} stories`,
 );
 console.log(`  load (read + validate)             ${ms(bigLoad)}`);
 console.log(`  build indexes                      ${ms(bigBuild)}`);

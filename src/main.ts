@@ -2,11 +2,13 @@
  * npm start: HTTP interactions when DISCORD_PUBLIC_KEY and HTTP_PORT are set; otherwise the Discord
  * bot on the gateway when DISCORD_TOKEN is set; otherwise the local console.
  */
+import path from 'node:path';
 import { commands } from '../commands/index.js';
 import { runConsole } from './console/console.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
 import { logRequests } from './dispatch/log-requests.js';
 import { createLogger } from './logger.js';
+import { PinStore } from './stories/pins.js';
 import { configOrExit, storeOrExit } from './startup.js';
 
 const config = configOrExit();
@@ -36,7 +38,9 @@ if (config.http?.publicKey) {
     secrets: [config.discord.token],
     pretty: Boolean(process.stdout.isTTY),
   });
-  const dispatcher = new Dispatcher({ store, commands });
+  // Channel pins outlive a restart; data/ until the storage of issue 9 gives a DATA_DIR.
+  const pins = await PinStore.open(path.resolve('data/pins.json'));
+  const dispatcher = new Dispatcher({ store, commands, pins });
   dispatcher.onEvent(logRequests(log));
   // /healthz and /metrics beside the gateway (and knowledge sync when there is a database).
   const { startService } = await import('./http/service.js');

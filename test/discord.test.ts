@@ -92,7 +92,7 @@ describe('npm run deploy-commands', () => {
     const { count } = await deployCommands({ token: TOKEN, clientId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl });
     const body = fake.registered.get(GUILD_ID) as any[];
     expect(count).toBe(commands.length);
-    expect(body.map((c) => c.name)).toEqual(['ask', 'who', 'when', 'source', 'about', 'help', 'refresh']);
+    expect(body.map((c) => c.name)).toEqual(['ask', 'who', 'when', 'source', 'about', 'help', 'refresh', 'story']);
     const ask = body.find((c) => c.name === 'ask');
     expect(ask.options[0]).toMatchObject({ name: 'question', type: 3, required: true, max_length: 300 });
     expect(body.find((c) => c.name === 'who').options[0].autocomplete).toBe(true);

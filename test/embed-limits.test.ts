@@ -37,6 +37,7 @@ describe('an answer too long for one Discord embed', () => {
     suggestions: [],
     conflict: false,
     missing: null,
+    story: null,
   };
 
   it('keeps every part within Discord’s limits, the answer and its first quote shown', () => {

@@ -104,24 +104,43 @@ describe('a broken knowledge folder', () => {
     return result.ok ? [] : result.problems;
   }
 
-  it('refuses a quote that is not verbatim in its line, naming file, entry and field', async () => {
+  it('withholds an entry whose quote is verbatim nowhere in the report, and says so by file, entry and field', async () => {
     // A straight apostrophe where the report has a curly one is not verbatim.
-    const problems = await problemsAfter(QA, (t) =>
+    scratch = await copyKnowledge();
+    await scratch.edit(QA, (t) =>
       t.replace('quote: Steve Witkoff, President Donald Trump’s', "quote: Steve Witkoff, President Donald Trump's"),
     );
-    expect(problems).toContainEqual(
-      expect.objectContaining({ file: QA, entry: 'talks-leader', field: 'sources[0].quote' }),
+    const result = await loadKnowledge(scratch.dir);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.knowledge.entries.map((e) => e.id)).not.toContain('talks-leader');
+    expect(result.knowledge.notices).toContainEqual(
+      expect.objectContaining({
+        kind: 'withheld',
+        file: QA,
+        entry: 'talks-leader',
+        message: expect.stringMatching(/^sources\[0\]\.quote is no longer in the report/),
+      }),
     );
   });
 
-  it('refuses a line number outside the report', async () => {
-    const problems = await problemsAfter(QA, (t) =>
+  it('re-anchors a quote cited on the wrong line (or past the end) to the line that holds it, and says so', async () => {
+    scratch = await copyKnowledge();
+    await scratch.edit(QA, (t) =>
       t.replace(
         /- line: 3\n(\s+quote: Army spokesperson Col\. Dave Butler said the visit was ordered by President Trump as part of a fresh push to revive stalled peace efforts\.\n\s+by: butler\n\n- id: driscoll-briefing)/,
         '- line: 12\n$1',
       ),
     );
-    expect(problems.map(formatProblem).join('\n')).toMatch(/visit-ordered-by.*sources\[0\]\.line.*outside the report/);
+    const result = await loadKnowledge(scratch.dir);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.knowledge.entries.find((e) => e.id === 'visit-ordered-by')?.sources[0]?.line).toBe(3);
+    expect(result.knowledge.notices).toContainEqual(
+      expect.objectContaining({
+        kind: 'reanchored',
+        entry: 'visit-ordered-by',
+        message: 'sources[0].quote is now on line 3, not 12: re-anchored',
+      }),
+    );
   });
 
   it('refuses an empty answer', async () => {

@@ -14,6 +14,38 @@ async function openScratch() {
   return { scratch, store: await KnowledgeStore.open(scratch.dir) };
 }
 
+describe('a developing story: the report replaced by an updated version', () => {
+  it('re-anchors quotes that moved, withholds those that no longer match, and says which', async () => {
+    const { scratch, store } = await openScratch();
+    const report = 'stories/ukraine-peace-push/report.txt';
+    await scratch.edit(report, (t) => {
+      const lines = t.split('\n');
+      // A new paragraph at the top moves every line down; Peskov's paragraph is rewritten.
+      const updated = lines.map((l) =>
+        l.startsWith('However, Kremlin spokesperson') ? 'The Kremlin declined to comment on Thursday.' : l,
+      );
+      return ['UPDATE: Talks resumed in Geneva, officials said.', ...updated].join('\n');
+    });
+    const outcome = await store.refresh();
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    expect(outcome.diff.reanchored).toContain('talks-leader');
+    expect(outcome.diff.withheld).toContain('dmitry-peskov');
+    expect(outcome.diff.removed).not.toContain('dmitry-peskov');
+    // Re-anchored: the same quote, now from line 3.
+    expect(answer(store.current, { lookup: 'ask', text: 'who is leading the talks' }).sources[0]).toMatchObject({
+      line: 3,
+    });
+    // Withheld: nothing that no longer matches is served.
+    const peskov = answer(store.current, { lookup: 'who', text: 'peskov' });
+    expect(peskov.status).not.toBe('answered');
+    expect(
+      store.current.knowledge.entries.every((e) =>
+        e.sources.every((s) => store.current.knowledge.stories[0]!.lines[s.line - 1]!.includes(s.quote)),
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('refreshing the knowledge while serving', () => {
   it('serves an edited answer after a refresh and reports it as edited', async () => {
     const { scratch, store } = await openScratch();

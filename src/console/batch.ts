@@ -42,6 +42,8 @@ function record(input: string, command: string, reply: Reply, ms: number) {
     status: a.status,
     answer: a.status === 'answered' ? (a.answer ?? null) : null,
     text: a.text,
+    // The story answered from (with several loaded, also in every source and `story/id` entry).
+    story: a.story?.id ?? a.sources?.[0]?.story ?? null,
     sources: (a.sources ?? []).map(({ story, line, quote, attribution }) => ({ story, line, quote, attribution })),
     confidence: a.confidence ?? 0,
     entry: a.entry ?? null,

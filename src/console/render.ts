@@ -23,7 +23,7 @@ function layout(reply: Reply): string {
 }
 
 function renderAnswer(a: Answer): string {
-  const out = [a.text];
+  const out = a.story ? [`[${a.story.title}]`, a.text] : [a.text];
   if (a.sources.length) {
     out.push('');
     if (a.status !== 'answered') out.push('What the report does say:');

@@ -6,7 +6,9 @@ import { diffKnowledge, type KnowledgeDiff } from '../knowledge/diff.js';
 import { KNOWLEDGE_LIMITS } from '../knowledge/limits.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
-import type { Entry, KnowledgeProblem } from '../knowledge/types.js';
+import type { Entry, KnowledgeNotice, KnowledgeProblem } from '../knowledge/types.js';
+
+const isWithheld = (n: KnowledgeNotice) => n.kind === 'withheld';
 import type { ChangeRow, Storage } from '../storage/storage.js';
 import { writeFileAtomic } from './atomic.js';
 import { addPhrasing } from './phrasing.js';
@@ -206,9 +208,25 @@ export class Curator {
       if (text === null) await rm(target, { force: true });
       else await writeFileAtomic(target, text);
       const result = await loadKnowledge(staging);
-      return result.ok
-        ? result
-        : { ok: false as const, reason: 'The knowledge would not load; nothing changed.', problems: result.problems };
+      if (!result.ok) {
+        return {
+          ok: false as const,
+          reason: 'The knowledge would not load; nothing changed.',
+          problems: result.problems,
+        };
+      }
+      // A refresh withholds an entry whose quote left the report; a curated change must not cause that.
+      const key = (n: KnowledgeNotice) => `${n.story}/${n.entry}`;
+      const already = new Set((this.store.current.knowledge.notices ?? []).filter(isWithheld).map(key));
+      const withheld = (result.knowledge.notices ?? []).filter((n) => isWithheld(n) && !already.has(key(n)));
+      if (withheld.length > 0) {
+        return {
+          ok: false as const,
+          reason: 'The knowledge would not load; nothing changed.',
+          problems: withheld.map((n) => ({ file: n.file, message: `${n.entry}: ${n.message}` })),
+        };
+      }
+      return result;
     } finally {
       await rm(staging, { recursive: true, force: true });
     }

@@ -11,10 +11,17 @@ export function commandDefinitions(commands: readonly Command[]): RESTPostAPICha
   return commands.map((command) => {
     const builder = new SlashCommandBuilder().setName(command.name).setDescription(command.description);
     for (const option of command.options) {
+      if (option.attachment) {
+        builder.addAttachmentOption((o) =>
+          o.setName(option.name).setDescription(option.description).setRequired(option.required),
+        );
+        continue;
+      }
       builder.addStringOption((o) => {
         o.setName(option.name).setDescription(option.description).setRequired(option.required);
         if (option.maxLength) o.setMaxLength(option.maxLength);
         if (option.autocomplete) o.setAutocomplete(true);
+        if (option.choices) o.addChoices(...option.choices.map((c) => ({ name: c, value: c })));
         return o;
       });
     }

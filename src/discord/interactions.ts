@@ -3,6 +3,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   RESTJSONErrorCodes,
+  type Attachment,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -21,6 +22,7 @@ import {
 import type { Reply } from '../dispatch/reply.js';
 import type { Logger } from '../logger.js';
 import { LIMITS } from './limits.js';
+import { KNOWLEDGE_LIMITS } from '../knowledge/limits.js';
 import { parsePickId, renderNotice, renderReply } from './render.js';
 import { clip } from '../dispatch/text.js';
 
@@ -70,9 +72,15 @@ async function shed(interaction: Interaction, deps: InteractionDeps): Promise<vo
   }
 }
 
-function commandRequest(interaction: ChatInputCommandInteraction, deps: InteractionDeps): CommandRequest {
-  const options: Record<string, string> = {};
-  for (const o of interaction.options.data) if (o.value !== undefined) options[o.name] = String(o.value);
+/** The request for a command; `options` as typed unless given (attachments read into text). */
+function commandRequest(
+  interaction: ChatInputCommandInteraction,
+  deps: InteractionDeps,
+  options: Record<string, string> = {},
+): CommandRequest {
+  if (!Object.keys(options).length) {
+    for (const o of interaction.options.data) if (o.value !== undefined) options[o.name] = String(o.value);
+  }
   return {
     kind: 'command',
     source: 'discord',
@@ -107,6 +115,7 @@ function autocompleteRequest(interaction: AutocompleteInteraction, deps: Interac
     invoker: invokerOf(interaction, deps.modRoleIds),
     name: interaction.commandName,
     typed: String(interaction.options.getFocused() ?? ''),
+    option: interaction.options.getFocused(true).name,
     limit: LIMITS.choices,
   };
 }
@@ -117,8 +126,31 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
   if (command?.defer) {
     await interaction.deferReply(command.defer === 'private' ? { flags: MessageFlags.Ephemeral } : {});
   }
-  const reply = await deps.dispatcher.dispatch(commandRequest(interaction, deps));
+  const options: Record<string, string> = {};
+  for (const o of interaction.options.data) {
+    if (o.attachment) options[o.name] = await attachedText(o.attachment);
+    else if (o.value !== undefined) options[o.name] = String(o.value);
+  }
+  const reply = await deps.dispatcher.dispatch(commandRequest(interaction, deps, options));
   await send(interaction, reply, command);
+}
+
+/**
+ * The text of an attached file, or '' for one that is not a bounded UTF-8 text file (the command
+ * then asks for one). Fetched from Discord's CDN after the deferral, within the report size limit.
+ */
+async function attachedText(file: Attachment): Promise<string> {
+  if (file.size > KNOWLEDGE_LIMITS.reportBytes) return '';
+  if (file.contentType && !/^text\//.test(file.contentType)) return '';
+  try {
+    const response = await fetch(file.url, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) return '';
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > KNOWLEDGE_LIMITS.reportBytes) return '';
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return '';
+  }
 }
 
 async function pressComponent(

@@ -69,15 +69,18 @@ export function renderAnswer(a: Answer, question?: string, now = Date.now()): In
     name: clip(`${i === 0 && heading ? `${heading} · ` : ''}Line ${s.line} · ${s.attribution}`, LIMITS.fieldName),
     value: clip(`> ${escapeForDiscord(s.quote)}`, LIMITS.fieldValue),
   }));
+  // With several stories loaded, every answer says which story it is from.
+  const storyLine = a.story ? clip(`Story: ${a.story.title}`, 300) : '';
   const fitted = fitFields(
-    (title?.length ?? 0) + description.length,
+    (title?.length ?? 0) + description.length + storyLine.length + 3,
     fields,
     a.sources.map((s) => s.line),
   );
   const embed = new EmbedBuilder().setColor(COLOURS[a.status]).setDescription(description);
   if (title) embed.setTitle(title);
   if (fitted.fields.length) embed.addFields(fitted.fields);
-  if (fitted.footer) embed.setFooter({ text: fitted.footer });
+  const footer = [storyLine, fitted.footer ?? ''].filter(Boolean).join(' · ');
+  if (footer) embed.setFooter({ text: clip(footer, LIMITS.embedFooter) });
   const rows = a.suggestions.length
     ? [
         new ActionRowBuilder<ButtonBuilder>().addComponents(

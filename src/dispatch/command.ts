@@ -1,5 +1,7 @@
 import { answer, type KnowledgeBase, type Lookup } from '../engine/answer.js';
+import { completeStories } from '../engine/complete.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
+import type { PinStore } from '../stories/pins.js';
 import type { Reply } from './reply.js';
 
 /**
@@ -33,6 +35,10 @@ export interface OptionSpec {
   /** Registered with Discord, and enforced again by the dispatcher for every transport. */
   maxLength?: number;
   autocomplete?: boolean;
+  /** A file the invoker attaches (Discord: an attachment option); the transport passes its text. */
+  attachment?: boolean;
+  /** The only values allowed, offered as choices. */
+  choices?: readonly string[];
 }
 
 export interface Invoker {
@@ -45,6 +51,8 @@ export interface Invoker {
 
 export interface CommandContext {
   store: KnowledgeStore;
+  /** Which story each channel is pinned to, when the transport has channels. */
+  pins?: PinStore;
   invoker: Invoker;
   /** The commands this dispatcher serves, for /help. */
   commands: readonly Command[];
@@ -52,6 +60,8 @@ export interface CommandContext {
 
 export interface AutocompleteContext {
   kb: KnowledgeBase;
+  /** The option being typed into, when the command has more than one that autocompletes. */
+  option?: string;
   /** What is typed so far. */
   typed: string;
   /** At most this many choices: the transport's own limit. */
@@ -68,10 +78,33 @@ export function textOption(name: string, description: string, maxLength: number,
   return { name, description, required: true, maxLength, autocomplete };
 }
 
-/** The handler of a lookup command: the engine answers its one text option, shown under what was asked. */
+/** The optional `story` option of the lookup commands: answer from that story only. */
+export const STORY_OPTION: OptionSpec = {
+  name: 'story',
+  description: 'Which story to answer from, when several are loaded',
+  required: false,
+  maxLength: 200,
+  autocomplete: true,
+};
+
+/**
+ * The handler of a lookup command: the engine answers its text option, shown under what was asked,
+ * from the story named in the `story` option if any, else trying the channel's pinned story first.
+ */
 export function answerWith(lookup: Exclude<Lookup, 'entry'>, option: string): Command['run'] {
-  return ({ store }, options) => {
+  return ({ store, pins, invoker }, options) => {
     const text = options[option] ?? '';
-    return { type: 'answer', answer: answer(store.current, { lookup, text }), question: text };
+    const story = options.story?.trim();
+    const prefer = pins?.get(invoker.channelId);
+    const request = { lookup, text, ...(story ? { story } : {}), ...(prefer ? { prefer } : {}) };
+    return { type: 'answer', answer: answer(store.current, request), question: text };
   };
+}
+
+/** Autocomplete for a lookup command: the `story` option completes story titles, the other its own. */
+export function withStoryCompletion(own?: Command['autocomplete']): Command['autocomplete'] {
+  return (ctx) =>
+    ctx.option === 'story'
+      ? completeStories(ctx.kb, ctx.typed, ctx.limit).map((c) => ({ name: c.label, value: c.id }))
+      : (own?.(ctx) ?? []);
 }

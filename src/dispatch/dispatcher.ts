@@ -1,5 +1,6 @@
 import { answer } from '../engine/answer.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
+import type { PinStore } from '../stories/pins.js';
 import { msSince } from '../elapsed.js';
 import type { Choice, Command, Invoker } from './command.js';
 import { Cooldown } from './cooldown.js';
@@ -37,6 +38,8 @@ export interface AutocompleteRequest extends RequestBase {
   kind: 'autocomplete';
   name: string;
   typed: string;
+  /** The option typed into, when the transport knows it. */
+  option?: string;
   /** The most choices the transport can show. */
   limit: number;
 }
@@ -64,6 +67,8 @@ export interface DispatcherOptions {
   rate?: { uses: number; perMs: number } | null;
   /** How long a picked suggestion keeps answering after it was offered. */
   pickTtlMs?: number;
+  /** Channels' pinned stories, for the transports that have channels. */
+  pins?: PinStore;
   /** Requests answered at once before members are told it is busy; `DISPATCH_LIMITS.inFlight` by default. */
   capacity?: number;
   /** "Busy" replies sent at once before interactions are dropped; `DISPATCH_LIMITS.busyInFlight` by default. */
@@ -88,6 +93,7 @@ export class Dispatcher {
   readonly #byName: ReadonlyMap<string, Command>;
   readonly #cooldown: Cooldown | null;
   readonly #pickTtlMs: number;
+  readonly #pins: PinStore | undefined;
   readonly #capacity: number;
   readonly #busyCapacity: number;
   #inFlight = 0;
@@ -99,9 +105,11 @@ export class Dispatcher {
     commands,
     rate = { uses: 5, perMs: 10_000 },
     pickTtlMs = 60 * 60_000,
+    pins,
     capacity = DISPATCH_LIMITS.inFlight,
     busyCapacity = DISPATCH_LIMITS.busyInFlight,
   }: DispatcherOptions) {
+    this.#pins = pins;
     this.#capacity = capacity;
     this.#busyCapacity = busyCapacity;
     this.store = store;
@@ -199,7 +207,12 @@ export class Dispatcher {
     let choices: Choice[] = [];
     let error: unknown;
     try {
-      const ctx = { kb: this.store.current, typed: request.typed.slice(0, MAX_TYPED), limit: request.limit };
+      const ctx = {
+        kb: this.store.current,
+        typed: request.typed.slice(0, MAX_TYPED),
+        limit: request.limit,
+        ...(request.option ? { option: request.option } : {}),
+      };
       choices = (this.find(request.name)?.autocomplete?.(ctx) ?? []).slice(0, request.limit);
     } catch (err) {
       error = err;
@@ -229,12 +242,16 @@ export class Dispatcher {
       if (spec.maxLength && value.length > spec.maxLength) {
         return notice('too_long', `Please keep ${spec.name} under ${spec.maxLength} characters.`);
       }
+      if (spec.choices && value && !spec.choices.includes(value)) {
+        return notice('refused', `${spec.name} must be one of: ${spec.choices.join(', ')}.`);
+      }
       options[spec.name] = value;
     }
     if (command.access === 'moderators' && !request.invoker.isModerator) {
       return notice('refused', `Only moderators can use /${command.name}.`);
     }
-    return command.run({ store: this.store, invoker: request.invoker, commands: this.commands }, options);
+    const ctx = { store: this.store, invoker: request.invoker, commands: this.commands };
+    return command.run(this.#pins ? { ...ctx, pins: this.#pins } : ctx, options);
   }
 
   #pick(request: PickRequest): Reply {

@@ -40,6 +40,8 @@ function diffLines(diff: KnowledgeDiff): string[] {
     ...row('Removed', diff.removed),
     ...row('Edited', diff.edited),
     ...row('Cited line changed', diff.citationsChanged),
+    ...row('Quote moved in the updated report, re-anchored', diff.reanchored),
+    ...row('Quote no longer in the report, not served', diff.withheld),
   ];
 }
 

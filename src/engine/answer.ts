@@ -12,6 +12,7 @@ import { when } from './lookups/when.js';
 import { who } from './lookups/who.js';
 import { decline } from './reply.js';
 import { buildIndex } from './search-index.js';
+import { scopeOf, withStories, type Scope } from './stories.js';
 import { TUNING, type Tuning } from './tuning.js';
 import type { Answer, KnowledgeBase, Request } from './types.js';
 
@@ -20,7 +21,8 @@ import type { Answer, KnowledgeBase, Request } from './types.js';
  * nothing of Discord or the console, which only turn input into a request and an answer into a reply.
  */
 
-export type { Answer, KnowledgeBase, Lookup, Request, Status, Suggestion } from './types.js';
+export type { Answer, KnowledgeBase, Lookup, Request, Status, StoryRef, Suggestion } from './types.js';
+export { findStory } from './stories.js';
 export { cleanInput } from './input.js';
 export { MAX_QUERY_LENGTH, MAX_SUGGESTIONS } from './limits.js';
 export { TUNING, type Tuning } from './tuning.js';
@@ -38,20 +40,26 @@ export function answer(kb: KnowledgeBase, request: Request): Answer {
     return decline(lookup, `That is too long: please keep it under ${MAX_QUERY_LENGTH} characters.`);
   }
   if (!text) return decline(lookup, EMPTY_HINTS[lookup]);
+  const scope = scopeOf(kb, request);
+  if ('status' in scope) return scope;
+  return withStories(kb, lookUp(kb, lookup, text, scope));
+}
+
+function lookUp(kb: KnowledgeBase, lookup: Request['lookup'], text: string, scope: Scope): Answer {
   switch (lookup) {
     case 'ask': {
       const question = questionOf(text);
       const quoted = quotedPhrase(kb, question);
       if (quoted) return quoted;
       const parts = splitQuestion(question);
-      return parts.length > 1 ? answerParts(kb, parts) : ask(kb, question);
+      return parts.length > 1 ? answerParts(kb, parts, scope) : ask(kb, question, undefined, 'ask', scope);
     }
     case 'who':
-      return who(kb, text);
+      return who(kb, text, scope);
     case 'when':
-      return when(kb, text);
+      return when(kb, text, scope);
     case 'source':
-      return source(kb, text);
+      return source(kb, text, scope);
     case 'entry':
       return byId(kb, text);
   }

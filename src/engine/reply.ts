@@ -24,6 +24,7 @@ export function fromEntry(lookup: Lookup, entry: Entry, confidence: number): Ans
     suggestions: [],
     conflict: entry.conflict,
     missing: null,
+    story: null,
   };
 }
 
@@ -40,6 +41,7 @@ export function decline(lookup: Lookup, text: string, suggestions: Suggestion[] 
     suggestions,
     conflict: false,
     missing: null,
+    story: null,
   };
 }
 
@@ -49,7 +51,7 @@ export function askBack(lookup: Lookup, text: string, suggestions: Suggestion[],
 }
 
 export function suggestionOf(scored: { entry: Entry }): Suggestion {
-  return { id: scored.entry.id, title: scored.entry.title };
+  return { id: scored.entry.id, title: scored.entry.title, story: scored.entry.story };
 }
 
 function round(n: number): number {

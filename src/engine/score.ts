@@ -9,6 +9,8 @@ import type { Tuning } from './tuning.js';
 export interface ScoredEntry {
   entry: Entry;
   score: number;
+  /** The entry's position in the index, where scoring found it. */
+  at?: number;
 }
 
 /** The question as weighted terms, and which of them find candidates and which only check them. */
@@ -35,6 +37,7 @@ export function scoreEntries(
   tuning: Tuning,
   kinds?: ReadonlySet<EntryKind>,
   limit = MAX_RANKED,
+  story?: string,
 ): ScoredEntry[] {
   const query = queryOf(index, words);
   if (!query) return [];
@@ -42,7 +45,7 @@ export function scoreEntries(
   scratch.touchedCount = 0;
   scoreDocuments(index, scratch, query, tuning);
   coverEntries(index, scratch, query, tuning);
-  return rank(index, scratch, query, tuning, kinds, limit);
+  return rank(index, scratch, query, tuning, { kinds, story }, limit);
 }
 
 function queryOf(index: SearchIndex, words: readonly ResolvedWord[]): Query | undefined {
@@ -126,7 +129,7 @@ function rank(
   scratch: Scratch,
   query: Query,
   tuning: Tuning,
-  kinds: ReadonlySet<EntryKind> | undefined,
+  only: { kinds: ReadonlySet<EntryKind> | undefined; story: string | undefined },
   limit: number,
 ): ScoredEntry[] {
   const out: ScoredEntry[] = [];
@@ -138,9 +141,11 @@ function rank(
     const score =
       fMeasure(scratch.precision[e]!, recall, tuning.recallBeta) * penalty(index, scratch, query, e, tuning);
     release(scratch, e);
-    if (score <= floor || (kinds && !kinds.has(entry.kind))) continue;
+    if (score <= floor || (only.kinds && !only.kinds.has(entry.kind)) || (only.story && entry.story !== only.story)) {
+      continue;
+    }
     // A common word can touch every entry: keep a short list, not a sort of all of them.
-    out.push({ entry, score });
+    out.push({ entry, score, at: e });
     if (out.length > limit * 2) {
       out.sort((a, b) => b.score - a.score).length = limit;
       floor = out[limit - 1]!.score;

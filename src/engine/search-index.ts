@@ -51,11 +51,42 @@ export interface SearchIndex {
   readonly nameTerms: ReadonlySet<string>;
   /** Terms of the reports' own lines: a word in them is never said to be missing from the report. */
   readonly reportTerms: ReadonlySet<string>;
+  /** The terms each story uses anywhere: a question whose words two stories both use may mean either. */
+  readonly storyTerms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each story's report lines, normalised and as terms, for /source: built once, not per question. */
+  readonly reportLines: ReadonlyMap<string, readonly { normalized: string; terms: ReadonlySet<string> }[]>;
 }
 
 export interface AliasRow {
   entry: number;
   alias: string;
+}
+
+function storyTermsOf(
+  entries: readonly Entry[],
+  phrasing: readonly (readonly string[])[],
+  answer: readonly (readonly string[])[],
+): Map<string, Set<string>> {
+  const byStory = new Map<string, Set<string>>();
+  entries.forEach((e, i) => {
+    let set = byStory.get(e.story);
+    if (!set) byStory.set(e.story, (set = new Set()));
+    for (const t of phrasing[i]!) set.add(t);
+    for (const t of answer[i]!) set.add(t);
+  });
+  return byStory;
+}
+
+/** Each entry by `story/id`, and by its bare id where no other story uses that id. */
+function idsOf(entries: readonly Entry[]): Map<string, Entry> {
+  const byId = new Map<string, Entry>();
+  const bare = new Map<string, Entry | null>();
+  for (const e of entries) {
+    byId.set(`${e.story}/${e.id}`, e);
+    bare.set(e.id, bare.has(e.id) ? null : e);
+  }
+  for (const [id, e] of bare) if (e) byId.set(id, e);
+  return byId;
 }
 
 /** Words of a name that are titles, shared by many people, not names. */
@@ -75,7 +106,7 @@ export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
 
   return {
     entries,
-    byId: new Map(entries.map((e) => [e.id, e])),
+    byId: idsOf(entries),
     people: entries.filter((e): e is PersonEntry => e.kind === 'person'),
     docEntry: Int32Array.from(terms.docEntry),
     docWeight,
@@ -108,6 +139,16 @@ export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
     nameTerms: nameTermsOf(entries, synonyms),
     reportTerms: new Set(
       knowledge.stories.flatMap((story) => story.lines.flatMap((l) => contentWords(l, synonyms).map((w) => w.term))),
+    ),
+    storyTerms: storyTermsOf(entries, entryPhrasingTerms, entryAnswerTerms),
+    reportLines: new Map(
+      knowledge.stories.map((s) => [
+        s.id,
+        s.lines.map((l) => ({
+          normalized: normalize(l),
+          terms: new Set(contentWords(l, synonyms).map((w) => w.term)),
+        })),
+      ]),
     ),
   };
 }

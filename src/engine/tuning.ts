@@ -47,6 +47,13 @@ export interface Tuning {
   readonly sourceLine: number;
   /** /source: lines holding this share are offered as "did you mean". */
   readonly sourceSuggest: number;
+  /** Stories whose best entries score within this of each other both answer: the reply asks which. */
+  readonly storyMargin: number;
+  /**
+   * Another story's entry holding this share of what the best entry holds of a question (by the
+   * weight of the words) answers it about as well: the reply asks which story. 1: all of it.
+   */
+  readonly storyCoverShare: number;
 }
 
 export const TUNING: Tuning = Object.freeze({
@@ -71,6 +78,8 @@ export const TUNING: Tuning = Object.freeze({
   fillerNounWeight: 0.6,
   fillerVerbWeight: 0.5,
   fillerWeight: 0.2,
+  storyMargin: 0.05,
+  storyCoverShare: 1,
 });
 
 /** The range `npm run eval -- --sweep` moves each number over: [from, to, step]. */
@@ -96,4 +105,6 @@ export const TUNING_RANGES: { readonly [K in keyof Tuning]: readonly [number, nu
   fillerNounWeight: [0, 1, 0.1],
   fillerVerbWeight: [0, 1, 0.1],
   fillerWeight: [0, 1, 0.1],
+  storyMargin: [0, 0.2, 0.01],
+  storyCoverShare: [0.3, 1, 0.05],
 });

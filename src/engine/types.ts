@@ -7,12 +7,27 @@ export type Lookup = 'ask' | 'who' | 'when' | 'source' | 'entry';
 export interface Request {
   lookup: Lookup;
   text: string;
+  /** Answer from this story only (its id or title): the `story` option of a command. */
+  story?: string;
+  /** Try this story first (a channel's pinned story); others only if it has no answer. */
+  prefer?: string;
 }
 
 export type Status = 'answered' | 'unsure' | 'not_found';
 
 export interface Suggestion {
-  /** An entry id, or `line:N` for a line of the report; answer it with the `entry` lookup. */
+  /**
+   * An entry id, or `line:N` for a line of the report; answer it with the `entry` lookup. With more
+   * than one story loaded it carries its story: `story/id`, `story/line:N`.
+   */
+  id: string;
+  title: string;
+  /** The story the suggestion is from. */
+  story: string;
+}
+
+/** The story an answer comes from, named in the reply when more than one story is loaded. */
+export interface StoryRef {
   id: string;
   title: string;
 }
@@ -35,6 +50,8 @@ export interface Answer {
   missing: string | null;
   /** A compound question's parts, each answered on its own; `text` already shows them all. */
   parts?: Answer[];
+  /** The story answered from, when more than one is loaded (else null: there is only one). */
+  story: StoryRef | null;
 }
 
 export interface KnowledgeBase {

@@ -1,11 +1,12 @@
-import type { Entry, Knowledge, QaEntry } from '../knowledge/types.js';
+import type { Entry, Knowledge, QaEntry, Story } from '../knowledge/types.js';
 
 /**
  * A large synthetic knowledge base for benchmarks: the shipped knowledge plus `count` generated
  * Q&A entries with realistic shape (a question, three phrasings, a one-sentence answer, a cited
- * quote) over a vocabulary of made-up names, places and topics. Deterministic for a given seed.
+ * quote) over a vocabulary of made-up names, places and topics, spread over `storyCount` stories
+ * (the shipped one and copies of its report under other ids). Deterministic for a given seed.
  */
-export function generateKnowledge(base: Knowledge, count: number, seed = 42): Knowledge {
+export function generateKnowledge(base: Knowledge, count: number, seed = 42, storyCount = 1): Knowledge {
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const words = (n: number, syllables: number) =>
@@ -15,8 +16,16 @@ export function generateKnowledge(base: Knowledge, count: number, seed = 42): Kn
   const people = words(4000, 2);
   const places = words(1500, 2);
   const topics = words(3000, 3);
-  const story = base.stories[0]!;
-  const line = story.lines[0]!;
+  const shipped = base.stories[0]!;
+  const line = shipped.lines[0]!;
+  const stories: Story[] = [
+    ...base.stories,
+    ...Array.from({ length: storyCount - 1 }, (_, i) => ({
+      ...shipped,
+      id: `generated-story-${i + 1}`,
+      title: `Generated story ${i + 1}`,
+    })),
+  ];
 
   const entries: Entry[] = [...base.entries];
   // The loader refuses a phrasing shared by two entries, so draw again on a collision.
@@ -32,10 +41,12 @@ export function generateKnowledge(base: Knowledge, count: number, seed = 42): Kn
       continue;
     }
     for (const k of keys) used.add(k);
+    const story = stories[i % storyCount]!;
     const entry: QaEntry = {
       id: `generated-${i}`,
       story: story.id,
       kind: 'qa',
+      draft: false,
       title: `What did ${person} ${verb} about ${topic} in ${place}?`,
       phrasings: [
         `What did ${person} ${verb} about ${topic} in ${place}?`,
@@ -50,7 +61,7 @@ export function generateKnowledge(base: Knowledge, count: number, seed = 42): Kn
     };
     entries.push(entry);
   }
-  return { stories: base.stories, entries, synonyms: base.synonyms };
+  return { stories, entries, synonyms: base.synonyms };
 }
 
 const SYLLABLES = [

@@ -7,15 +7,54 @@ export interface KnowledgeDiff {
   edited: string[];
   /** Entries whose cited line now reads differently, or which cite other lines than before. */
   citationsChanged: string[];
+  /** Entries whose quote moved to another line of an updated report, and were re-anchored there. */
+  reanchored: string[];
+  /** Entries whose quote is no longer in the report: not served. */
+  withheld: string[];
 }
 
 export function diffKnowledge(before: Knowledge, after: Knowledge): KnowledgeDiff {
-  const old = new Map(before.entries.map((e) => [e.id, e]));
-  const now = new Map(after.entries.map((e) => [e.id, e]));
-  const diff: KnowledgeDiff = { added: [], removed: [], edited: [], citationsChanged: [] };
+  const steps = diffSteps(before, after, Infinity);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `diffKnowledge`, pausing every `every` entries so that answers waiting meanwhile are served:
+ * at 40,000 entries the whole comparison takes most of a second.
+ */
+export async function diffKnowledgeYielding(before: Knowledge, after: Knowledge, every = 1000): Promise<KnowledgeDiff> {
+  const steps = diffSteps(before, after, every);
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** The comparison itself, yielding every `every` entries. */
+function* diffSteps(before: Knowledge, after: Knowledge, every: number): Generator<void, KnowledgeDiff> {
+  // With several stories an id is only unique within its story.
+  const many = before.stories.length > 1 || after.stories.length > 1;
+  const key = (e: { story: string; entry?: string; id?: string }) => (many ? `${e.story}/${e.id ?? e.entry}` : (e.id ?? e.entry)!);
+  const old = new Map(before.entries.map((e) => [key(e), e]));
+  const now = new Map(after.entries.map((e) => [key(e), e]));
+  const notices = after.notices ?? [];
+  const diff: KnowledgeDiff = {
+    added: [],
+    removed: [],
+    edited: [],
+    citationsChanged: [],
+    reanchored: [...new Set(notices.filter((n) => n.kind === 'reanchored').map(key))],
+    withheld: [...new Set(notices.filter((n) => n.kind === 'withheld').map(key))],
+  };
   for (const id of now.keys()) if (!old.has(id)) diff.added.push(id);
-  for (const id of old.keys()) if (!now.has(id)) diff.removed.push(id);
+  for (const id of old.keys()) if (!now.has(id) && !diff.withheld.includes(id)) diff.removed.push(id);
+  let n = 0;
   for (const [id, entry] of now) {
+    if (++n % every === 0) yield;
     const prev = old.get(id);
     if (!prev) continue;
     if (citedText(before, prev) !== citedText(after, entry)) diff.citationsChanged.push(id);
@@ -25,7 +64,14 @@ export function diffKnowledge(before: Knowledge, after: Knowledge): KnowledgeDif
 }
 
 export function isUnchanged(diff: KnowledgeDiff): boolean {
-  return !diff.added.length && !diff.removed.length && !diff.edited.length && !diff.citationsChanged.length;
+  return (
+    !diff.added.length &&
+    !diff.removed.length &&
+    !diff.edited.length &&
+    !diff.citationsChanged.length &&
+    !diff.reanchored.length &&
+    !diff.withheld.length
+  );
 }
 
 /** The lines an entry cites, as they read in that knowledge. */
@@ -39,24 +85,3 @@ function comparable(e: Entry): unknown {
   return rest;
 }
 
-/**
- * `diffKnowledge`, pausing every `every` entries so that answers waiting meanwhile are served:
- * at 40,000 entries the whole comparison takes most of a second.
- */
-export async function diffKnowledgeYielding(before: Knowledge, after: Knowledge, every = 1000): Promise<KnowledgeDiff> {
-  const pause = () => new Promise((resolve) => setImmediate(resolve));
-  const old = new Map(before.entries.map((e) => [e.id, e]));
-  const now = new Map(after.entries.map((e) => [e.id, e]));
-  const diff: KnowledgeDiff = { added: [], removed: [], edited: [], citationsChanged: [] };
-  for (const id of now.keys()) if (!old.has(id)) diff.added.push(id);
-  for (const id of old.keys()) if (!now.has(id)) diff.removed.push(id);
-  let n = 0;
-  for (const [id, entry] of now) {
-    if (++n % every === 0) await pause();
-    const prev = old.get(id);
-    if (!prev) continue;
-    if (citedText(before, prev) !== citedText(after, entry)) diff.citationsChanged.push(id);
-    else if (JSON.stringify(comparable(prev)) !== JSON.stringify(comparable(entry))) diff.edited.push(id);
-  }
-  return diff;
-}

@@ -9,7 +9,7 @@ import type { KnowledgeProblem } from './types.js';
 
 export type WorkerMessage =
   | { type: 'problems'; problems: KnowledgeProblem[]; more: number }
-  | { type: 'head'; stories: unknown; synonyms: unknown; entries: number }
+  | { type: 'head'; stories: unknown; synonyms: unknown; notices: unknown; entries: number }
   | { type: 'entries'; entries: unknown[] }
   | { type: 'done' };
 
@@ -24,8 +24,8 @@ if (!result.ok) {
   const more = Math.max(0, result.problems.length - MAX_PROBLEMS);
   port.postMessage({ type: 'problems', problems: result.problems.slice(0, MAX_PROBLEMS), more } satisfies WorkerMessage);
 } else {
-  const { stories, entries, synonyms } = result.knowledge;
-  port.postMessage({ type: 'head', stories, synonyms, entries: entries.length } satisfies WorkerMessage);
+  const { stories, entries, synonyms, notices = [] } = result.knowledge;
+  port.postMessage({ type: 'head', stories, synonyms, notices, entries: entries.length } satisfies WorkerMessage);
   for (let i = 0; i < entries.length; i += CHUNK) {
     port.postMessage({ type: 'entries', entries: entries.slice(i, i + CHUNK) } satisfies WorkerMessage);
   }

@@ -6,7 +6,7 @@ import { clip, normalize } from '../engine/text.js';
 import { readKnowledgeFile } from './files.js';
 import { KNOWLEDGE_LIMITS as LIMITS } from './limits.js';
 import { eventSchema, gapSchema, personSchema, qaSchema, storySchema, synonymsSchema, type SourceFile } from './schema.js';
-import type { Entry, Knowledge, KnowledgeProblem, Source, Story } from './types.js';
+import type { Entry, Knowledge, KnowledgeNotice, KnowledgeProblem, Source, Story } from './types.js';
 
 export type LoadResult =
   | { ok: true; knowledge: Knowledge }
@@ -44,6 +44,7 @@ const ENTRY_FILES = {
     phrasings: [qa.question, ...qa.phrasings],
     answer: qa.answer,
     conflict: qa.conflict,
+    draft: qa.draft,
   })),
   'people.yaml': entryFile(personSchema, (p) => ({
     kind: 'person',
@@ -54,6 +55,7 @@ const ENTRY_FILES = {
     phrasings: [`who is ${p.name}`, ...p.aliases, p.role],
     answer: `${p.name}: ${p.role}. ${p.summary}`,
     conflict: false,
+    draft: p.draft,
   })),
   'events.yaml': entryFile(eventSchema, (e) => ({
     kind: 'event',
@@ -64,6 +66,7 @@ const ENTRY_FILES = {
     phrasings: [`${e.when}: ${e.event}`, ...e.phrasings],
     answer: `${capitalize(e.when)}: ${e.event} ${e.precision}`,
     conflict: false,
+    draft: e.draft,
   })),
   'gaps.yaml': entryFile(gapSchema, (g) => ({
     kind: 'gap',
@@ -72,6 +75,7 @@ const ENTRY_FILES = {
     answer: g.note,
     missing: g.missing,
     conflict: false,
+    draft: g.draft,
   })),
 };
 type EntryFileName = keyof typeof ENTRY_FILES;
@@ -110,8 +114,9 @@ async function loadAll(dir: string, maxEntries: number): Promise<LoadResult> {
 
   const stories: Story[] = [];
   const entries: Entry[] = [];
+  const notices: KnowledgeNotice[] = [];
   for (const storyId of storyIds) {
-    const loaded = await loadStory(dir, storyId, problems);
+    const loaded = await loadStory(dir, storyId, problems, notices);
     if (loaded) {
       stories.push(loaded.story);
       // One by one: spreading a huge array into push() overflows the call stack.
@@ -127,7 +132,7 @@ async function loadAll(dir: string, maxEntries: number): Promise<LoadResult> {
   checkSharedPhrasings(entries, problems);
   const synonyms = await loadSynonyms(dir, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, knowledge: { stories, entries, synonyms } };
+  return { ok: true, knowledge: { stories, entries, synonyms, notices } };
 }
 
 const SYNONYMS_FILE = 'synonyms.yaml';
@@ -155,15 +160,19 @@ async function loadSynonyms(dir: string, problems: KnowledgeProblem[]): Promise<
   return parsed.data;
 }
 
-/** The same phrasing under two entries would make the answer depend on file order. */
+/**
+ * The same phrasing under two entries of a story would make the answer depend on file order.
+ * (Across stories it is expected: "who is Trump" in two stories; the engine routes among them.)
+ */
 function checkSharedPhrasings(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
   const owner = new Map<string, string>();
   for (const e of entries) {
     for (const phrasing of new Set(e.phrasings.map(normalize))) {
-      const other = owner.get(phrasing);
+      const key = `${e.story}\n${phrasing}`;
+      const other = owner.get(key);
       if (other && other !== e.id) {
         problems.push({ file: e.file, entry: e.id, field: 'phrasings', message: `"${phrasing}" is also a phrasing of "${other}"` });
-      } else owner.set(phrasing, e.id);
+      } else owner.set(key, e.id);
     }
   }
 }
@@ -172,6 +181,7 @@ async function loadStory(
   root: string,
   storyId: string,
   problems: KnowledgeProblem[],
+  notices: KnowledgeNotice[],
 ): Promise<{ story: Story; entries: Entry[] } | undefined> {
   const rel = (name: string) => path.posix.join('stories', storyId, name);
   const storyDir = path.join(root, 'stories', storyId);
@@ -239,7 +249,7 @@ async function loadStory(
       continue;
     }
     raw.forEach((item: unknown, index) => {
-      const entry = toEntry(fileName, item, { story, file, index, voices: meta.voices, problems });
+      const entry = toEntry(fileName, item, { story, file, index, voices: meta.voices, problems, notices });
       if (entry) entries.push(entry);
     });
   }
@@ -252,6 +262,7 @@ interface EntryContext {
   index: number;
   voices: Record<string, string>;
   problems: KnowledgeProblem[];
+  notices: KnowledgeNotice[];
 }
 
 function toEntry(fileName: EntryFileName, item: unknown, ctx: EntryContext): Entry | undefined {
@@ -266,46 +277,74 @@ function toEntry(fileName: EntryFileName, item: unknown, ctx: EntryContext): Ent
   return { ...parsed.body, id: parsed.id, story: ctx.story.id, sources, file: ctx.file } as Entry;
 }
 
-/** Each source must cite a line that exists, quote it verbatim, and name a declared voice. */
+/**
+ * Each source must quote its line verbatim and name a declared voice. A report is replaced when its
+ * story develops, so a quote that is no longer in its line is looked for in the whole report: found
+ * on another line, the source is re-anchored there; found nowhere, the entry is withheld (not
+ * served) rather than the whole knowledge refused. Either way a notice says so, for the refresh.
+ */
 function checkSources(list: readonly SourceFile[], entry: string, ctx: EntryContext): Source[] | undefined {
   const before = ctx.problems.length;
   const { story } = ctx;
+  let withheld = false;
   const sources = list.map((s, i): Source => {
     const field = (name: string) => `sources[${i}].${name}`;
-    const line = story.lines[s.line - 1];
-    if (line === undefined) {
-      ctx.problems.push({ file: ctx.file, entry, field: field('line'), message: `line ${s.line} is outside the report (lines 1 to ${story.lines.length})` });
-    } else if (!line.includes(s.quote)) {
-      ctx.problems.push({ file: ctx.file, entry, field: field('quote'), message: `is not, character for character, in line ${s.line}: "${clip(s.quote, 80)}"` });
+    let line = s.line;
+    if (!story.lines[line - 1]?.includes(s.quote)) {
+      const found = nearestLineWith(story.lines, s.quote, line);
+      const notice = { file: ctx.file, story: story.id, entry };
+      if (found === undefined) {
+        withheld = true;
+        ctx.notices.push({
+          ...notice,
+          kind: 'withheld',
+          message: `${field('quote')} is no longer in the report (it cited line ${s.line}): "${clip(s.quote, 80)}"; not served until fixed`,
+        });
+      } else {
+        ctx.notices.push({ ...notice, kind: 'reanchored', message: `${field('quote')} is now on line ${found}, not ${s.line}: re-anchored` });
+        line = found;
+      }
     }
     const attribution = ctx.voices[s.by];
     if (attribution === undefined) {
       ctx.problems.push({ file: ctx.file, entry, field: field('by'), message: `"${s.by}" is not a voice in story.yaml (known: ${Object.keys(ctx.voices).join(', ')})` });
     }
-    return { story: story.id, line: s.line, quote: s.quote, attribution: attribution ?? s.by };
+    return { story: story.id, line, quote: s.quote, attribution: attribution ?? s.by };
   });
-  return ctx.problems.length === before ? sources : undefined;
+  return ctx.problems.length === before && !withheld ? sources : undefined;
 }
 
+/** The line holding `quote` verbatim nearest to `cited`, if any does. */
+function nearestLineWith(lines: readonly string[], quote: string, cited: number): number | undefined {
+  let best: number | undefined;
+  lines.forEach((l, i) => {
+    if (l.includes(quote) && (best === undefined || Math.abs(i + 1 - cited) < Math.abs(best - cited))) best = i + 1;
+  });
+  return best;
+}
+
+/** Ids are unique within a story; across stories an entry is named `story/id`. */
 function checkUniqueIds(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
   const seen = new Map<string, Entry>();
   for (const e of entries) {
-    const first = seen.get(e.id);
+    const key = `${e.story}/${e.id}`;
+    const first = seen.get(key);
     if (first) problems.push({ file: e.file, entry: e.id, field: 'id', message: `is already used in ${first.file}` });
-    else seen.set(e.id, e);
+    else seen.set(key, e);
   }
 }
 
-/** An alias that names two people would make /who answer with the wrong one. */
+/** An alias that names two people of a story would make /who answer with the wrong one. */
 function checkAliasCollisions(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
   const owner = new Map<string, string>();
   for (const e of entries) {
     if (e.kind !== 'person') continue;
     for (const alias of new Set([e.name, ...e.aliases].map(normalize))) {
-      const other = owner.get(alias);
+      const key = `${e.story}\n${alias}`;
+      const other = owner.get(key);
       if (other && other !== e.id) {
         problems.push({ file: e.file, entry: e.id, field: 'aliases', message: `"${alias}" also names "${other}"` });
-      } else owner.set(alias, e.id);
+      } else owner.set(key, e.id);
     }
   }
 }

@@ -35,6 +35,8 @@ const sources = z
   .array(sourceSchema)
   .min(1, 'needs at least one source')
   .max(LIMITS.sources, `must have at most ${LIMITS.sources} sources`);
+/** Written by `npm run draft` and not yet reviewed by a curator, who deletes the mark. */
+const draft = z.boolean().default(false);
 
 export const storySchema = z.strictObject({
   id,
@@ -56,6 +58,7 @@ export const qaSchema = z.strictObject({
   answer: text,
   conflict: z.boolean().default(false),
   sources,
+  draft,
 });
 
 export const personSchema = z.strictObject({
@@ -65,6 +68,7 @@ export const personSchema = z.strictObject({
   aliases: shorts.default([]),
   summary: text,
   sources,
+  draft,
 });
 
 export const eventSchema = z.strictObject({
@@ -74,6 +78,7 @@ export const eventSchema = z.strictObject({
   precision: text,
   phrasings: shorts.default([]),
   sources,
+  draft,
 });
 
 export const gapSchema = z.strictObject({
@@ -83,6 +88,7 @@ export const gapSchema = z.strictObject({
   missing: text,
   note: text,
   sources,
+  draft,
 });
 
 export type StoryFile = z.infer<typeof storySchema>;

@@ -7,7 +7,14 @@ import { diffKnowledgeYielding, type KnowledgeDiff } from './diff.js';
 import { KNOWLEDGE_LIMITS } from './limits.js';
 import type { WorkerMessage } from './load-worker.js';
 import { deepFreeze, loadKnowledge, type LoadResult } from './load.js';
-import { formatProblem, type Entry, type Knowledge, type KnowledgeProblem, type Story } from './types.js';
+import {
+  formatProblem,
+  type Entry,
+  type Knowledge,
+  type KnowledgeNotice,
+  type KnowledgeProblem,
+  type Story,
+} from './types.js';
 import { msSince } from '../elapsed.js';
 
 export type RefreshOutcome =
@@ -76,6 +83,21 @@ export class KnowledgeStore {
     this.#listeners.push(listener);
   }
 
+  /**
+   * Changes the knowledge folder and reloads, in the refresh queue so that nothing interleaves.
+   * If the folder no longer loads, `undo` puts it back and the old knowledge keeps serving.
+   */
+  change(apply: () => Promise<void>, undo: () => Promise<void>): Promise<RefreshOutcome> {
+    const run = this.#queue.then(async () => {
+      await apply();
+      const outcome = await this.#reload();
+      if (!outcome.ok) await undo();
+      return outcome;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   async #reload(): Promise<RefreshOutcome> {
     const started = performance.now();
     try {
@@ -142,7 +164,7 @@ export function loadInWorker(dir: string, timeoutMs: number): Promise<LoadResult
     };
     const failure = (message: string): LoadResult => ({ ok: false, problems: [{ file: '(knowledge folder)', message }] });
     const timer = setTimeout(() => finish({ ok: false, problems: [timeoutProblem(timeoutMs)] }), timeoutMs);
-    let head: { stories: Story[]; synonyms: string[][] } | undefined;
+    let head: { stories: Story[]; synonyms: string[][]; notices: KnowledgeNotice[] } | undefined;
     const entries: Entry[] = [];
     worker.on('message', (m: WorkerMessage) => {
       switch (m.type) {
@@ -151,7 +173,11 @@ export function loadInWorker(dir: string, timeoutMs: number): Promise<LoadResult
           return finish({ ok: false, problems: [...m.problems, ...more] });
         }
         case 'head':
-          head = { stories: m.stories as Story[], synonyms: m.synonyms as string[][] };
+          head = {
+            stories: m.stories as Story[],
+            synonyms: m.synonyms as string[][],
+            notices: m.notices as KnowledgeNotice[],
+          };
           return;
         case 'entries':
           for (const e of m.entries) entries.push(deepFreeze(e as Entry));
@@ -159,7 +185,12 @@ export function loadInWorker(dir: string, timeoutMs: number): Promise<LoadResult
         case 'done': {
           if (!head) return finish(failure('the loader sent no stories'));
           Object.freeze(entries);
-          const knowledge: Knowledge = { stories: deepFreeze(head.stories), entries, synonyms: deepFreeze(head.synonyms) };
+          const knowledge: Knowledge = {
+            stories: deepFreeze(head.stories),
+            entries,
+            synonyms: deepFreeze(head.synonyms),
+            notices: deepFreeze(head.notices),
+          };
           return finish({ ok: true, knowledge: Object.freeze(knowledge) });
         }
       }

@@ -25,6 +25,8 @@ interface EntryBase {
   sources: readonly Source[];
   /** The sources give accounts that disagree. */
   conflict: boolean;
+  /** Drafted from the report by `npm run draft` and not yet reviewed by a curator. */
+  draft: boolean;
   /** Knowledge file the entry came from, relative to the knowledge folder. */
   file: string;
 }
@@ -69,6 +71,19 @@ export interface Knowledge {
   entries: readonly Entry[];
   /** Groups of words that mean the same in these stories; the first word stands for the group. */
   synonyms: readonly (readonly string[])[];
+  /**
+   * What loading did on its own when a report was updated: quotes found on another line were
+   * re-anchored there, and entries whose quote is nowhere in the report any more are withheld.
+   */
+  notices?: readonly KnowledgeNotice[];
+}
+
+export interface KnowledgeNotice {
+  kind: 'reanchored' | 'withheld';
+  file: string;
+  story: string;
+  entry: string;
+  message: string;
 }
 
 /** One problem found while loading, precise enough for a curator to fix it without searching. */

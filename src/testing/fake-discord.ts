@@ -31,6 +31,10 @@ export interface InteractionOptions {
   roles?: string[];
   /** Answer this interaction's callback with Discord's 10062 "Unknown interaction". */
   expire?: boolean;
+  /** The channel the interaction comes from (default: the one test channel). */
+  channelId?: string;
+  /** Files attached to attachment options, by option name; served by the fake like Discord's CDN. */
+  attachments?: Record<string, { filename: string; text: string }>;
 }
 
 const MANAGE_GUILD = 1n << 5n;
@@ -57,6 +61,8 @@ export function interactionMember(opts: InteractionOptions) {
 }
 
 export class FakeDiscord {
+  /** Attached files' text, by attachment id. */
+  readonly #files = new Map<string, string>();
   readonly requests: Recorded[] = [];
   readonly registered = new Map<string, unknown[]>();
   #server: Server;
@@ -119,13 +125,28 @@ export class FakeDiscord {
 
   /** A slash command; resolves with the bot's callback to it. */
   command(name: string, options: Record<string, string> = {}, opts: InteractionOptions = {}): Promise<Recorded> {
+    const attachments: Record<string, object> = {};
+    const attached = Object.entries(opts.attachments ?? {}).map(([n, file]) => {
+      const id = this.#id();
+      this.#files.set(id, file.text);
+      attachments[id] = {
+        id,
+        filename: file.filename,
+        size: Buffer.byteLength(file.text),
+        url: `http://127.0.0.1:${this.port}/attachments/${id}/${file.filename}`,
+        proxy_url: `http://127.0.0.1:${this.port}/attachments/${id}/${file.filename}`,
+        content_type: 'text/plain; charset=utf-8',
+      };
+      return { name: n, type: 11, value: id };
+    });
     return this.#interact(
       2,
       {
         id: this.#id(),
         name,
         type: 1,
-        options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })),
+        options: [...Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })), ...attached],
+        ...(attached.length ? { resolved: { attachments } } : {}),
       },
       opts,
     );
@@ -161,8 +182,8 @@ export class FakeDiscord {
       type,
       data,
       guild_id: GUILD_ID,
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news' },
+      channel_id: opts.channelId ?? CHANNEL_ID,
+      channel: { id: opts.channelId ?? CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news' },
       member: interactionMember(opts),
       token,
       version: 1,
@@ -303,7 +324,13 @@ export class FakeDiscord {
     const path = url.pathname;
     let match: RegExpMatchArray | null;
 
-    if (req.method === 'GET' && path === '/api/v10/gateway/bot') {
+    if (req.method === 'GET' && (match = path.match(/^\/attachments\/(\d+)\//))) {
+      // Discord's CDN, for attached files.
+      const file = this.#files.get(match[1]!);
+      res.writeHead(file === undefined ? 404 : 200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(file ?? '');
+      return;
+    } else if (req.method === 'GET' && path === '/api/v10/gateway/bot') {
       send(200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
         shards: 1,

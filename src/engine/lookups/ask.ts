@@ -1,10 +1,9 @@
 import type { EntryKind } from '../../knowledge/types.js';
-import { decide } from '../decide.js';
 import { EMPTY_HINTS } from '../input.js';
 import { tokens } from '../language.js';
 import { decline, fromEntry } from '../reply.js';
-import { resolveWords } from '../resolve.js';
-import { scoreEntries } from '../score.js';
+import { resolveWords, type ResolvedWord } from '../resolve.js';
+import { routed, type Scope } from '../stories.js';
 import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
 import { linesFor } from './lines.js';
@@ -14,10 +13,18 @@ import { opinionAsked } from './opinion.js';
 import { notQuoted } from './said.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
-export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKind>, lookup: Lookup = 'ask'): Answer {
+export function ask(
+  kb: KnowledgeBase,
+  text: string,
+  kinds?: ReadonlySet<EntryKind>,
+  lookup: Lookup = 'ask',
+  scope: Scope = {},
+): Answer {
   const question = stripPreamble(text);
   const toks = tokens(question);
   const words = resolveWords(kb.index, question, kb.tuning, toks);
+  // Scored, routed among the stories, and decided.
+  const pick = (ws: readonly ResolvedWord[]) => routed(kb, ws, question, lookup, kinds, scope);
   // An answer to a neighbouring question is not the answer: another event, or no number for "how many".
   // Nothing found for words the report does use: point to their lines rather than say it doesn't.
   const dated = (reply: Answer) =>
@@ -25,7 +32,7 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
   if (words.every((w) => w.filler || QUESTION_WORDS.has(w.term))) {
     return decline(lookup, `I couldn't find a question about the story in that. ${EMPTY_HINTS.ask}`);
   }
-  if (lookup !== 'ask') return dated(decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning, kinds), words));
+  if (lookup !== 'ask') return dated(pick(words));
 
   const opinion = opinionAsked(toks);
   if (opinion) return opinion;
@@ -36,21 +43,20 @@ export function ask(kb: KnowledgeBase, text: string, kinds?: ReadonlySet<EntryKi
     const holder = holderOf(kb, words);
     if (holder) return fromEntry(lookup, holder, 1);
   }
-  if (!isPolar(toks, question))
-    return dated(decide(kb.tuning, lookup, scoreEntries(kb.index, words, kb.tuning), words));
+  if (!isPolar(toks, question)) return dated(pick(words));
   const titled = roleQuestion(kb, toks, words);
   if (titled) return titled;
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
   const premises = words.map((w) =>
     w.unknown && kindOf(w.word) && kindOf(w.word) !== 'name' ? { ...w, unknown: false } : w,
   );
-  const reply = decide(kb.tuning, lookup, scoreEntries(kb.index, premises, kb.tuning), premises);
+  const reply = pick(premises);
   if (reply.status !== 'answered') {
     // A wrong place or name can hide the entry it is wrong about ("did Driscoll go to Russia?"):
     // look again without names, and answer No only if the entry found names another one instead.
     const unnamed = premises.filter((w) => kindOf(w.word) !== 'name');
     if (unnamed.length < premises.length) {
-      const again = decide(kb.tuning, lookup, scoreEntries(kb.index, unnamed, kb.tuning), unnamed);
+      const again = pick(unnamed);
       if (again.status === 'answered' && premiseCheck(kb, again, words, toks) === 'no') {
         return withPolarity(kb, again, 'no');
       }

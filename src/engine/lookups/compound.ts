@@ -1,4 +1,5 @@
 import type { Source } from '../../knowledge/types.js';
+import type { Scope } from '../stories.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { ask } from './ask.js';
 
@@ -27,16 +28,16 @@ const SEPARATOR = new RegExp(`\\s*(?:[?;,]|,?\\s+(?:and|also|&)(?:\\s+also)?)\\s
 const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|it)\b/i;
 
 /** Every part answered with its own sources, in one reply; the first part's answer comes first. */
-export function answerParts(kb: KnowledgeBase, parts: readonly string[]): Answer {
+export function answerParts(kb: KnowledgeBase, parts: readonly string[], scope: Scope = {}): Answer {
   const subject = /^\W*(?:\w+\s+){0,3}?(?:did|does|is|was|has)\s+(.+?)\s+\w+$/i;
   const first = parts[0]!;
   const answers = parts.map((part, i) => {
-    if (i === 0) return ask(kb, part);
+    if (i === 0) return ask(kb, part, undefined, 'ask', scope);
     // "... and why": the question word alone asks it of the first part's subject.
     if (part.split(/\s+/).length <= 2)
-      return ask(kb, `${part} ${first.replace(new RegExp(`^\\W*${OPENING}\\s*`, 'i'), '')}`);
+      return ask(kb, `${part} ${first.replace(new RegExp(`^\\W*${OPENING}\\s*`, 'i'), '')}`, undefined, 'ask', scope);
     const named = PRONOUN.test(part) ? subject.exec(first)?.[1] : undefined;
-    return ask(kb, named ? `${part} (${named})` : part);
+    return ask(kb, named ? `${part} (${named})` : part, undefined, 'ask', scope);
   });
   const answered = answers.filter((a) => a.status === 'answered');
   const lead = answered[0] ?? answers[0]!;

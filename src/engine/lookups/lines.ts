@@ -25,7 +25,7 @@ export function linesFor(kb: KnowledgeBase, reply: Answer, words: readonly Resol
   return askBack(
     reply.lookup,
     "I couldn't match that to an answer, but the report uses those words here:",
-    lines.map(({ line, text }) => ({ id: `line:${line}`, title: `Line ${line}: ${clip(text, 80)}` })),
+    lines.map(({ line, text }) => ({ id: `line:${line}`, title: `Line ${line}: ${clip(text, 80)}`, story: story.id })),
     reply.confidence,
   );
 }

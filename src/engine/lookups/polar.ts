@@ -128,8 +128,11 @@ export function isUncounted(reply: Answer, toks: readonly Token[]): boolean {
   const counting = at >= 0 && (toks[at + 1]?.normal === 'many' || toks[at + 1]?.normal === 'much');
   if (!counting || reply.status !== 'answered') return false;
   const evidence = [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].join(' ');
-  return !tokens(evidence).some((t) => t.pos === 'NUM');
+  return !tokens(evidence).some((t) => t.pos === 'NUM' || MAGNITUDES.has(t.lemma));
 }
+
+/** English's magnitude words: "millions of euros" is an amount although no digit is written. */
+const MAGNITUDES: ReadonlySet<string> = new Set(['dozen', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
 
 /** Not the answer to the question asked: the report doesn't say, and here is what it does say. */
 export function notSaid(reply: Answer): Answer {

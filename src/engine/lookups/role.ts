@@ -90,5 +90,6 @@ function answered(person: PersonEntry, text: string, confidence: number): Answer
     suggestions: [],
     conflict: false,
     missing: null,
+    story: null,
   };
 }

@@ -2,40 +2,66 @@ import type { Story } from '../../knowledge/types.js';
 import { EMPTY_HINTS } from '../input.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
 import { askBack, decline } from '../reply.js';
+import type { Scope } from '../stories.js';
 import { clip, contentWords, normalize } from '../text.js';
 import type { Answer, KnowledgeBase, Suggestion } from '../types.js';
 
-/** /source: a line of the report by number, by a verbatim phrase, or by most of a phrase's words. */
-export function source(kb: KnowledgeBase, text: string): Answer {
-  const story = defaultStory(kb);
+/**
+ * /source: a line of a report by number, by a verbatim phrase, or by most of a phrase's words.
+ * With several stories, a line number alone asks which story; a phrase finds its story.
+ */
+export function source(kb: KnowledgeBase, text: string, scope: Scope = {}): Answer {
+  const stories = storiesIn(kb, scope);
   const number = /^(?:line\s*)?#?\s*(\d{1,6})\.?$/i.exec(text);
-  if (number) return sourceLine(story, Number(number[1]));
+  if (number) {
+    const n = Number(number[1]);
+    const having = stories.filter((s) => n <= s.lines.length);
+    if (stories.length === 1 || scope.prefer || having.length <= 1) return sourceLine(having[0] ?? stories[0]!, n);
+    return askBack(
+      'source',
+      `Line ${n} of which story?`,
+      having.slice(0, MAX_SUGGESTIONS).map((s) => lineSuggestion(s, n)),
+      1,
+    );
+  }
   const phrase = normalize(text);
-  const exact = story.lines.findIndex((l) => phrase && normalize(l).includes(phrase));
-  if (exact >= 0) return sourceLine(story, exact + 1);
+  const linesOf = (story: Story) => kb.index.reportLines.get(story.id) ?? [];
+  for (const story of stories) {
+    const exact = linesOf(story).findIndex((l) => phrase && l.normalized.includes(phrase));
+    if (exact >= 0) return sourceLine(story, exact + 1);
+  }
 
   // Not verbatim: the line holding most of the phrase's words, if it holds most of them.
   const terms = new Set(contentWords(text).map((w) => w.term));
   if (terms.size === 0) return decline('source', EMPTY_HINTS.source);
-  const ranked = story.lines
-    .map((line, i) => {
-      const lineTerms = new Set(contentWords(line).map((w) => w.term));
-      const hits = [...terms].filter((t) => lineTerms.has(t)).length;
-      return { line: i + 1, share: hits / terms.size };
-    })
+  const ranked = stories
+    .flatMap((story) =>
+      linesOf(story).map((line, i) => {
+        const hits = [...terms].filter((t) => line.terms.has(t)).length;
+        return { story, line: i + 1, share: hits / terms.size };
+      }),
+    )
     .filter((r) => r.share > 0)
     .sort((a, b) => b.share - a.share);
   const top = ranked[0];
   if (top && top.share >= kb.tuning.sourceLine && (ranked[1]?.share ?? 0) < top.share)
-    return { ...sourceLine(story, top.line), confidence: top.share };
+    return { ...sourceLine(top.story, top.line), confidence: top.share };
   const suggestions = ranked
     .filter((r) => r.share >= kb.tuning.sourceSuggest)
     .slice(0, MAX_SUGGESTIONS)
-    .map((r) => lineSuggestion(story, r.line));
+    .map((r) => lineSuggestion(r.story, r.line));
   if (suggestions.length) {
     return askBack('source', 'No line says exactly that. Did you mean:', suggestions, top?.share ?? 0);
   }
   return decline('source', 'No line of the report says that.', [], top?.share ?? 0);
+}
+
+/** The stories a lookup searches, in order: the one named, or the pinned one first, or all. */
+function storiesIn(kb: KnowledgeBase, scope: Scope): Story[] {
+  const all = kb.knowledge.stories;
+  if (scope.story) return all.filter((s) => s.id === scope.story);
+  if (scope.prefer) return [...all.filter((s) => s.id === scope.prefer), ...all.filter((s) => s.id !== scope.prefer)];
+  return [...all];
 }
 
 /** One line of the report, quoted whole, attributed to the report itself (or marked as a link). */
@@ -57,11 +83,12 @@ export function sourceLine(story: Story, line: number): Answer {
     suggestions: [],
     conflict: false,
     missing: null,
+    story: null,
   };
 }
 
 function lineSuggestion(story: Story, line: number): Suggestion {
-  return { id: `line:${line}`, title: `Line ${line}: ${clip(story.lines[line - 1] ?? '', 80)}` };
+  return { id: `line:${line}`, title: `Line ${line}: ${clip(story.lines[line - 1] ?? '', 80)}`, story: story.id };
 }
 
 export function defaultStory(kb: KnowledgeBase): Story {

@@ -1,22 +1,35 @@
 import type { EntryKind } from '../../knowledge/types.js';
-import { decide } from '../decide.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
 import { rankPeople } from '../people.js';
 import { askBack, fromEntry, suggestionOf } from '../reply.js';
 import { resolveWords } from '../resolve.js';
-import { scoreEntries } from '../score.js';
+import { normalize } from '../text.js';
+import { closeStories, routed, whichStory, type Scope } from '../stories.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 const PEOPLE: ReadonlySet<EntryKind> = new Set(['person']);
 
 /** /who: a person by name or alias, or by a description of their role. */
-export function who(kb: KnowledgeBase, raw: string): Answer {
+export function who(kb: KnowledgeBase, raw: string, scope: Scope = {}): Answer {
   const direct = kb.index.byId.get(raw);
   if (direct?.kind === 'person') return fromEntry('who', direct, 1);
   const text = raw.replace(/^\s*(?:who\s*(?:is|was|'s|s)\b|tell me about|what about)\s*/i, '').replace(/\?+\s*$/, '');
-  const people = rankPeople(kb.index, text, kb.tuning);
+  let people = rankPeople(kb.index, text, kb.tuning);
+  if (scope.story) people = people.filter((p) => p.person.story === scope.story);
+  else if (scope.prefer && people.some((p) => p.person.story === scope.prefer && p.score >= kb.tuning.person)) {
+    people = people.filter((p) => p.person.story === scope.prefer);
+  }
   const [first, second] = people;
   if (first && first.score >= kb.tuning.person) {
+    // The same name in two stories ("Trump"): which story, not which person.
+    const stories = closeStories(
+      people.map((p) => ({ entry: p.person, score: p.score })),
+      kb.tuning.person,
+      kb.tuning.personMargin,
+    );
+    if (stories.length > 1 && new Set(stories.map((s) => normalize(s.entry.title))).size === 1) {
+      return whichStory(kb, 'who', stories);
+    }
     const close = people.filter((p) => p.score >= first.score - kb.tuning.personMargin);
     if (second && close.length > 1) {
       return askBack(
@@ -30,7 +43,7 @@ export function who(kb: KnowledgeBase, raw: string): Answer {
   }
   // Not a name: a description ("the Kremlin's spokesman") is matched against roles and summaries.
   const words = resolveWords(kb.index, text, kb.tuning);
-  const answer = decide(kb.tuning, 'who', scoreEntries(kb.index, words, kb.tuning, PEOPLE), words);
+  const answer = routed(kb, words, text, 'who', PEOPLE, scope);
   if (answer.status === 'not_found' && !answer.missing) {
     return { ...answer, text: `The report doesn't name anyone like “${text}”.` };
   }

@@ -1,0 +1,193 @@
+import nlp from 'compromise';
+import { forNlp, terms, verbs } from './nlp.js';
+import type { Person } from './people.js';
+import type { TimeExpression } from './times.js';
+import type { Voice } from './voices.js';
+
+/**
+ * Questions a reader would ask about one claim, made from its parts as compromise reads them:
+ * the subject (who or what the claim is about), the main verb and its infinitive, and what follows.
+ * "Army Secretary Dan Driscoll arrived in Ukraine on Wednesday" gives "Who arrived in Ukraine on
+ * Wednesday?", "What did Driscoll do?", "Did Driscoll arrive in Ukraine?" and, for its event,
+ * "When did Driscoll arrive in Ukraine?". Several forms, because people ask with every question word.
+ */
+export interface Questions {
+  /** The question shown on a "did you mean" button. */
+  title: string;
+  phrasings: string[];
+  /** Asked of the claim's time expression: belong to its event entry. */
+  when: string[];
+}
+
+const MAX_WORDS = 10;
+/** Verbs that report speech: "said" asks nothing about the story itself. */
+const REPORTING = /^(?:say|tell|report|note|add|describe)$/;
+const hasStop = (t: { tags: ReadonlySet<string>; post: string }) =>
+  ['Preposition', 'Conjunction', 'Determiner', 'Pronoun'].some((tag) => t.tags.has(tag)) || /[,;—–]/.test(t.post);
+
+export function questionsFor(
+  claim: string,
+  people: readonly Person[],
+  times: readonly TimeExpression[],
+  voice: Voice,
+): Questions {
+  const text = claim.replace(/[.”"]+$/, '').trim();
+  const words = terms(text);
+  // compromise can read "the last major strike" as a verb: a verb right after a determiner is none.
+  const verb = verbs(text).find((v) => {
+    if (v.start === 0) return false;
+    const before = words.filter((t) => t.end <= v.start).at(-1);
+    return !before?.tags.has('Determiner');
+  });
+  const quoted = /^[“"]/.test(claim);
+  const subjectText = verb ? text.slice(0, verb.start).replace(/[,\s]+$/, '') : '';
+  const subjectPerson = people.find((p) => new RegExp(`\\b${p.surname}\\b`).test(subjectText));
+  const subject = subjectPerson?.surname ?? shortSubject(subjectText);
+  // The head of the subject names people ("dock workers", "a source"), not "previous attempts by the broker".
+  const subjectIsPeople = terms(subject).some((t) => t.tags.has('Actor') || t.tags.has('Person'));
+  const predicate = verb ? text.slice(verb.start) : text;
+  // What follows the verb, without its time words, cut at the first comma: "in Ukraine".
+  let object = verb ? text.slice(verb.end) : '';
+  for (const t of times) object = object.replace(t.span.text, ' ');
+  object = clipWords(
+    object.replace(/\s+(?:on|in|at|by|since|during|late|early)\s*(?=[,.]|$)/g, ' ').split(/[,;—–(]/)[0]!,
+  );
+  const simple = verb && !verb.copula && !verb.auxiliary && verb.infinitive;
+  const aux = verb?.auxiliary.split(/\s+/)[0] || (verb?.copula ? verb.text.split(/\s+/)[0] : '');
+  const rest = verb && !simple ? text.slice(verb.start + (aux ? aux.length : 0)).trim() : '';
+  const ask = (qw: string) => {
+    if (!verb || !subject) return undefined;
+    if (simple) return `${qw} did ${subject} ${verb.infinitive} ${object}`;
+    return aux ? `${qw} ${aux.toLowerCase()} ${subject} ${phrase(rest)}` : undefined;
+  };
+
+  const phrasings: string[] = [];
+  const add = (q: string | undefined) => {
+    const clean = q
+      ?.replace(/\s+/g, ' ')
+      .replace(/\s+([,.?])/g, '$1')
+      .trim();
+    if (clean && clean.split(' ').length >= 2) phrasings.push(/[?]$/.test(clean) ? clean : `${clean}?`);
+  };
+
+  const speaker =
+    voice.kind === 'person' ? voice.label.split(' ').pop() : voice.kind === 'agency' ? undefined : voice.label;
+  if (quoted) {
+    // Direct speech: a reader asks what the speaker said.
+    if (speaker) add(`What did ${speaker} say`);
+  } else if (subjectPerson || subjectIsPeople) {
+    add(`Who ${phrase(lowerFirst(predicate))}`);
+  } else if (subject) {
+    add(`What ${phrase(lowerFirst(predicate))}`);
+  }
+  if (subjectPerson) add(`What did ${subjectPerson.surname} do`);
+  // "Why" only where the sentence gives a reason or a purpose.
+  if (/\b(?:to \w+|as part of|because|due to|after|amid|in order to|for)\b/i.test(predicate)) add(ask('Why'));
+  add(
+    simple
+      ? `Did ${subject} ${verb.infinitive} ${object}`
+      : aux
+        ? `${capitalise(aux)} ${subject} ${phrase(rest)}`
+        : undefined,
+  );
+  if (subjectPerson && subjectPerson.name !== subjectPerson.surname)
+    add(simple ? `What did ${subjectPerson.name} ${verb.infinitive}` : undefined);
+  for (const p of people)
+    if (p !== subjectPerson && claim.includes(p.surname)) add(`What about ${p.surname} and ${topic(text)}`);
+  if (/\b(?:\d[\d,.]*|millions?|billions?|hundreds?|thousands?|dozens?)\b/i.test(text)) {
+    const counted = nlp(forNlp(text)).match('#Value+ (of)? #Adjective? [#Plural]', 0).out('array') as string[];
+    if (counted[0]) add(`How many ${counted[0]}`);
+    else add(`How much ${topic(text)}`);
+  }
+  const places = nlp(forNlp(text)).places().out('array') as string[];
+  if (places.length && verb) add(simple ? `Where did ${subject} ${verb.infinitive}` : `Where ${topic(text)}`);
+  if (speaker) add(`What did ${speaker} say about ${topic(text)}`);
+  // Verbs past the main one, in the words people ask with: "talks ... broke down" -> "did talks break down".
+  for (const v of verbs(text).filter((x) => x.start !== verb?.start && !x.copula && x.infinitive)) {
+    if (REPORTING.test(v.infinitive)) continue;
+    const before = words.filter((t) => t.end <= v.start);
+    let k = before.length;
+    while (k > 0 && !hasStop(before[k - 1]!) && before.length - k < 4) k--;
+    const who = before
+      .slice(k)
+      .map((t) => t.text)
+      .join(' ');
+    const after = phrase(
+      text
+        .slice(v.end)
+        .split(/[,;—–(]/)[0]!
+        .split(/\s+/)
+        .slice(0, 6)
+        .join(' '),
+    );
+    if (who)
+      add(
+        `${times.length ? 'When' : 'Did'} did ${lowerFirst(who)} ${v.infinitive} ${after}`.replace(/^Did did/, 'Did'),
+      );
+  }
+  add(`What happened with ${topic(text)}`);
+
+  const when = times.length
+    ? [ask('When') ?? `When ${lowerFirst(clipWords(text))}`, `What happened ${times[0]!.span.text}`]
+    : [];
+  const title = phrasings[0] ?? `What does the report say about ${topic(text)}?`;
+  return {
+    title,
+    phrasings: unique(phrasings),
+    when: unique(when.map((q) => `${q.replace(/\s+/g, ' ').trim()}?`.replace(/\?+$/, '?'))),
+  };
+}
+
+/** The head of a long subject: "Dock workers at the Port of Rotterdam" -> "dock workers". */
+function shortSubject(subject: string): string {
+  const head = subject.split(/[,—–(]/)[0]!.trim();
+  const words = terms(head);
+  const cut = words.findIndex((t, i) => i > 0 && t.tags.has('Preposition'));
+  const kept = cut > 0 ? head.slice(0, words[cut]!.start).trim() : head;
+  return kept ? lowerFirst(clipWords(kept.replace(/^[“"]/, ''), 6)) : '';
+}
+
+/** A predicate cut to its first phrase and to a whole last word: "walked off the job on Monday". */
+function phrase(text: string): string {
+  const first = text.split(/[,;—–(]/)[0]!;
+  return clipWords(first).replace(/\s+(?:a|an|the|of|at|in|on|to|for|and|or|by|with|from)$/i, '');
+}
+
+/** The main nouns of a claim, for "what about ...": "the 28-point draft framework". */
+function topic(text: string): string {
+  const words = terms(text);
+  const nouns = words.filter(
+    (t) => t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Person') && t.text.length > 2,
+  );
+  return nouns
+    .slice(0, 3)
+    .map((t) => t.text.replace(/['’]s$/, ''))
+    .join(' ');
+}
+
+function clipWords(text: string, max = MAX_WORDS): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .slice(0, max)
+    .join(' ')
+    .replace(/[,;:]+$/, '');
+}
+
+function lowerFirst(s: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(s) && !/^(?:I|I’m)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function unique(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.filter((q) => {
+    const key = q.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
