@@ -1,5 +1,5 @@
 import { GatewayIntentBits, MessageFlags } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../commands/index.js';
 import { readConfig } from '../src/config.js';
 import type { Command } from '../src/dispatch/command.js';
@@ -38,6 +38,7 @@ const boomAfterDefer: Command = { ...boom, name: 'boom-deferred', defer: 'public
 
 let fake: FakeDiscord;
 let bot: Bot;
+let dispatcher: Dispatcher;
 let scratch: Awaited<ReturnType<typeof copyKnowledge>>;
 const logLines: any[] = [];
 let users = 0;
@@ -63,7 +64,7 @@ beforeAll(async () => {
     destination: { write: (line: string) => void logLines.push(JSON.parse(line)) },
   });
   const store = await KnowledgeStore.open(scratch.dir);
-  const dispatcher = new Dispatcher({ store, commands: [...commands, boom, boomAfterDefer] });
+  dispatcher = new Dispatcher({ store, commands: [...commands, boom, boomAfterDefer] });
   dispatcher.onEvent(logRequests(log));
   bot = await createBot({ config, discord: config.discord!, dispatcher, log });
 });
@@ -127,23 +128,59 @@ describe('/ask', () => {
     expect(embedOf(r).description).toMatch(/doesn't mention “China”/);
   });
 
-  it('cannot be made to ping @everyone or render a member’s markdown', async () => {
-    const r = await fake.command(
-      'ask',
-      { question: '@everyone **look** what does China think [x](https://evil.example)' },
-      member(),
-    );
-    expect(r.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    const shown = JSON.stringify(r.body.data);
-    expect(shown).not.toMatch(/@everyone/);
-    expect(shown).not.toContain('**look**');
-    expect(shown).not.toContain('](https://');
+  it('cannot be made to ping @everyone or render a member’s markdown, the first time or the next', async () => {
+    // Escaped text is remembered between replies: the second reply must be as safe as the first.
+    for (const user of [member(), member()]) {
+      const r = await fake.command(
+        'ask',
+        { question: '@everyone **look** what does China think [x](https://evil.example)' },
+        user,
+      );
+      expect(r.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+      const shown = JSON.stringify(r.body.data);
+      expect(shown).not.toMatch(/@everyone/);
+      expect(shown).not.toContain('**look**');
+      expect(shown).not.toContain('](https://');
+    }
   });
 
   it('refuses an over-long question even if Discord’s limit was bypassed', async () => {
     const r = await fake.command('ask', { question: 'why '.repeat(200) }, member());
     expect(isEphemeral(r)).toBe(true);
     expect(r.body.data.content).toMatch(/under 300 characters/);
+  });
+});
+
+describe('past capacity', () => {
+  it('tells a member privately that it is busy, logs it, and answers again once there is room', async () => {
+    // Every place taken, as when hundreds of interactions are being answered at once (after the
+    // earlier tests' interactions have all released theirs, so none frees a place meanwhile).
+    await vi.waitFor(() => expect(dispatcher.inFlight).toBe(0));
+    const held = [];
+    for (let a = dispatcher.admit(); a && held.length < 100_000; a = dispatcher.admit()) {
+      if (a.busy) {
+        a.release(); // past capacity: leave that place for the member's busy reply
+        break;
+      }
+      held.push(a);
+    }
+    let released = false;
+    try {
+      const busy = await fake.command('ask', { question: 'who is leading the talks?' }, member());
+      expect(isEphemeral(busy)).toBe(true);
+      expect(busy.body.data.content).toMatch(/answering a lot of questions.*try again in 5 seconds/i);
+      expect(busy.body.data.embeds ?? []).toEqual([]);
+      const id = busy.path.split('/')[4];
+      expect(logLines.find((l) => l.interaction === id)).toMatchObject({ command: 'ask', status: 'busy' });
+      const choices = await fake.autocomplete('who', 'name', 'wit', member());
+      expect(choices.body.data.choices).toEqual([]);
+      held.forEach((a) => a.release());
+      released = true;
+      const r = await fake.command('ask', { question: 'who is leading the talks?' }, member());
+      expect(embedOf(r).description).toMatch(/Witkoff/);
+    } finally {
+      if (!released) held.forEach((a) => a.release());
+    }
   });
 });
 

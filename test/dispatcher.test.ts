@@ -3,6 +3,7 @@ import { commands } from '../commands/index.js';
 import type { Command, Invoker } from '../src/dispatch/command.js';
 import {
   APOLOGY,
+  BUSY,
   Dispatcher,
   type CommandRequest,
   type Request,
@@ -168,5 +169,29 @@ describe('autocomplete through the dispatcher', () => {
       limit: 25,
     } as const;
     expect(dispatcher.autocomplete(request)).toEqual([]);
+  });
+});
+
+describe('load shedding', () => {
+  it('answers up to its capacity, then says busy, then drops; a released place is answered again', () => {
+    const { dispatcher, events } = dispatcherWith([], { capacity: 2, busyCapacity: 1 });
+    const answering = [dispatcher.admit(), dispatcher.admit()];
+    expect(answering.map((a) => a?.busy)).toEqual([false, false]);
+    const busy = dispatcher.admit();
+    expect(busy?.busy).toBe(true);
+    expect(dispatcher.admit()).toBeUndefined();
+
+    const reply = dispatcher.busy(ask('who is leading the talks'));
+    expect(reply).toMatchObject({ type: 'notice', reason: 'busy', text: BUSY });
+    expect(BUSY).toMatch(/try again in 5 seconds/);
+    expect(events.at(-1)).toMatchObject({ command: 'ask', status: 'busy', entry: null });
+
+    answering[0]!.release();
+    answering[0]!.release(); // twice frees one place, not two
+    expect(dispatcher.inFlight).toBe(1);
+    expect(dispatcher.admit()?.busy).toBe(false);
+    expect(dispatcher.admit()?.busy).toBeUndefined();
+    busy!.release();
+    expect(dispatcher.admit()?.busy).toBe(true);
   });
 });

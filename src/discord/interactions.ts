@@ -12,7 +12,13 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Command, Invoker } from '../dispatch/command.js';
-import { APOLOGY, type Dispatcher } from '../dispatch/dispatcher.js';
+import {
+  APOLOGY,
+  type AutocompleteRequest,
+  type CommandRequest,
+  type Dispatcher,
+  type PickRequest,
+} from '../dispatch/dispatcher.js';
 import type { Reply } from '../dispatch/reply.js';
 import type { Logger } from '../logger.js';
 import { LIMITS } from './limits.js';
@@ -35,13 +41,83 @@ export const INVALID_COMPONENT = 'This button is no longer valid. Please ask aga
 
 /** Every interaction comes through here; nothing it does can throw past it. */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  // Held from arrival until the reply is sent: past the dispatcher's capacity, a short "busy".
+  const admission = deps.dispatcher.admit();
+  if (!admission) {
+    deps.log.warn({ source: 'discord', interaction: interaction.id, status: 'dropped' }, 'over capacity: dropped');
+    return;
+  }
   try {
-    if (interaction.isAutocomplete()) await complete(interaction, deps);
+    if (admission.busy) await shed(interaction, deps);
+    else if (interaction.isAutocomplete()) await complete(interaction, deps);
     else if (interaction.isChatInputCommand()) await runCommand(interaction, deps);
     else if (interaction.isButton() || interaction.isAnySelectMenu()) await pressComponent(interaction, deps);
   } catch (err) {
     await apologize(interaction, err, deps.log);
+  } finally {
+    admission.release();
   }
+}
+
+/** Too many interactions being answered: a private "busy" (no choices for autocomplete), logged. */
+async function shed(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    deps.dispatcher.busy(autocompleteRequest(interaction, deps));
+    await interaction.respond([]);
+  } else if (interaction.isChatInputCommand()) {
+    await send(interaction, deps.dispatcher.busy(commandRequest(interaction, deps)));
+  } else if (interaction.isButton() || interaction.isAnySelectMenu()) {
+    const entry = (interaction.isButton() && parsePickId(interaction.customId)?.id) || '';
+    await send(interaction, deps.dispatcher.busy(pickRequest(interaction, deps, entry)));
+  }
+}
+
+/** The request for a command; `options` as typed unless given (attachments read into text). */
+function commandRequest(
+  interaction: ChatInputCommandInteraction,
+  deps: InteractionDeps,
+  options: Record<string, string> = {},
+): CommandRequest {
+  if (!Object.keys(options).length) {
+    for (const o of interaction.options.data) if (o.value !== undefined) options[o.name] = String(o.value);
+  }
+  return {
+    kind: 'command',
+    source: 'discord',
+    id: interaction.id,
+    invoker: invokerOf(interaction, deps.modRoleIds),
+    name: interaction.commandName,
+    options,
+  };
+}
+
+function pickRequest(
+  interaction: ButtonInteraction | AnySelectMenuInteraction,
+  deps: InteractionDeps,
+  entry: string,
+  offeredAt?: number,
+): PickRequest {
+  return {
+    kind: 'pick',
+    source: 'discord',
+    id: interaction.id,
+    invoker: invokerOf(interaction, deps.modRoleIds),
+    entry,
+    ...(offeredAt === undefined ? {} : { offeredAt }),
+  };
+}
+
+function autocompleteRequest(interaction: AutocompleteInteraction, deps: InteractionDeps): AutocompleteRequest {
+  return {
+    kind: 'autocomplete',
+    source: 'discord',
+    id: interaction.id,
+    invoker: invokerOf(interaction, deps.modRoleIds),
+    name: interaction.commandName,
+    typed: String(interaction.options.getFocused() ?? ''),
+    option: interaction.options.getFocused(true).name,
+    limit: LIMITS.choices,
+  };
 }
 
 async function runCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
@@ -55,14 +131,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
     if (o.attachment) options[o.name] = await attachedText(o.attachment);
     else if (o.value !== undefined) options[o.name] = String(o.value);
   }
-  const reply = await deps.dispatcher.dispatch({
-    kind: 'command',
-    source: 'discord',
-    id: interaction.id,
-    invoker: invokerOf(interaction, deps.modRoleIds),
-    name: interaction.commandName,
-    options,
-  });
+  const reply = await deps.dispatcher.dispatch(commandRequest(interaction, deps, options));
   await send(interaction, reply, command);
 }
 
@@ -104,28 +173,12 @@ async function pressComponent(
     );
     return;
   }
-  const reply = await deps.dispatcher.dispatch({
-    kind: 'pick',
-    source: 'discord',
-    id: interaction.id,
-    invoker: invokerOf(interaction, deps.modRoleIds),
-    entry: pick.id,
-    offeredAt: pick.offeredAt,
-  });
+  const reply = await deps.dispatcher.dispatch(pickRequest(interaction, deps, pick.id, pick.offeredAt));
   await send(interaction, reply);
 }
 
 async function complete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
-  const choices = deps.dispatcher.autocomplete({
-    kind: 'autocomplete',
-    source: 'discord',
-    id: interaction.id,
-    invoker: invokerOf(interaction, deps.modRoleIds),
-    name: interaction.commandName,
-    typed: String(interaction.options.getFocused() ?? ''),
-    option: interaction.options.getFocused(true).name,
-    limit: LIMITS.choices,
-  });
+  const choices = deps.dispatcher.autocomplete(autocompleteRequest(interaction, deps));
   await interaction.respond(
     choices.map((c) => ({ name: clip(c.name, LIMITS.choiceName), value: clip(c.value, LIMITS.choiceValue) })),
   );

@@ -4,6 +4,7 @@ import type { PinStore } from '../stories/pins.js';
 import { msSince } from '../elapsed.js';
 import type { Choice, Command, Invoker } from './command.js';
 import { Cooldown } from './cooldown.js';
+import { DISPATCH_LIMITS } from './limits.js';
 import { notice, statusOf, type Reply } from './reply.js';
 
 /**
@@ -68,9 +69,21 @@ export interface DispatcherOptions {
   pickTtlMs?: number;
   /** Channels' pinned stories, for the transports that have channels. */
   pins?: PinStore;
+  /** Requests answered at once before members are told it is busy; `DISPATCH_LIMITS.inFlight` by default. */
+  capacity?: number;
+  /** "Busy" replies sent at once before interactions are dropped; `DISPATCH_LIMITS.busyInFlight` by default. */
+  busyCapacity?: number;
+}
+
+/** A place among the requests being answered, held until the reply is sent. */
+export interface Admission {
+  /** Past capacity: reply with `busy()` instead of running the request. */
+  readonly busy: boolean;
+  release(): void;
 }
 
 export const APOLOGY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+export const BUSY = `I'm answering a lot of questions right now. Please try again in ${DISPATCH_LIMITS.busyRetrySeconds} seconds.`;
 /** A name or an event is never longer than this, and fuzzy matching costs with length. */
 const MAX_TYPED = 100;
 
@@ -81,6 +94,10 @@ export class Dispatcher {
   readonly #cooldown: Cooldown | null;
   readonly #pickTtlMs: number;
   readonly #pins: PinStore | undefined;
+  readonly #capacity: number;
+  readonly #busyCapacity: number;
+  #inFlight = 0;
+  #busyInFlight = 0;
   #listeners: RequestListener[] = [];
 
   constructor({
@@ -89,8 +106,12 @@ export class Dispatcher {
     rate = { uses: 5, perMs: 10_000 },
     pickTtlMs = 60 * 60_000,
     pins,
+    capacity = DISPATCH_LIMITS.inFlight,
+    busyCapacity = DISPATCH_LIMITS.busyInFlight,
   }: DispatcherOptions) {
     this.#pins = pins;
+    this.#capacity = capacity;
+    this.#busyCapacity = busyCapacity;
     this.store = store;
     this.commands = commands;
     this.#byName = new Map(commands.map((c) => [c.name, c]));
@@ -106,6 +127,56 @@ export class Dispatcher {
   onEvent(listener: RequestListener): () => void {
     this.#listeners.push(listener);
     return () => (this.#listeners = this.#listeners.filter((l) => l !== listener));
+  }
+
+  /** Requests admitted to be answered and not yet released. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /**
+   * Load shedding, for transports that serve many members at once: a request takes a place when
+   * it arrives and releases it once its reply is sent. With every place taken it gets a place to
+   * be told it is busy (`busy: true`: reply with `busy()`, which costs almost nothing) rather than
+   * queue behind hundreds of others, where every member would wait and memory would grow. With
+   * those taken too, none (undefined): drop it, as the last defence of the bot's memory.
+   */
+  admit(): Admission | undefined {
+    if (this.#inFlight < this.#capacity) {
+      this.#inFlight++;
+      return this.#admission(false, () => this.#inFlight--);
+    }
+    if (this.#busyInFlight < this.#busyCapacity) {
+      this.#busyInFlight++;
+      return this.#admission(true, () => this.#busyInFlight--);
+    }
+    return undefined;
+  }
+
+  #admission(busy: boolean, free: () => void): Admission {
+    let released = false;
+    return {
+      busy,
+      release: () => {
+        if (released) return;
+        released = true;
+        free();
+      },
+    };
+  }
+
+  /** The short private reply to a request that was not admitted; logged like any other request. */
+  busy(request: Request | AutocompleteRequest): Reply {
+    const reply = notice('busy', BUSY);
+    this.#emit({
+      request,
+      command: request.kind === 'pick' ? 'pick' : request.name,
+      status: 'busy',
+      ms: 0,
+      entry: null,
+      reply,
+    });
+    return reply;
   }
 
   async dispatch(request: Request): Promise<Reply> {

@@ -6,7 +6,7 @@ export type { Answer, Status, Suggestion } from '../engine/answer.js';
 
 /** Why a request got a short refusal instead of running: also its status in the request event. */
 export type NoticeReason =
-  'unknown_command' | 'too_long' | 'refused' | 'cooldown' | 'expired_pick' | 'invalid_component' | 'error';
+  'unknown_command' | 'too_long' | 'refused' | 'cooldown' | 'expired_pick' | 'invalid_component' | 'busy' | 'error';
 
 /**
  * What every request gets back, whatever the transport. Discord renders it in `src/discord/render.ts`,

@@ -11,7 +11,8 @@ import { source } from './lookups/source.js';
 import { when } from './lookups/when.js';
 import { who } from './lookups/who.js';
 import { decline } from './reply.js';
-import { buildIndex } from './search-index.js';
+import { buildIndexSteps } from './search-index.js';
+import { runSteps } from './steps.js';
 import { scopeOf, withStories, type Scope } from './stories.js';
 import { TUNING, type Tuning } from './tuning.js';
 import type { Answer, KnowledgeBase, Request } from './types.js';
@@ -28,9 +29,18 @@ export { MAX_QUERY_LENGTH, MAX_SUGGESTIONS } from './limits.js';
 export { TUNING, type Tuning } from './tuning.js';
 
 export function buildKnowledgeBase(knowledge: Knowledge, tuning: Tuning = TUNING): KnowledgeBase {
+  return runSteps(buildKnowledgeBaseSteps(knowledge, tuning));
+}
+
+/** `buildKnowledgeBase` in small steps, for a caller that answers between them (see `runSteps`). */
+export function* buildKnowledgeBaseSteps(
+  knowledge: Knowledge,
+  tuning: Tuning = TUNING,
+): Generator<void, KnowledgeBase, void> {
   // Language resources load once, here at start-up, rather than during the first member's question.
   loadLanguage();
-  return Object.freeze({ knowledge, index: buildIndex(knowledge, tuning), tuning, thresholds: tuning });
+  const index = yield* buildIndexSteps(knowledge, tuning);
+  return Object.freeze({ knowledge, index, tuning, thresholds: tuning });
 }
 
 export function answer(kb: KnowledgeBase, request: Request): Answer {

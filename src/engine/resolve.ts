@@ -62,7 +62,7 @@ export function resolveWords(
     // A function word or text-speak for one is not a typo of a word of the knowledge either.
     if (isFunctionWord(token, w.word)) continue;
     // A word of the language spelt right is not a typo of a word of the knowledge ("deny" is not "Denys").
-    const corrected = wordCount(w.word) < tuning.realWordCount ? correctTypo(index.vocabularyFuse, w.word) : undefined;
+    const corrected = wordCount(w.word) < tuning.realWordCount ? correctTypo(index.vocabularyTypos, w.word) : undefined;
     if (corrected) {
       const term = index.vocabulary.get(corrected)!;
       out.push({

@@ -2,13 +2,14 @@ import Fuse from 'fuse.js';
 import type { Entry, EventEntry, Knowledge, PersonEntry } from '../knowledge/types.js';
 import { contentWords, normalize, QUESTION_WORDS, synonymsOf, type Synonyms } from './text.js';
 import type { Tuning } from './tuning.js';
-import { vocabularyBuckets } from './typo.js';
+import { runSteps } from './steps.js';
+import { typoIndex, type TypoIndex } from './typo.js';
 
 /**
  * Search structures built once per knowledge base. A long question is matched through an inverted
  * index of terms (cost grows with the postings of its words, not with the number of entries);
- * fuse.js is used where it is strong: short strings, i.e. correcting a misspelt word against the
- * knowledge's vocabulary, and matching names and aliases.
+ * fuse.js is used where it is strong: matching names and aliases; a misspelt word is corrected
+ * against the knowledge's vocabulary through a trie (typo.ts).
  *
  * Invariant: every term of every entry has an idf, postings to the documents holding it, and is
  * listed in phrasingEntries or answerOnlyEntries (never both for one entry).
@@ -41,11 +42,8 @@ export interface SearchIndex {
   readonly maxIdf: number;
   /** Normalized words of the knowledge, for typo correction, with the term each folds to. */
   readonly vocabulary: ReadonlyMap<string, string>;
-  /**
-   * The vocabulary split by first letter, one fuse.js index each: people rarely mistype the
-   * first letter, and searching one bucket keeps a correction under a millisecond at 50,000 entries.
-   */
-  readonly vocabularyFuse: ReadonlyMap<string, Fuse<string>>;
+  /** The vocabulary as a trie, to correct a typo at a cost that does not grow with the knowledge. */
+  readonly vocabularyTypos: TypoIndex;
   readonly aliasFuse: Fuse<AliasRow>;
   /** Dated events by their time words, event and phrasings: for /when autocomplete. */
   readonly eventFuse: Fuse<EventEntry>;
@@ -65,28 +63,32 @@ export interface AliasRow {
   alias: string;
 }
 
-function storyTermsOf(
+function* storyTermsOf(
   entries: readonly Entry[],
   phrasing: readonly (readonly string[])[],
   answer: readonly (readonly string[])[],
-): Map<string, Set<string>> {
+): Generator<void, Map<string, Set<string>>, void> {
   const byStory = new Map<string, Set<string>>();
-  entries.forEach((e, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     let set = byStory.get(e.story);
     if (!set) byStory.set(e.story, (set = new Set()));
     for (const t of phrasing[i]!) set.add(t);
     for (const t of answer[i]!) set.add(t);
-  });
+    if ((i + 1) % STEP === 0) yield;
+  }
   return byStory;
 }
 
 /** Each entry by `story/id`, and by its bare id where no other story uses that id. */
-function idsOf(entries: readonly Entry[]): Map<string, Entry> {
+function* idsOf(entries: readonly Entry[]): Generator<void, Map<string, Entry>, void> {
   const byId = new Map<string, Entry>();
   const bare = new Map<string, Entry | null>();
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     byId.set(`${e.story}/${e.id}`, e);
     bare.set(e.id, bare.has(e.id) ? null : e);
+    if ((i + 1) % STEP === 0) yield;
   }
   for (const [id, e] of bare) if (e) byId.set(id, e);
   return byId;
@@ -96,65 +98,108 @@ function idsOf(entries: readonly Entry[]): Map<string, Entry> {
 const NAME_TITLES: ReadonlySet<string> = new Set(['gen', 'general', 'col', 'colonel', 'president', 'mr']);
 
 export function buildIndex(knowledge: Knowledge, tuning: Tuning): SearchIndex {
+  return runSteps(buildIndexSteps(knowledge, tuning));
+}
+
+/**
+ * The index, built in small steps: at each `yield` a caller may let other work run (a refresh
+ * builds the next index while the current one keeps answering), and nothing is shared between
+ * steps but this function's own locals, so the result is the same however the steps are run.
+ */
+export function* buildIndexSteps(knowledge: Knowledge, tuning: Tuning): Generator<void, SearchIndex, void> {
   const entries = knowledge.entries;
   const synonyms = synonymsOf(knowledge.synonyms);
-  const terms = collectTerms(entries, synonyms);
-  const { idf, maxIdf } = inverseFrequencies(entries.length, terms, tuning);
-  const { postings, docWeight } = postingsOf(terms.docTerms, idf);
+  const terms = yield* collectTerms(entries, synonyms);
+  const { idf, maxIdf } = yield* inverseFrequencies(entries.length, terms, tuning);
+  const { postings, docWeight } = yield* postingsOf(terms.docTerms, idf);
 
   const entryPhrasingTerms: string[][] = entries.map(() => []);
   const entryAnswerTerms: string[][] = entries.map(() => []);
-  for (const [term, set] of terms.phrasingSets) for (const e of set) entryPhrasingTerms[e]!.push(term);
-  for (const [term, set] of terms.answerSets) for (const e of set) entryAnswerTerms[e]!.push(term);
+  yield;
+  let step = 0;
+  for (const [term, set] of terms.phrasingSets) {
+    for (const e of set) entryPhrasingTerms[e]!.push(term);
+    if (++step % STEP === 0) yield;
+  }
+  for (const [term, set] of terms.answerSets) {
+    for (const e of set) entryAnswerTerms[e]!.push(term);
+    if (++step % STEP === 0) yield;
+  }
+  const phrasingEntries = new Map<string, Int32Array>();
+  for (const [t, set] of terms.phrasingSets) {
+    phrasingEntries.set(t, Int32Array.from(set));
+    if (++step % STEP === 0) yield;
+  }
+  const answerOnlyEntries = yield* answerOnly(terms.phrasingSets, terms.answerSets);
+  const entryQuestionWords: Set<string>[] = [];
+  for (const ts of entryPhrasingTerms) {
+    entryQuestionWords.push(new Set(ts.filter((t) => QUESTION_WORDS.has(t))));
+    if (entryQuestionWords.length % STEP === 0) yield;
+  }
+  const vocabularyTypos = typoIndex(terms.vocabulary.keys());
+  yield;
+  const aliasFuse = new Fuse(aliasRows(entries), {
+    keys: ['alias'],
+    includeScore: true,
+    threshold: 0.4,
+    ignoreLocation: true,
+    // Short aliases ("Vance") must match whole, not as a fragment of a longer word.
+    minMatchCharLength: 2,
+  });
+  yield;
+  const eventFuse = new Fuse(
+    entries.filter((e): e is EventEntry => e.kind === 'event'),
+    { keys: ['when', 'event', 'phrasings'], includeScore: true, threshold: 0.4, ignoreLocation: true },
+  );
+  yield;
+  const nameTerms = nameTermsOf(entries, synonyms);
+  const reportTerms = new Set<string>();
+  const reportLines = new Map<string, { normalized: string; terms: ReadonlySet<string> }[]>();
+  for (const story of knowledge.stories) {
+    const lines = story.lines.map((l) => ({
+      normalized: normalize(l),
+      terms: new Set(contentWords(l, synonyms).map((w) => w.term)),
+    }));
+    for (const line of lines) for (const t of line.terms) reportTerms.add(t);
+    reportLines.set(story.id, lines);
+    yield;
+  }
+  const storyTerms = yield* storyTermsOf(entries, entryPhrasingTerms, entryAnswerTerms);
+  const byId = yield* idsOf(entries);
+  const people = entries.filter((e): e is PersonEntry => e.kind === 'person');
+  yield;
 
   return {
     entries,
-    byId: idsOf(entries),
-    people: entries.filter((e): e is PersonEntry => e.kind === 'person'),
+    byId,
+    people,
     docEntry: Int32Array.from(terms.docEntry),
     docWeight,
     docIsAnswer: Uint8Array.from(terms.docIsAnswer),
     postings,
-    phrasingEntries: new Map([...terms.phrasingSets].map(([t, set]) => [t, Int32Array.from(set)])),
-    answerOnlyEntries: answerOnly(terms.phrasingSets, terms.answerSets),
+    phrasingEntries,
+    answerOnlyEntries,
     docTerms: terms.docTerms,
-    entryQuestionWords: entryPhrasingTerms.map((ts) => new Set(ts.filter((t) => QUESTION_WORDS.has(t)))),
+    entryQuestionWords,
     entryPhrasingTerms,
     entryAnswerTerms,
     commonAbove: Math.max(tuning.commonFloor, tuning.commonShare * entries.length),
     idf,
     maxIdf,
     vocabulary: terms.vocabulary,
-    vocabularyFuse: vocabularyBuckets([...terms.vocabulary.keys()]),
-    aliasFuse: new Fuse(aliasRows(entries), {
-      keys: ['alias'],
-      includeScore: true,
-      threshold: 0.4,
-      ignoreLocation: true,
-      // Short aliases ("Vance") must match whole, not as a fragment of a longer word.
-      minMatchCharLength: 2,
-    }),
-    eventFuse: new Fuse(
-      entries.filter((e): e is EventEntry => e.kind === 'event'),
-      { keys: ['when', 'event', 'phrasings'], includeScore: true, threshold: 0.4, ignoreLocation: true },
-    ),
+    vocabularyTypos,
+    aliasFuse,
+    eventFuse,
     synonyms,
-    nameTerms: nameTermsOf(entries, synonyms),
-    reportTerms: new Set(
-      knowledge.stories.flatMap((story) => story.lines.flatMap((l) => contentWords(l, synonyms).map((w) => w.term))),
-    ),
-    storyTerms: storyTermsOf(entries, entryPhrasingTerms, entryAnswerTerms),
-    reportLines: new Map(
-      knowledge.stories.map((s) => [
-        s.id,
-        s.lines.map((l) => ({
-          normalized: normalize(l),
-          terms: new Set(contentWords(l, synonyms).map((w) => w.term)),
-        })),
-      ]),
-    ),
+    nameTerms,
+    reportTerms,
+    storyTerms,
+    reportLines,
   };
 }
+
+/** Units of work (entries, terms, documents) between two yields of `buildIndexSteps`. */
+const STEP = 64;
 
 interface Terms {
   vocabulary: Map<string, string>;
@@ -167,7 +212,7 @@ interface Terms {
 }
 
 /** The terms of every phrasing and answer: one document each. */
-function collectTerms(entries: readonly Entry[], synonyms: Synonyms): Terms {
+function* collectTerms(entries: readonly Entry[], synonyms: Synonyms): Generator<void, Terms, void> {
   const out: Terms = {
     vocabulary: new Map(),
     docTerms: [],
@@ -181,7 +226,8 @@ function collectTerms(entries: readonly Entry[], synonyms: Synonyms): Terms {
     if (!set) map.set(term, (set = new Set()));
     set.add(entry);
   };
-  entries.forEach((e, entry) => {
+  for (let entry = 0; entry < entries.length; entry++) {
+    const e = entries[entry]!;
     const texts = [...e.phrasings.map((text) => ({ text, isAnswer: false })), { text: e.answer, isAnswer: true }];
     for (const { text, isAnswer } of texts) {
       const words = contentWords(text, synonyms);
@@ -193,50 +239,69 @@ function collectTerms(entries: readonly Entry[], synonyms: Synonyms): Terms {
       out.docEntry.push(entry);
       out.docIsAnswer.push(isAnswer ? 1 : 0);
     }
-  });
+    if ((entry + 1) % STEP === 0) yield;
+  }
   return out;
 }
 
 /** Rare terms weigh more; question words weigh a fixed amount, whatever their frequency. */
-function inverseFrequencies(n: number, terms: Terms, tuning: Tuning): { idf: Map<string, number>; maxIdf: number } {
+function* inverseFrequencies(
+  n: number,
+  terms: Terms,
+  tuning: Tuning,
+): Generator<void, { idf: Map<string, number>; maxIdf: number }, void> {
   const idf = new Map<string, number>();
   let maxIdf = 1;
+  let step = 0;
   for (const term of new Set([...terms.phrasingSets.keys(), ...terms.answerSets.keys()])) {
-    const df = new Set([...(terms.phrasingSets.get(term) ?? []), ...(terms.answerSets.get(term) ?? [])]).size;
+    // Entries holding the term anywhere: in a phrasing, or only in the answer.
+    const phrased = terms.phrasingSets.get(term);
+    let df = phrased?.size ?? 0;
+    for (const e of terms.answerSets.get(term) ?? []) if (!phrased?.has(e)) df++;
     const value = QUESTION_WORDS.has(term) ? tuning.questionWordWeight : Math.log(1 + n / df);
     idf.set(term, value);
     if (value > maxIdf) maxIdf = value;
+    if (++step % STEP === 0) yield;
   }
   return { idf, maxIdf };
 }
 
-function postingsOf(
+function* postingsOf(
   docTerms: readonly (readonly string[])[],
   idf: ReadonlyMap<string, number>,
-): { postings: Map<string, Int32Array>; docWeight: Float64Array } {
+): Generator<void, { postings: Map<string, Int32Array>; docWeight: Float64Array }, void> {
   const lists = new Map<string, number[]>();
   const docWeight = new Float64Array(docTerms.length);
-  docTerms.forEach((terms, doc) => {
-    for (const t of terms) {
+  for (let doc = 0; doc < docTerms.length; doc++) {
+    for (const t of docTerms[doc]!) {
       let list = lists.get(t);
       if (!list) lists.set(t, (list = []));
       list.push(doc);
       docWeight[doc]! += idf.get(t) ?? 0;
     }
-  });
-  return { postings: new Map([...lists].map(([t, list]) => [t, Int32Array.from(list)])), docWeight };
+    if ((doc + 1) % STEP === 0) yield;
+  }
+  const postings = new Map<string, Int32Array>();
+  let step = 0;
+  for (const [t, list] of lists) {
+    postings.set(t, Int32Array.from(list));
+    if (++step % STEP === 0) yield;
+  }
+  return { postings, docWeight };
 }
 
 /** term -> entries that have it in their answer but in none of their phrasings. */
-function answerOnly(
+function* answerOnly(
   phrasingSets: ReadonlyMap<string, Set<number>>,
   answerSets: ReadonlyMap<string, Set<number>>,
-): Map<string, Int32Array> {
+): Generator<void, Map<string, Int32Array>, void> {
   const out = new Map<string, Int32Array>();
+  let step = 0;
   for (const [term, set] of answerSets) {
     const phrased = phrasingSets.get(term);
     const only = [...set].filter((e) => !phrased?.has(e));
     if (only.length) out.set(term, Int32Array.from(only));
+    if (++step % STEP === 0) yield;
   }
   return out;
 }

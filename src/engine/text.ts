@@ -99,6 +99,36 @@ const VARIANTS: ReadonlyMap<string, string> = new Map([
 
 /** Lower-case, strip accents, fold quotes, dashes and punctuation to spaces. */
 export function normalize(text: string): string {
+  // Most text is plain ASCII: the same folding, without the Unicode passes that cannot change it
+  // (indexing normalises every phrasing and answer, so this is most of a knowledge load).
+  if (ASCII.test(text)) return normalizeAscii(text);
+  // Typographic quotes, dashes and spaces are common in reports; folded first, as the Unicode
+  // path would fold them, much English text is ASCII too.
+  const plain = text
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/[\u2013\u2014]/g, '\x01')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\u2026/g, '...');
+  return ASCII.test(plain) ? normalizeAscii(plain) : normalizeUnicode(text);
+}
+
+const ASCII = /^\p{ASCII}*$/u;
+
+function normalizeAscii(text: string): string {
+  const folded = text
+    .toLowerCase()
+    .replace(/`/g, "'")
+    .replace(/\bu\.\s?s\.?(?![a-z])/g, 'us ')
+    .replace(/\bunited states\b/g, 'us')
+    .replace(/\btl\s*;?\s*dr\b/g, 'tldr')
+    .replace(/'s\b/g, '')
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9]+/g, ' ');
+  return (/\d/.test(folded) ? folded.replace(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/g, ' ') : folded).trim();
+}
+
+export function normalizeUnicode(text: string): string {
   return (
     text
       .normalize('NFKD')

@@ -1,25 +1,37 @@
-import Fuse from 'fuse.js';
-import { typoDistance } from './text.js';
-
 /**
- * Typo correction against the knowledge's own vocabulary: fuse.js shortlists words, an edit
- * distance that counts a swap as one typo confirms them.
+ * Typo correction against the knowledge's own vocabulary: the vocabulary is a trie, walked with
+ * one row of the edit distance per letter and pruned as soon as a row exceeds the typo budget, so
+ * a correction visits only the few branches within reach of the typed word. Its cost depends on
+ * the word, not on the size of the vocabulary, and it finds every word within the budget.
  */
 
-/** One fuse.js index per first letter: people rarely mistype the first letter. */
-export function vocabularyBuckets(words: readonly string[]): Map<string, Fuse<string>> {
-  const buckets = new Map<string, string[]>();
+interface TrieNode {
+  readonly children: Map<string, TrieNode>;
+  /** The vocabulary word ending here, and its position in the vocabulary (to break ties stably). */
+  word?: string;
+  order?: number;
+}
+
+export interface TypoIndex {
+  readonly root: TrieNode;
+}
+
+export function typoIndex(words: Iterable<string>): TypoIndex {
+  const root: TrieNode = { children: new Map() };
+  let order = 0;
   for (const w of words) {
-    const list = buckets.get(w[0]!) ?? [];
-    list.push(w);
-    buckets.set(w[0]!, list);
+    let node = root;
+    for (const ch of w) {
+      let next = node.children.get(ch);
+      if (!next) node.children.set(ch, (next = { children: new Map() }));
+      node = next;
+    }
+    if (node.word === undefined) {
+      node.word = w;
+      node.order = order++;
+    }
   }
-  return new Map(
-    [...buckets].map(([letter, list]) => [
-      letter,
-      new Fuse(list, { includeScore: true, threshold: 0.4, ignoreLocation: true }),
-    ]),
-  );
+  return { root };
 }
 
 /** Largest edit distance accepted as a typo, by word length: short words have many neighbours. */
@@ -28,17 +40,76 @@ export function typoBudget(length: number): number {
   return length < 8 ? 1 : 2;
 }
 
-/** The vocabulary word `word` is a typo of, if any; numbers are never corrected. */
-export function correctTypo(buckets: ReadonlyMap<string, Fuse<string>>, word: string): string | undefined {
+interface Candidate {
+  word: string;
+  d: number;
+  /** 0 when it starts with the typed word's first letter, 1 with its second. */
+  swapped: number;
+  order: number;
+}
+
+/**
+ * The vocabulary word `word` is a typo of, if any; numbers are never corrected. People rarely
+ * mistype the first letter, so candidates start with the word's first letter, or its second in
+ * case the first two were swapped ("rtump"). The fewest edits win; then a candidate with the same
+ * first letter, the closest length, and the one the knowledge used first.
+ */
+export function correctTypo(index: TypoIndex, word: string): string | undefined {
   const budget = typoBudget(word.length);
   if (budget === 0 || /\d/.test(word)) return undefined;
-  let best: { word: string; d: number } | undefined;
-  // The word's own first letter, and its second in case the first two were swapped ("rtump").
-  const letters = new Set([word[0]!, word[1]!]);
-  const hits = [...letters].flatMap((letter) => buckets.get(letter)?.search(word, { limit: 8 }) ?? []);
-  for (const hit of hits) {
-    const d = typoDistance(word, hit.item, budget);
-    if (d <= budget && (!best || d < best.d)) best = { word: hit.item, d };
-  }
+  const chars = [...word];
+  let best: Candidate | undefined;
+  const consider = (c: Candidate) => {
+    if (!best || better(c, best, chars.length)) best = c;
+  };
+  const first = [chars[0]!, chars[1]!];
+  first.forEach((letter, swapped) => {
+    if (swapped === 1 && letter === first[0]) return;
+    const node = index.root.children.get(letter);
+    if (!node) return;
+    const start = Array.from({ length: chars.length + 1 }, (_, j) => j);
+    walk(node, letter, '', start, undefined, 1, chars, budget, (w, d, order) =>
+      consider({ word: w, d, swapped, order }),
+    );
+  });
   return best?.word;
+}
+
+function better(a: Candidate, b: Candidate, length: number): boolean {
+  if (a.d !== b.d) return a.d < b.d;
+  if (a.swapped !== b.swapped) return a.swapped < b.swapped;
+  const la = Math.abs([...a.word].length - length);
+  const lb = Math.abs([...b.word].length - length);
+  if (la !== lb) return la < lb;
+  return a.order < b.order;
+}
+
+/**
+ * One trie letter `ch` at `depth`: the row of distances from the typed word's prefixes to the
+ * trie path so far (optimal string alignment, a swap of neighbours counting as one edit, as
+ * `typoDistance` does). A row whose smallest value is over budget cannot come back under it.
+ */
+function walk(
+  node: TrieNode,
+  ch: string,
+  prevCh: string,
+  prev: readonly number[],
+  prevPrev: readonly number[] | undefined,
+  depth: number,
+  a: readonly string[],
+  budget: number,
+  found: (word: string, d: number, order: number) => void,
+): void {
+  const row = [depth];
+  let rowMin = depth;
+  for (let j = 1; j <= a.length; j++) {
+    const cost = a[j - 1] === ch ? 0 : 1;
+    let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+    if (prevPrev && j > 1 && a[j - 1] === prevCh && a[j - 2] === ch) d = Math.min(d, prevPrev[j - 2]! + 1);
+    row.push(d);
+    if (d < rowMin) rowMin = d;
+  }
+  if (node.word !== undefined && row[a.length]! <= budget) found(node.word, row[a.length]!, node.order!);
+  if (rowMin > budget) return;
+  for (const [next, child] of node.children) walk(child, next, ch, row, prev, depth + 1, a, budget, found);
 }

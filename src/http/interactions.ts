@@ -51,17 +51,42 @@ export function httpInteractions(deps: HttpInteractionDeps): InteractionHandler 
     if (!('data' in interaction) || typeof interaction.data !== 'object' || interaction.data === null) {
       return respond(renderNotice(UNSUPPORTED));
     }
-    switch (interaction.type) {
-      case InteractionType.ApplicationCommandAutocomplete:
-        return autocomplete(interaction, deps);
-      case InteractionType.ApplicationCommand:
-        return command(interaction, deps);
-      case InteractionType.MessageComponent:
-        return component(interaction, deps);
-      default:
-        return respond(renderNotice(UNSUPPORTED));
+    // Held until the response is ready: past the dispatcher's capacity, a short "busy".
+    // (HTTP mode answers "busy" in the response itself, so it never needs to drop.)
+    const admission = deps.dispatcher.admit();
+    try {
+      if (!admission || admission.busy) return shed(interaction, deps);
+      switch (interaction.type) {
+        case InteractionType.ApplicationCommandAutocomplete:
+          return autocomplete(interaction, deps);
+        case InteractionType.ApplicationCommand:
+          return await command(interaction, deps);
+        case InteractionType.MessageComponent:
+          return await component(interaction, deps);
+        default:
+          return respond(renderNotice(UNSUPPORTED));
+      }
+    } finally {
+      admission?.release();
     }
   };
+}
+
+/** Too many interactions being answered: a private "busy" (no choices for autocomplete), logged. */
+function shed(interaction: APIInteraction, deps: HttpInteractionDeps): Handled {
+  const data = interaction.data as { name?: string };
+  const reply = deps.dispatcher.busy({
+    kind: 'command',
+    source: 'http',
+    id: interaction.id,
+    invoker: invokerOf(interaction, deps.modRoleIds),
+    name: data.name ?? 'component',
+    options: {},
+  });
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } } };
+  }
+  return respond(renderReply(reply));
 }
 
 function autocomplete(interaction: APIInteraction, deps: HttpInteractionDeps): Handled {

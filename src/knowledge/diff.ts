@@ -1,3 +1,4 @@
+import { runInSlices } from './slices.js';
 import type { Entry, Knowledge } from './types.js';
 
 /** What a refresh changed, for the moderator who ran it and for the log. */
@@ -21,17 +22,11 @@ export function diffKnowledge(before: Knowledge, after: Knowledge): KnowledgeDif
 }
 
 /**
- * `diffKnowledge`, pausing every `every` entries so that answers waiting meanwhile are served:
+ * `diffKnowledge` in slices of a few milliseconds, so that answers waiting meanwhile are served:
  * at 40,000 entries the whole comparison takes most of a second.
  */
-export async function diffKnowledgeYielding(before: Knowledge, after: Knowledge, every = 1000): Promise<KnowledgeDiff> {
-  const steps = diffSteps(before, after, every);
-  let step = steps.next();
-  while (!step.done) {
-    await new Promise((resolve) => setImmediate(resolve));
-    step = steps.next();
-  }
-  return step.value;
+export function diffKnowledgeYielding(before: Knowledge, after: Knowledge, every = 50): Promise<KnowledgeDiff> {
+  return runInSlices(diffSteps(before, after, every));
 }
 
 /** The comparison itself, yielding every `every` entries. */
@@ -39,8 +34,17 @@ function* diffSteps(before: Knowledge, after: Knowledge, every: number): Generat
   // With several stories an id is only unique within its story.
   const many = before.stories.length > 1 || after.stories.length > 1;
   const key = (e: { story: string; entry?: string; id?: string }) => (many ? `${e.story}/${e.id ?? e.entry}` : (e.id ?? e.entry)!);
-  const old = new Map(before.entries.map((e) => [key(e), e]));
-  const now = new Map(after.entries.map((e) => [key(e), e]));
+  const old = new Map<string, Entry>();
+  const now = new Map<string, Entry>();
+  let n = 0;
+  for (const e of before.entries) {
+    old.set(key(e), e);
+    if (++n % every === 0) yield;
+  }
+  for (const e of after.entries) {
+    now.set(key(e), e);
+    if (++n % every === 0) yield;
+  }
   const notices = after.notices ?? [];
   const diff: KnowledgeDiff = {
     added: [],
@@ -50,9 +54,15 @@ function* diffSteps(before: Knowledge, after: Knowledge, every: number): Generat
     reanchored: [...new Set(notices.filter((n) => n.kind === 'reanchored').map(key))],
     withheld: [...new Set(notices.filter((n) => n.kind === 'withheld').map(key))],
   };
-  for (const id of now.keys()) if (!old.has(id)) diff.added.push(id);
-  for (const id of old.keys()) if (!now.has(id) && !diff.withheld.includes(id)) diff.removed.push(id);
-  let n = 0;
+  const withheld = new Set(diff.withheld);
+  for (const id of now.keys()) {
+    if (!old.has(id)) diff.added.push(id);
+    if (++n % every === 0) yield;
+  }
+  for (const id of old.keys()) {
+    if (!now.has(id) && !withheld.has(id)) diff.removed.push(id);
+    if (++n % every === 0) yield;
+  }
   for (const [id, entry] of now) {
     if (++n % every === 0) yield;
     const prev = old.get(id);

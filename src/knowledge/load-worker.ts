@@ -1,19 +1,14 @@
 /**
  * Loads and validates the knowledge folder off the main thread, so a large refresh does not stop
- * the bot answering. Posts the result in chunks: the main thread copies each message in one go,
- * and small messages keep each copy short. See `loadInWorker`.
+ * the bot answering. Posts the result in chunks, one at a time: the main thread copies each
+ * message in one go, and takes every message already queued in one turn of its event loop, so
+ * each chunk is small and the next is sent only when the main thread asks for it. See `loadInWorker`.
  */
+import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadKnowledge } from './load.js';
-import type { KnowledgeProblem } from './types.js';
+import { CHUNK, type WorkerMessage } from './worker-protocol.js';
 
-export type WorkerMessage =
-  | { type: 'problems'; problems: KnowledgeProblem[]; more: number }
-  | { type: 'head'; stories: unknown; synonyms: unknown; notices: unknown; entries: number }
-  | { type: 'entries'; entries: unknown[] }
-  | { type: 'done' };
-
-export const CHUNK = 1000;
 /** A refresh reply shows a few problems; copying hundreds of thousands would block the answering. */
 const MAX_PROBLEMS = 1000;
 
@@ -28,6 +23,7 @@ if (!result.ok) {
   port.postMessage({ type: 'head', stories, synonyms, notices, entries: entries.length } satisfies WorkerMessage);
   for (let i = 0; i < entries.length; i += CHUNK) {
     port.postMessage({ type: 'entries', entries: entries.slice(i, i + CHUNK) } satisfies WorkerMessage);
+    await once(port, 'message');
   }
   port.postMessage({ type: 'done' } satisfies WorkerMessage);
 }

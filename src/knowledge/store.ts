@@ -2,10 +2,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { buildKnowledgeBase, type KnowledgeBase } from '../engine/answer.js';
+import { buildKnowledgeBase, buildKnowledgeBaseSteps, type KnowledgeBase } from '../engine/answer.js';
 import { diffKnowledgeYielding, type KnowledgeDiff } from './diff.js';
 import { KNOWLEDGE_LIMITS } from './limits.js';
-import type { WorkerMessage } from './load-worker.js';
+import { runInSlices } from './slices.js';
+import { NEXT, type WorkerMessage } from './worker-protocol.js';
 import { deepFreeze, loadKnowledge, type LoadResult } from './load.js';
 import {
   formatProblem,
@@ -104,7 +105,9 @@ export class KnowledgeStore {
       // Reading, parsing and validating run in a worker thread: answers keep flowing meanwhile.
       const result = await loadInWorker(this.dir, this.#timeoutMs);
       if (!result.ok) return { ok: false, problems: result.problems, ms: msSince(started, 1) };
-      const next = buildKnowledgeBase(result.knowledge, this.#current.thresholds);
+      // Indexing runs here, in slices of a few milliseconds between answers, from the old
+      // knowledge's answers to the swap of one reference below.
+      const next = await runInSlices(buildKnowledgeBaseSteps(result.knowledge, this.#current.thresholds));
       const diff = await diffKnowledgeYielding(this.#current.knowledge, next.knowledge);
       this.#current = next;
       return { ok: true, diff, entries: next.knowledge.entries.length, ms: msSince(started, 1) };
@@ -181,6 +184,8 @@ export function loadInWorker(dir: string, timeoutMs: number): Promise<LoadResult
           return;
         case 'entries':
           for (const e of m.entries) entries.push(deepFreeze(e as Entry));
+          // The next chunk after answers waiting meanwhile have had their turn.
+          setImmediate(() => settled || worker.postMessage(NEXT));
           return;
         case 'done': {
           if (!head) return finish(failure('the loader sent no stories'));

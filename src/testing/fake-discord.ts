@@ -76,14 +76,20 @@ export class FakeDiscord {
   /** The gateway intents the bot identified with. */
   intents: number | undefined;
 
-  private constructor() {
+  /** Keep every request in `requests` (tests read them); a load test turns it off to stay bounded. */
+  readonly #record: boolean;
+  /** Interaction id -> its callback's waiter, when not recording. */
+  #callbacks = new Map<string, (r: Recorded) => void>();
+
+  private constructor(record: boolean) {
+    this.#record = record;
     this.#server = createServer((req, res) => void this.#handle(req, res));
     this.#wss = new WebSocketServer({ server: this.#server, path: '/gateway' });
     this.#wss.on('connection', (socket) => this.#connect(socket));
   }
 
-  static async start(): Promise<FakeDiscord> {
-    const fake = new FakeDiscord();
+  static async start({ record = true }: { record?: boolean } = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(record);
     fake.#server.listen(0, '127.0.0.1');
     await once(fake.#server, 'listening');
     return fake;
@@ -167,7 +173,9 @@ export class FakeDiscord {
     const id = this.#id();
     const token = `interaction-token-${id}`;
     if (opts.expire) this.#expiring.add(id);
-    const callback = this.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${id}/${token}/callback`));
+    const callback = this.#record
+      ? this.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${id}/${token}/callback`))
+      : new Promise<Recorded>((resolve) => this.#callbacks.set(id, resolve));
     this.#dispatch('INTERACTION_CREATE', {
       id,
       application_id: APP_ID,
@@ -351,6 +359,15 @@ export class FakeDiscord {
       else send(200, this.#message(record.body));
     } else {
       send(404, { message: '404: Not Found', code: 0 });
+    }
+    if (!this.#record) {
+      const id = /^\/api\/v10\/interactions\/(\d+)\//.exec(path)?.[1];
+      const waiter = id === undefined ? undefined : this.#callbacks.get(id);
+      if (waiter) {
+        this.#callbacks.delete(id!);
+        waiter(record);
+      }
+      return;
     }
     this.requests.push(record);
     this.#waiters = this.#waiters.filter((w) => (w.match(record) ? (w.resolve(record), false) : true));
