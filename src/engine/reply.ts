@@ -1,4 +1,4 @@
-import type { Entry } from '../knowledge/types.js';
+import type { Entry, Source } from '../knowledge/types.js';
 import type { Answer, Lookup, Suggestion } from './types.js';
 
 /** The constructors every lookup builds its `Answer` with. */
@@ -13,16 +13,27 @@ export function fromEntry(lookup: Lookup, entry: Entry, confidence: number): Ans
       missing: entry.missing,
     };
   }
+  return { ...answered(lookup, entry.answer, entry.sources, entry.id, confidence), conflict: entry.conflict };
+}
+
+/** An answer from its quoted sources: the entry (or `line:N`) it comes from. */
+export function answered(
+  lookup: Lookup,
+  text: string,
+  sources: readonly Source[],
+  entry: string,
+  confidence: number,
+): Answer {
   return {
     status: 'answered',
     lookup,
-    answer: entry.answer,
-    text: entry.answer,
-    sources: [...entry.sources],
+    answer: text,
+    text,
+    sources: [...sources],
     confidence: round(confidence),
-    entry: entry.id,
+    entry,
     suggestions: [],
-    conflict: entry.conflict,
+    conflict: false,
     missing: null,
     story: null,
   };

@@ -1,6 +1,6 @@
 import type { Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
-import { decline } from '../reply.js';
+import { answered, decline } from '../reply.js';
 import { contentWords, normalize, QUESTION_WORDS, tellingTerms } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { isPolar, kindOf } from './polar.js';
@@ -32,19 +32,7 @@ export function linkedStory(
     const headline = label[2]!;
     const source = { story: story.id, line, quote: text, attribution: 'a link to another story' };
     const said = `Line ${line} of the report links to another story and gives only its headline: “${headline}”. It says nothing more about it.`;
-    const reply: Answer = {
-      status: 'answered',
-      lookup: 'ask',
-      answer: said,
-      text: said,
-      sources: [source],
-      confidence: 1,
-      entry: `line:${line}`,
-      suggestions: [],
-      conflict: false,
-      missing: null,
-      story: null,
-    };
+    const reply = answered('ask', said, [source], `line:${line}`, 1);
     if (!isPolar(toks, question)) return reply;
     const held = contentWords(headline, kb.index.synonyms);
     const heldTerms = new Set(held.map((w) => w.term));

@@ -1,7 +1,7 @@
 import type { Story } from '../../knowledge/types.js';
 import { EMPTY_HINTS } from '../input.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
-import { askBack, decline } from '../reply.js';
+import { answered, askBack, decline } from '../reply.js';
 import type { Scope } from '../stories.js';
 import { clip, contentWords, normalize } from '../text.js';
 import type { Answer, KnowledgeBase, Suggestion } from '../types.js';
@@ -72,19 +72,8 @@ export function sourceLine(story: Story, line: number): Answer {
   }
   const link = story.links.get(line);
   const attribution = link ? 'a link to another story' : `${story.agency}’s report (${story.dateline})`;
-  return {
-    status: 'answered',
-    lookup: 'source',
-    answer: text,
-    text: link ? `${text}\n\n(${link})` : text,
-    sources: [{ story: story.id, line, quote: text, attribution }],
-    confidence: 1,
-    entry: `line:${line}`,
-    suggestions: [],
-    conflict: false,
-    missing: null,
-    story: null,
-  };
+  const reply = answered('source', text, [{ story: story.id, line, quote: text, attribution }], `line:${line}`, 1);
+  return link ? { ...reply, text: `${text}\n\n(${link})` } : reply;
 }
 
 function lineSuggestion(story: Story, line: number): Suggestion {
