@@ -13,6 +13,8 @@ export interface BotOptions {
   log: Logger;
   /** Called once logged in (by `startBot`): metrics read the gateway ping from the client. */
   onReady?: (bot: Bot) => void;
+  /** Called on shutdown once the gateway is closed, before the process exits: close what the bot opened. */
+  onStop?: () => Promise<void>;
 }
 
 export interface Bot {
@@ -151,6 +153,7 @@ export async function startBot(options: BotOptions): Promise<void> {
     log.info({ signal, inFlight: bot?.inFlight ?? 0 }, 'shutting down: finishing the interactions received');
     const unfinished = bot ? await bot.drain(SHUTDOWN_GRACE_MS) : 0;
     await bot?.stop();
+    await options.onStop?.().catch((err: unknown) => log.error({ err }, 'could not close cleanly'));
     log.info({ unfinished }, 'stopped');
     exitAfterFlush(log, 0);
   };

@@ -1,5 +1,6 @@
 import { answer, type KnowledgeBase, type Lookup } from '../engine/answer.js';
 import { completeStories } from '../engine/complete.js';
+import type { Curation } from '../curation/services.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { PinStore } from '../stories/pins.js';
 import type { Reply } from './reply.js';
@@ -53,6 +54,8 @@ export interface CommandContext {
   store: KnowledgeStore;
   /** Which story each channel is pinned to, when the transport has channels. */
   pins?: PinStore;
+  /** The bot's state (question log, curator, database), when the transport opened it. */
+  curation?: Curation;
   invoker: Invoker;
   /** The commands this dispatcher serves, for /help. */
   commands: readonly Command[];

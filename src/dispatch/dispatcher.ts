@@ -1,4 +1,5 @@
 import { answer } from '../engine/answer.js';
+import type { Curation } from '../curation/services.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { PinStore } from '../stories/pins.js';
 import { msSince } from '../elapsed.js';
@@ -69,6 +70,8 @@ export interface DispatcherOptions {
   pickTtlMs?: number;
   /** Channels' pinned stories, for the transports that have channels. */
   pins?: PinStore;
+  /** The bot's state, opened once at start: handed to every command that curates or remembers. */
+  curation?: Curation;
   /** Requests answered at once before members are told it is busy; `DISPATCH_LIMITS.inFlight` by default. */
   capacity?: number;
   /** "Busy" replies sent at once before interactions are dropped; `DISPATCH_LIMITS.busyInFlight` by default. */
@@ -94,6 +97,7 @@ export class Dispatcher {
   readonly #cooldown: Cooldown | null;
   readonly #pickTtlMs: number;
   readonly #pins: PinStore | undefined;
+  readonly #curation: Curation | undefined;
   readonly #capacity: number;
   readonly #busyCapacity: number;
   #inFlight = 0;
@@ -106,10 +110,12 @@ export class Dispatcher {
     rate = { uses: 5, perMs: 10_000 },
     pickTtlMs = 60 * 60_000,
     pins,
+    curation,
     capacity = DISPATCH_LIMITS.inFlight,
     busyCapacity = DISPATCH_LIMITS.busyInFlight,
   }: DispatcherOptions) {
     this.#pins = pins;
+    this.#curation = curation;
     this.#capacity = capacity;
     this.#busyCapacity = busyCapacity;
     this.store = store;
@@ -250,8 +256,16 @@ export class Dispatcher {
     if (command.access === 'moderators' && !request.invoker.isModerator) {
       return notice('refused', `Only moderators can use /${command.name}.`);
     }
-    const ctx = { store: this.store, invoker: request.invoker, commands: this.commands };
-    return command.run(this.#pins ? { ...ctx, pins: this.#pins } : ctx, options);
+    return command.run(
+      {
+        store: this.store,
+        invoker: request.invoker,
+        commands: this.commands,
+        ...(this.#pins ? { pins: this.#pins } : {}),
+        ...(this.#curation ? { curation: this.#curation } : {}),
+      },
+      options,
+    );
   }
 
   #pick(request: PickRequest): Reply {
