@@ -31,7 +31,7 @@ import { KNOWLEDGE_DIR } from './helpers/knowledge.js';
  * copies of the bot share one database, as several copies on one DATABASE_URL do.
  */
 let fake: FakeDiscord;
-let bots: Bot[] = [];
+const bots: Bot[] = [];
 let curation: Curation;
 let dataDir: string;
 const logLines: any[] = [];
