@@ -247,3 +247,13 @@ describe('the “Ask storybot” message command', () => {
     expect(r.body.data.embeds[0].description).toMatch(/China/);
   });
 });
+
+describe('/help', () => {
+  it('shows the ways to ask without a command', async () => {
+    const r = await fake.command('help', {}, { user: member() });
+    const text = r.body.data.embeds[0].description;
+    expect(text).toMatch(/Mention storybot in a message/);
+    expect(text).toMatch(/Reply to one of its answers/);
+    expect(text).toMatch(/Apps → Ask storybot/);
+  });
+});
