@@ -67,30 +67,36 @@ class MemoryValues implements ValueStore {
   }
 
   async setValue(key: string, value: string, ttlMs: number): Promise<void> {
+    this.#put(key, value, Date.now() + ttlMs);
+  }
+
+  async claimValue(key: string, value: string, ttlMs: number): Promise<boolean> {
+    // Checked and set with no await between: two deliveries arriving together cannot both win.
+    const held = this.#values.get(key);
+    if (held && held.expires > Date.now()) return false;
+    this.#put(key, value, Date.now() + ttlMs);
+    return true;
+  }
+
+  async hit(key: string, windowMs: number): Promise<{ count: number }> {
     const now = Date.now();
-    if (this.#values.size >= MESSAGE_LIMITS.rememberedInMemory) {
+    const kept = this.#values.get(key);
+    const current = kept && kept.expires > now ? kept : undefined;
+    const count = current ? Number(current.value) + 1 : 1;
+    // A fixed window: it starts with the first hit and ends `windowMs` later, whatever comes in between.
+    this.#put(key, String(count), current ? current.expires : now + windowMs);
+    return { count };
+  }
+
+  #put(key: string, value: string, expires: number): void {
+    const now = Date.now();
+    if (!this.#values.has(key) && this.#values.size >= MESSAGE_LIMITS.rememberedInMemory) {
       for (const [k, v] of this.#values) if (v.expires <= now) this.#values.delete(k);
       // Still full: forget the oldest (a Map iterates in insertion order).
       while (this.#values.size >= MESSAGE_LIMITS.rememberedInMemory) {
         this.#values.delete(this.#values.keys().next().value!);
       }
     }
-    this.#values.set(key, { value, expires: now + ttlMs });
-  }
-
-  async hit(key: string, windowMs: number): Promise<{ count: number }> {
-    const now = Date.now();
-    const raw = await this.getValue(key);
-    const count = raw === null ? 1 : Number(raw) + 1;
-    const kept = this.#values.get(key);
-    // A fixed window: it starts with the first hit and ends `windowMs` later, whatever comes in between.
-    this.#values.set(key, { value: String(count), expires: raw === null || !kept ? now + windowMs : kept.expires });
-    return { count };
-  }
-
-  async claimValue(key: string, value: string, ttlMs: number): Promise<boolean> {
-    if ((await this.getValue(key)) !== null) return false;
-    await this.setValue(key, value, ttlMs);
-    return true;
+    this.#values.set(key, { value, expires });
   }
 }
