@@ -208,6 +208,19 @@ describe('replying to an answer', () => {
     expect(embedOf(r).fields.map((f: any) => f.name)).toContainEqual(expect.stringMatching(/^Line 6 · /));
   });
 
+  it('follows up on a slash command’s answer too, from the question it showed', async () => {
+    const slash = await fake.command('ask', { question: 'why did Driscoll go to Ukraine?' }, { user: member() });
+    const r = await ask({
+      content: 'when did he arrive?',
+      author: member(),
+      channelId: OTHER_CHANNEL_IDS[1],
+      // What Discord includes of the interaction's response message: the bot's own embed.
+      replyTo: { id: '900000000000888888', authorId: BOT_USER_ID, embeds: slash.body.data.embeds },
+    });
+    expect(embedOf(r).title).toBe('“when did Dan Driscoll arrive?”');
+    expect(embedOf(r).description).toMatch(/^Wednesday/);
+  });
+
   it('says what it took a follow-up to mean when it no longer has the answer', async () => {
     const r = await ask({
       content: 'what did she say?',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answer, type KnowledgeBase } from '../src/engine/answer.js';
-import { followUp, subjectsOf } from '../src/engine/follow-up.js';
+import { conversationOf, followUp, subjectsOf } from '../src/engine/follow-up.js';
 import { shippedKnowledgeBase } from './helpers/knowledge.js';
 
 let kb: KnowledgeBase;
@@ -67,5 +67,15 @@ describe('a follow-up that cannot be resolved', () => {
       replaced: [],
       meaning: null,
     });
+  });
+});
+
+describe('an answer the bot did not keep', () => {
+  it('is found again from the question it showed', () => {
+    expect(conversationOf(kb, 'why did Driscoll go to Ukraine?')).toEqual({ entry: 'driscoll-visit' });
+  });
+
+  it('is no context when that question has no answer', () => {
+    expect(conversationOf(kb, 'what does China think?')).toBeNull();
   });
 });

@@ -45,7 +45,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
       },
       text: withoutMention(message.content, me),
       via: isDm ? 'dm' : 'mention',
-      ...(repliedToBot ? { replyTo: message.reference!.messageId! } : {}),
+      ...(repliedToBot ? { replyTo: message.reference!.messageId!, ...shownQuestion(message) } : {}),
     });
     if (!outcome.answered) return;
     const sent = await message.reply(renderMessageReply(outcome.reply, outcome.meaning));
@@ -59,6 +59,16 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   } finally {
     admission.release();
   }
+}
+
+/**
+ * The question the bot's answer being replied to showed as its title (“…”), unescaped: Discord
+ * includes the replied-to message, and a bot always sees its own messages' content.
+ */
+function shownQuestion(message: Message): { repliedQuestion?: string } {
+  const replied = message.channel.messages.cache.get(message.reference?.messageId ?? '');
+  const title = replied?.embeds[0]?.title?.replace(/^“|”$/g, '').replace(/\\([\\*_`~|>#[\]()-])/g, '$1');
+  return title ? { repliedQuestion: title } : {};
 }
 
 /** The message's text without the bot's own mention (`<@id>` or the older `<@!id>`). */

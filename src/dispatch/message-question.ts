@@ -1,4 +1,4 @@
-import { followUp } from '../engine/follow-up.js';
+import { conversationOf, followUp } from '../engine/follow-up.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Invoker } from './command.js';
 import { Conversations } from './conversations.js';
@@ -31,6 +31,11 @@ export interface MessageRequest {
   messageId?: string;
   /** The id of the bot's answer this message replies to: a follow-up to it. */
   replyTo?: string;
+  /**
+   * The question that answer showed (its title), when the transport has it: the context of a
+   * follow-up to an answer the bot did not keep (a slash command's, or one from before a restart).
+   */
+  repliedQuestion?: string;
 }
 
 export type MessageOutcome =
@@ -80,7 +85,9 @@ export class MessageQuestions {
     let question = text.trim();
     let meaning: string | null = null;
     if (request.replyTo && question.length <= this.#deps.maxLength) {
-      const previous = await this.#conversations.recall(request.replyTo);
+      const kept = await this.#conversations.recall(request.replyTo);
+      const shown = request.repliedQuestion?.slice(0, this.#deps.maxLength);
+      const previous = kept ?? (shown ? conversationOf(this.#deps.store.current, shown) : null);
       const resolved = followUp(this.#deps.store.current, previous, question);
       if (resolved.question.length <= this.#deps.maxLength) question = resolved.question;
       meaning = resolved.meaning;

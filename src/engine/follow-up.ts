@@ -1,4 +1,5 @@
 import type { Entry, PersonEntry } from '../knowledge/types.js';
+import { answer } from './answer.js';
 import { tokens } from './language.js';
 import { normalize } from './text.js';
 import type { KnowledgeBase } from './types.js';
@@ -39,6 +40,16 @@ const PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'he
 const THING = new Set(['it', 'that', 'this']);
 /** Words that open a follow-up and mean nothing on their own: "and when was that?". */
 const OPENER = /^(?:and|but|so|also|then|ok(?:ay)?|hmm+)\b[\s,]*/i;
+
+/**
+ * The conversation an earlier answer belongs to, from the question it showed (its title), when it
+ * was not kept (an answer to a slash command, or one older than the bot's memory): that question
+ * asked again, if it is answered.
+ */
+export function conversationOf(kb: KnowledgeBase, shownQuestion: string): Conversation | null {
+  const again = answer(kb, { lookup: 'ask', text: shownQuestion });
+  return again.status === 'answered' && again.entry ? { entry: again.entry } : null;
+}
 
 /** The people an entry names (itself, for a person) in order of first mention, and its topic. */
 export function subjectsOf(kb: KnowledgeBase, id: string): Subjects | null {

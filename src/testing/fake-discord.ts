@@ -58,7 +58,7 @@ export interface MessageOptions {
   /** Posted by this webhook. */
   webhookId?: string;
   /** A reply to this message (by default pinging its author, as Discord's client does). */
-  replyTo?: { id: string; authorId: string; content?: string };
+  replyTo?: { id: string; authorId: string; content?: string; embeds?: object[] };
 }
 
 const MANAGE_GUILD = 1n << 5n;
@@ -250,7 +250,7 @@ export class FakeDiscord {
               ...(opts.dm ? {} : { guild_id: GUILD_ID }),
             },
             referenced_message: {
-              ...this.#message({ content: reply.content ?? '' }),
+              ...this.#message({ content: reply.content ?? '', embeds: reply.embeds ?? [] }),
               id: reply.id,
               channel_id: channelId,
               author: reply.authorId === BOT_USER_ID ? bot : { ...author, id: reply.authorId },
