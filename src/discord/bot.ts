@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { Config, DiscordConfig } from '../config.js';
 import type { Dispatcher } from '../dispatch/dispatcher.js';
 import type { Logger } from '../logger.js';
@@ -72,6 +72,10 @@ export async function createBot({
     intents: INTENTS,
     // A DM channel is not cached before its first message: without this, discord.js drops DMs.
     partials: [Partials.Channel],
+    // With GuildMessages every message of every channel arrives (without its text unless it mentions
+    // the bot); discord.js would keep 200 per channel. The bot reads a message, and the answer it
+    // replies to, only as it arrives.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 10 }),
     allowedMentions: NO_MENTIONS,
     rest: { api: discord.apiUrl },
   });
