@@ -124,9 +124,11 @@ describe('mentioning the bot', () => {
     );
   });
 
-  it('never answers a message that does not mention it, nor a bot, a webhook or itself', async () => {
+  it('never answers a message that does not mention it (@everyone and roles do not), nor a bot, a webhook or itself', async () => {
     await unanswered(
       { content: 'who is leading the talks?', author: member() },
+      { content: '@everyone who is leading the talks?', author: member(), mentionsBot: false },
+      { content: `<@&${GUILD_ID}> who is leading the talks?`, author: member(), mentionsBot: false },
       { content: mention('who is leading the talks?'), author: { ...member(), bot: true } },
       { content: mention('who is leading the talks?'), author: member(), webhookId: '900000000000000555' },
       { content: mention('who is leading the talks?'), author: { id: BOT_USER_ID, bot: true } },
