@@ -11,7 +11,7 @@ export function logRequests(log: Logger): RequestListener {
       source: request.source,
       interaction: request.id,
       type: request.kind,
-      via: request.via,
+      via: 'via' in request ? request.via : undefined,
       command,
       user: request.invoker.id,
       guild: request.invoker.guildId,
