@@ -30,6 +30,20 @@ describe('a follow-up to an answer about Driscoll’s visit', () => {
   });
 });
 
+describe('a follow-up that is only a question word', () => {
+  it('asks the answered question again with it: “and when?” after why Driscoll went answers Wednesday', () => {
+    const f = after('driscoll-visit', 'and when?');
+    expect(f.question).toBe('when did Army Secretary Driscoll go to Ukraine?');
+    expect(f.answer.text).toMatch(/^Wednesday/);
+  });
+
+  it('is left alone after a question whose question word is its subject or object', () => {
+    const f = after('talks-leader', 'and why?');
+    expect(f.question).toBe('why?');
+    expect(f.meaning).toMatch(/couldn't tell what “why\?” refers to/);
+  });
+});
+
 describe('a follow-up to an answer about who leads the talks', () => {
   it('keeps the topic: “and what did the Kremlin say about it?” asks about the talks', () => {
     const f = after('talks-leader', 'and what did the Kremlin say about it?');

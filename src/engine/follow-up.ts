@@ -65,6 +65,18 @@ export function subjectsOf(kb: KnowledgeBase, id: string): Subjects | null {
 export function followUp(kb: KnowledgeBase, previous: Conversation | null, text: string): FollowUp {
   const trimmed = text.trim().replace(OPENER, '');
   const subjects = previous ? subjectsOf(kb, previous.entry) : null;
+  const bare = BARE.exec(trimmed)?.[1]?.toLowerCase();
+  const entry = previous ? kb.index.byId.get(previous.entry) : undefined;
+  const asked = entry && ADVERBIAL.exec(entry.title);
+  // "and when?" after "Why did Driscoll go to Ukraine?": the same question, asked with "when".
+  if (bare && asked) {
+    return {
+      question: `${bare} ${entry.title.slice(asked[1]!.length).trim()}`,
+      replaced: [[trimmed, entry.title]],
+      meaning: null,
+    };
+  }
+  if (bare) return { question: trimmed, replaced: [], meaning: unresolvedMeaning(trimmed, trimmed, Boolean(entry)) };
   const pronouns = pronounsIn(trimmed);
   if (!pronouns.length) return { question: trimmed || text.trim(), replaced: [], meaning: null };
   const person = subjects?.people[0];
@@ -85,16 +97,22 @@ export function followUp(kb: KnowledgeBase, previous: Conversation | null, text:
     replaced.push([word, by]);
     return by;
   });
-  const meaning =
-    unresolved === null
-      ? null
-      : !subjects
-        ? `I no longer have the answer you replied to (I keep them for an hour), so I read “${unresolved}” on its own: “${question}”.`
-        : `I couldn't tell what “${unresolved}” refers to in the answer you replied to, so I read it as: “${question}”.`;
+  const meaning = unresolved === null ? null : unresolvedMeaning(unresolved, question, Boolean(subjects));
   return { question, replaced, meaning };
 }
 
+/** What a follow-up that could not be tied to the earlier answer was taken to mean. */
+function unresolvedMeaning(word: string, question: string, hadAnswer: boolean): string {
+  return hadAnswer
+    ? `I couldn't tell what “${word}” refers to in the answer you replied to, so I read it as: “${question}”.`
+    : `I no longer have the answer you replied to (I keep them for an hour), so I read “${word}” on its own: “${question}”.`;
+}
+
 const WORD = /[\p{L}\p{N}’']+/gu;
+/** A follow-up that is only a question word: "when?", "and why?". */
+const BARE = /^(when|why|where|how)\s*\?*$/i;
+/** A question asked with an adverb of time, reason, place or manner and an auxiliary: one whose word can be swapped. */
+const ADVERBIAL = /^(when|why|where|how)\s+(?=(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)/i;
 
 /** The positions (among the words of `text`) of pronouns that stand for a person or a thing. */
 function pronounsIn(text: string): number[] {
