@@ -134,7 +134,7 @@ export class Dispatcher {
       store,
       ...(curation ? { conversations: new Conversations(curation.storage) } : {}),
       ask: (request) => this.dispatch(request),
-      maxLength: this.find('ask')?.options.find((o) => o.name === 'question')?.maxLength ?? 300,
+      maxLength: this.find('ask')?.options.find((o) => o.name === 'question')?.maxLength,
       ignored: (request, status) => this.#emit({ request, command: 'ask', status, ms: 0, entry: null }),
     });
   }

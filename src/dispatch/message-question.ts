@@ -1,4 +1,5 @@
 import { conversationOf, followUp } from '../engine/follow-up.js';
+import { MAX_QUERY_LENGTH } from '../engine/answer.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Invoker } from './command.js';
 import { Conversations } from './conversations.js';
@@ -55,8 +56,8 @@ export interface MessageQuestionDeps {
   conversations?: Conversations;
   /** Answers as the `/ask` command, through the dispatcher. */
   ask(request: CommandRequest): Promise<Reply>;
-  /** The longest question `/ask` takes. */
-  maxLength: number;
+  /** The longest question `/ask` takes; the engine's limit if it declares none. */
+  maxLength?: number | undefined;
   /** Told of a message left unanswered, for the log. */
   ignored(request: MessageRequest, reason: 'duplicate' | 'channel_rate'): void;
 }
@@ -64,10 +65,12 @@ export interface MessageQuestionDeps {
 export class MessageQuestions {
   readonly #deps: MessageQuestionDeps;
   readonly #conversations: Conversations;
+  readonly #maxLength: number;
 
   constructor(deps: MessageQuestionDeps) {
     this.#deps = deps;
     this.#conversations = deps.conversations ?? new Conversations();
+    this.#maxLength = deps.maxLength ?? MAX_QUERY_LENGTH;
   }
 
   async handle(request: MessageRequest): Promise<MessageOutcome> {
@@ -84,12 +87,12 @@ export class MessageQuestions {
     }
     let question = text.trim();
     let meaning: string | null = null;
-    if (request.replyTo && question.length <= this.#deps.maxLength) {
+    if (request.replyTo && question.length <= this.#maxLength) {
       const kept = await this.#conversations.recall(request.replyTo);
-      const shown = request.repliedQuestion?.slice(0, this.#deps.maxLength);
+      const shown = request.repliedQuestion?.slice(0, this.#maxLength);
       const previous = kept ?? (shown ? conversationOf(this.#deps.store.current, shown) : null);
       const resolved = followUp(this.#deps.store.current, previous, question);
-      if (resolved.question.length <= this.#deps.maxLength) question = resolved.question;
+      if (resolved.question.length <= this.#maxLength) question = resolved.question;
       meaning = resolved.meaning;
     }
     const reply = await this.#deps.ask({
