@@ -1,10 +1,14 @@
 import {
+  ApplicationCommandType,
+  ContextMenuCommandBuilder,
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command } from '../dispatch/command.js';
+import { MESSAGE_COMMAND } from '../dispatch/message-question.js';
 
 /** The registration body for each command, built from its one declaration. */
 export function commandDefinitions(commands: readonly Command[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
@@ -31,4 +35,9 @@ export function commandDefinitions(commands: readonly Command[]): RESTPostAPICha
     }
     return builder.toJSON();
   });
+}
+
+/** The message command: "Ask storybot" in any message's Apps menu asks that message's text. */
+export function messageCommandDefinitions(): RESTPostAPIContextMenuApplicationCommandsJSONBody[] {
+  return [new ContextMenuCommandBuilder().setName(MESSAGE_COMMAND).setType(ApplicationCommandType.Message).toJSON()];
 }

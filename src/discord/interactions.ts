@@ -24,6 +24,7 @@ import type { Logger } from '../logger.js';
 import { LIMITS } from './limits.js';
 import { KNOWLEDGE_LIMITS } from '../knowledge/limits.js';
 import { parsePickId, renderNotice, renderReply } from './render.js';
+import { askAboutMessage } from './message-command.js';
 import { clip } from '../dispatch/text.js';
 
 /**
@@ -51,6 +52,8 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     if (admission.busy) await shed(interaction, deps);
     else if (interaction.isAutocomplete()) await complete(interaction, deps);
     else if (interaction.isChatInputCommand()) await runCommand(interaction, deps);
+    else if (interaction.isMessageContextMenuCommand())
+      await askAboutMessage(interaction, deps, invokerOf(interaction, deps.modRoleIds));
     else if (interaction.isButton() || interaction.isAnySelectMenu()) await pressComponent(interaction, deps);
   } catch (err) {
     await apologize(interaction, err, deps.log);
@@ -66,6 +69,9 @@ async function shed(interaction: Interaction, deps: InteractionDeps): Promise<vo
     await interaction.respond([]);
   } else if (interaction.isChatInputCommand()) {
     await send(interaction, deps.dispatcher.busy(commandRequest(interaction, deps)));
+  } else if (interaction.isMessageContextMenuCommand()) {
+    const request = { source: 'discord', id: interaction.id, invoker: invokerOf(interaction, deps.modRoleIds) };
+    await send(interaction, deps.dispatcher.busy({ ...request, kind: 'command', name: 'ask', options: {} }));
   } else if (interaction.isButton() || interaction.isAnySelectMenu()) {
     const entry = (interaction.isButton() && parsePickId(interaction.customId)?.id) || '';
     await send(interaction, deps.dispatcher.busy(pickRequest(interaction, deps, entry)));

@@ -6,6 +6,8 @@ import { msSince } from '../elapsed.js';
 import type { Choice, Command, Invoker } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { DISPATCH_LIMITS } from './limits.js';
+import { Conversations } from './conversations.js';
+import { MessageQuestions, type MessageOutcome, type MessageRequest } from './message-question.js';
 import { notice, statusOf, type Reply } from './reply.js';
 
 /**
@@ -22,6 +24,8 @@ interface RequestBase {
   invoker: Invoker;
   /** The transport's own id for the request (Discord's interaction id), to correlate logs. */
   id?: string;
+  /** How a question asked without its command came (a mention, a DM, the message command), for logs. */
+  via?: string;
 }
 export interface CommandRequest extends RequestBase {
   kind: 'command';
@@ -46,8 +50,10 @@ export interface AutocompleteRequest extends RequestBase {
 }
 export type Request = CommandRequest | PickRequest;
 
+export type { MessageOutcome, MessageRequest } from './message-question.js';
+
 export interface RequestEvent {
-  request: Request | AutocompleteRequest;
+  request: Request | AutocompleteRequest | MessageRequest;
   /** The command name; `pick` for a picked suggestion. */
   command: string;
   /** The answer's status, or the reply's kind (`info`, `refreshed`, `cooldown`, `error`, `choices`…). */
@@ -103,6 +109,7 @@ export class Dispatcher {
   #inFlight = 0;
   #busyInFlight = 0;
   #listeners: RequestListener[] = [];
+  readonly #messages: MessageQuestions;
 
   constructor({
     store,
@@ -123,6 +130,21 @@ export class Dispatcher {
     this.#byName = new Map(commands.map((c) => [c.name, c]));
     this.#cooldown = rate ? new Cooldown(rate.uses, rate.perMs) : null;
     this.#pickTtlMs = pickTtlMs;
+    this.#messages = new MessageQuestions({
+      store,
+      ...(curation ? { conversations: new Conversations(curation.storage) } : {}),
+      ask: (request) => this.dispatch(request),
+      maxLength: this.find('ask')?.options.find((o) => o.name === 'question')?.maxLength,
+      ignored: (request, status) => this.#emit({ request, command: 'ask', status, ms: 0, entry: null }),
+    });
+  }
+
+  /**
+   * A question asked in a message (a mention, a DM, the message command): answered as `/ask`,
+   * once per message, within the channel's share; see `MessageQuestions`.
+   */
+  dispatchMessage(request: MessageRequest): Promise<MessageOutcome> {
+    return this.#messages.handle(request);
   }
 
   find(name: string): Command | undefined {

@@ -27,6 +27,7 @@ import { LIMITS } from '../discord/limits.js';
 import { parsePickId, renderNotice, renderReply } from '../discord/render.js';
 import type { Logger } from '../logger.js';
 import type { Handled, InteractionHandler } from './server.js';
+import { httpMessageCommand } from './message-command.js';
 
 /**
  * The HTTP adapter: an interaction POSTed by Discord becomes a dispatcher request, and its `Reply`
@@ -120,6 +121,9 @@ async function command(interaction: APIInteraction, deps: HttpInteractionDeps): 
     type: ApplicationCommandType;
     options?: APIApplicationCommandInteractionDataOption[];
   };
+  if (data.type === ApplicationCommandType.Message) {
+    return httpMessageCommand(interaction, invokerOf(interaction, deps.modRoleIds), deps);
+  }
   if (data.type !== ApplicationCommandType.ChatInput) return respond(renderNotice(UNSUPPORTED));
   const options: Record<string, string> = {};
   for (const o of flatten(data.options)) if ('value' in o && o.value !== undefined) options[o.name] = String(o.value);
