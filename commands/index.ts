@@ -13,3 +13,11 @@ import who from './who.js';
  * the console all read this list. A command's shape is `Command` in src/dispatch/command.ts.
  */
 export const commands: readonly Command[] = [ask, who, when, source, about, help, refresh, story];
+
+/** The commands that ask the engine a question, and the option holding it: what the question log records. */
+export const QUESTION_OPTIONS: Readonly<Record<string, string>> = {
+  ask: 'question',
+  who: 'name',
+  when: 'event',
+  source: 'line',
+};
