@@ -209,6 +209,7 @@ async function send(interaction: RepliableInteraction, reply: Reply, command?: P
 function invokerOf(interaction: Interaction, modRoleIds: readonly string[]): Invoker {
   return {
     id: interaction.user.id,
+    name: interaction.user.username,
     isModerator: isModerator(interaction, modRoleIds),
     ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),

@@ -68,6 +68,8 @@ export const attachmentSize = (option: string) => `${option}.size`;
 
 export interface Invoker {
   id: string;
+  /** Their user name, when the transport knows it: kept with a knowledge change they make. */
+  name?: string;
   /** Decided by the transport from its own facts (Discord: Manage Server or a moderator role). */
   isModerator: boolean;
   guildId?: string;

@@ -278,6 +278,7 @@ function invokerOf(interaction: APIInteraction, modRoleIds: readonly string[]): 
   const user = interaction.member?.user ?? interaction.user;
   return {
     id: user?.id ?? 'unknown',
+    ...(user?.username ? { name: user.username } : {}),
     isModerator: isModerator(interaction, modRoleIds),
     ...(interaction.guild_id ? { guildId: interaction.guild_id } : {}),
     ...(interaction.channel?.id ? { channelId: interaction.channel.id } : {}),
