@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { commands, QUESTION_OPTIONS } from '../commands/index.js';
 import { runConsole } from './console/console.js';
-import { questionLogListener } from './curation/question-listener.js';
+import { logQuestionsOf } from './curation/question-listener.js';
 import { openCuration } from './curation/services.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
 import { logRequests } from './dispatch/log-requests.js';
@@ -29,13 +29,7 @@ const curation = await openCuration(config.storage, store, log);
 const closeState = () => curation.close();
 /** Every question a member submits, on every transport, goes to the question log (written off the reply path). */
 const logQuestions = (dispatcher: Dispatcher) =>
-  dispatcher.onEvent(
-    questionLogListener(
-      curation.questions,
-      QUESTION_OPTIONS,
-      (entry) => store.current.knowledge.entries.find((e) => e.id === entry)?.story ?? null,
-    ),
-  );
+  dispatcher.onEvent(logQuestionsOf(curation.questions, store, QUESTION_OPTIONS));
 
 if (mode === 'http' && config.http) {
   const dispatcher = new Dispatcher({ store, commands, curation });
