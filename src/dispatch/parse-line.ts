@@ -16,7 +16,10 @@ export function parseLine(
   const name = match ? match[1]!.toLowerCase() : 'ask';
   const text = match ? match[2]! : trimmed;
   const declared = commands.find((c) => c.name === name)?.options ?? [];
-  const named = namedOptions(text, declared.map((o) => o.name));
+  const named = namedOptions(
+    text,
+    declared.map((o) => o.name),
+  );
   if (named) return { name, options: named };
   const option = declared[0];
   return { name, options: option ? { [option.name]: text } : {} };
