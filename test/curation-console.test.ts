@@ -66,6 +66,10 @@ describe('the curator’s loop at the console', () => {
       /^Taught\n {2}“how far along is the plan” → Are the negotiations making progress\? \(talks-progress\)/,
     );
     expect(taught).toMatch(/now answered by talks-progress/);
+    const help = await type(['/help']);
+    for (const name of ['/unanswered <days>', '/teach <question> <entry>', '/knowledge <action> <file> <story>']) {
+      expect(help).toContain(name);
+    }
     const history = await type(['/knowledge action: history']);
     expect(history).toMatch(/console · teach stories\/ukraine-peace-push\/qa\.yaml: talks-progress/);
   });

@@ -190,6 +190,12 @@ describe.each(testDatabases())('the curator’s loop through Discord ($name)', (
       { ...MOD, attachments: { file: { filename: 'notes.txt', text: 'hello' } } },
     );
     expect(text(await final(unknown))).toMatch(/notes\.txt is not a knowledge file/);
+    const oversized = await fake.command(
+      'knowledge',
+      { action: 'import' },
+      { ...MOD, attachments: { file: { filename: 'qa.yaml', text: `# ${'x'.repeat(1100 * 1024)}\n${before}` } } },
+    );
+    expect(text(await final(oversized))).toMatch(/qa\.yaml is 11\d\d KiB, over the limit of 1024 KiB/);
     expect(await qaFile()).toBe(before);
   });
 

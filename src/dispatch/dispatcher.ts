@@ -8,6 +8,7 @@ import {
   attachmentSize,
   type Choice,
   type Command,
+  type CommandContext,
   type ComponentHandler,
   type Invoker,
 } from './command.js';
@@ -295,7 +296,7 @@ export class Dispatcher {
     return command.run(this.#context(request.invoker), options);
   }
 
-  #context(invoker: Invoker) {
+  #context(invoker: Invoker): CommandContext {
     return {
       store: this.store,
       invoker,
