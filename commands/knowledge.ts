@@ -76,6 +76,7 @@ const importButtons: ComponentHandler = {
   prefix: 'kn',
   access: 'moderators',
   defer: 'private',
+  replaces: true,
   run: async ({ curation, invoker }, customId) => {
     const m = /^kn:(apply|cancel):([\w-]{1,40})$/.exec(customId);
     if (!m || !curation)

@@ -46,6 +46,7 @@ const pages: ComponentHandler = {
   prefix: 'unanswered',
   access: 'moderators',
   defer: 'private',
+  replaces: true,
   run: (ctx, customId) => {
     const [, days = '7', at = '0'] = customId.split(':');
     return page(ctx, clampDays(Number(days)), Number(at) || 0);

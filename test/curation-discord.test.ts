@@ -221,8 +221,12 @@ describe.each(testDatabases())('the curator’s loop through Discord ($name)', (
     const refused = await fake.click(apply.custom_id, member());
     expect(text(await final(refused))).toContain('Only moderators');
     expect(await qaFile()).toBe(before);
-    const applied = await final(await fake.click(apply.custom_id, MOD));
+    const pressed = await fake.click(apply.custom_id, MOD);
+    // The outcome takes the preview's place, and its buttons go.
+    expect(pressed.body.type).toBe(6);
+    const applied = await final(pressed);
     expect(applied.embeds[0].title).toMatch(/^Imported and swapped in \(change #\d+\)/);
+    expect(applied.components).toEqual([]);
     expect(await qaFile()).toBe(edited);
     // Applied once: the same button does nothing more.
     expect(text(await final(await fake.click(apply.custom_id, MOD)))).toContain('nothing changed');

@@ -136,10 +136,11 @@ describe('the curator’s loop over HTTP interactions', () => {
     expect(preview.embeds[0].title).toBe('Import stories/ukraine-peace-push/qa.yaml?');
     expect(await readFile(file, 'utf8')).toBe(before);
     const click = payloads.click(preview.components[0].components[0].custom_id, MOD);
-    const r = await send(click);
-    expect(r.body.type).toBe(5);
-    expect(isEphemeral(r)).toBe(true);
-    expect((await edited(click)).embeds[0].title).toMatch(/^Imported and swapped in/);
+    // The outcome takes the preview's place, and its buttons go.
+    expect((await send(click)).body).toEqual({ type: 6 });
+    const outcome = await edited(click);
+    expect(outcome.embeds[0].title).toMatch(/^Imported and swapped in/);
+    expect(outcome.components).toEqual([]);
     expect(await readFile(file, 'utf8')).toBe(text);
 
     const exported = payloads.command('knowledge', { action: 'export' }, MOD);

@@ -141,7 +141,8 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
 /** A button that is not a pick: the dispatcher finds what handles it (feedback, Apply, Cancel…). */
 async function pressOther(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
   const handler = deps.dispatcher.findComponent(interaction.customId);
-  if (handler?.defer) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  if (handler?.replaces) await interaction.deferUpdate();
+  else if (handler?.defer) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const reply = await deps.dispatcher.dispatch({
     kind: 'component',
     source: 'discord',
@@ -149,6 +150,11 @@ async function pressOther(interaction: ButtonInteraction, deps: InteractionDeps)
     invoker: invokerOf(interaction, deps.modRoleIds),
     customId: interaction.customId,
   });
+  if (handler?.replaces) {
+    const { flags: _flags, ...edit } = renderReply(reply);
+    await interaction.editReply({ embeds: [], components: [], ...edit });
+    return;
+  }
   await send(interaction, reply, handler?.defer ? { defer: 'private' } : undefined);
 }
 

@@ -40,6 +40,11 @@ export interface ComponentHandler {
   access: 'everyone' | 'moderators';
   /** As for a command: acknowledge first, for work that may outlast Discord's 3 seconds. */
   defer: false | 'private';
+  /**
+   * The reply takes the place of the message the button is on (its buttons go with it): for a
+   * private message's own controls, such as an import's Apply or a report's next page.
+   */
+  replaces?: boolean;
   run(ctx: CommandContext, customId: string): Reply | Promise<Reply>;
 }
 

@@ -183,8 +183,24 @@ function other(interaction: APIInteraction, customId: string, deps: HttpInteract
     invoker: invokerOf(interaction, deps.modRoleIds),
     customId,
   });
+  if (handler?.replaces) return replaced(interaction, reply, deps);
   if (handler?.defer) return deferred(interaction, reply, true, deps);
   return inTime(interaction, reply, deps);
+}
+
+/** Acknowledges now, and puts the reply in place of the message the button is on. */
+function replaced(interaction: APIInteraction, reply: Promise<Reply>, { rest }: HttpInteractionDeps): Handled {
+  const { application_id: app, token } = interaction;
+  return {
+    response: { type: InteractionResponseType.DeferredMessageUpdate },
+    after: async () => {
+      const { flags: _flags, ...edit } = toMessage(renderReply(await reply));
+      await rest.patch(Routes.webhookMessage(app, token), {
+        body: { embeds: [], components: [], ...edit },
+        auth: false,
+      });
+    },
+  };
 }
 
 /** The reply in the HTTP response when it is ready in time; otherwise a public deferral and an edit. */
