@@ -76,3 +76,18 @@ describe.each(postgres)('two copies of the bot on one PostgreSQL', (db) => {
     }
   });
 });
+
+describe('votes and the member’s budget', () => {
+  it('a vote draws on the same budget as a question, so clicking fast is refused privately', async () => {
+    const store = await KnowledgeStore.open(KNOWLEDGE_DIR);
+    const dispatcher = new Dispatcher({ store, commands, rate: { uses: 1, perMs: 60_000 } });
+    const press = { kind: 'component' as const, source: 'test', invoker: { id: 'v', isModerator: false } };
+    expect(await dispatcher.dispatch({ ...press, customId: 'fb:y:123:talks-leader' })).not.toMatchObject({
+      reason: 'cooldown',
+    });
+    expect(await dispatcher.dispatch({ ...press, customId: 'fb:n:123:talks-leader' })).toMatchObject({
+      type: 'notice',
+      reason: 'cooldown',
+    });
+  });
+});

@@ -214,7 +214,7 @@ export class Dispatcher {
         request.kind === 'pick'
           ? await this.#pick(request)
           : request.kind === 'component'
-            ? await pressComponent(this.findComponent(request.customId), request, this.#context(request.invoker))
+            ? await this.#press(request)
             : await this.#command(request);
       reply = feedbackOn(reply, request, this.#curation);
     } catch (err) {
@@ -294,6 +294,14 @@ export class Dispatcher {
       return notice('refused', `Only moderators can use /${command.name}.`);
     }
     return command.run(this.#context(request.invoker), options);
+  }
+
+  /** A button press; one anybody may press (a vote) draws on the member's budget like a question. */
+  async #press(request: ComponentRequest): Promise<Reply> {
+    const handler = this.findComponent(request.customId);
+    const wait = handler?.access === 'everyone' ? await this.#wait(request.invoker) : 0;
+    if (wait > 0) return notice('cooldown', `You're clicking quickly. Try again in ${Math.ceil(wait / 1000)} s.`);
+    return pressComponent(handler, request, this.#context(request.invoker));
   }
 
   #context(invoker: Invoker): CommandContext {
