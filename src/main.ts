@@ -4,8 +4,9 @@
  * bot's state (the embedded database under DATA_DIR, or PostgreSQL) once, here, and closes it last.
  */
 import path from 'node:path';
-import { commands } from '../commands/index.js';
+import { commands, QUESTION_OPTIONS } from '../commands/index.js';
 import { runConsole } from './console/console.js';
+import { logQuestionsOf } from './curation/question-listener.js';
 import { openCuration } from './curation/services.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
 import { logRequests } from './dispatch/log-requests.js';
@@ -26,10 +27,14 @@ const log = createLogger({
 const store = await storeOrExit(config.knowledgeDir);
 const curation = await openCuration(config.storage, store, log);
 const closeState = () => curation.close();
+/** Every question a member submits, on every transport, goes to the question log (written off the reply path). */
+const logQuestions = (dispatcher: Dispatcher) =>
+  dispatcher.onEvent(logQuestionsOf(curation.questions, store, QUESTION_OPTIONS));
 
 if (mode === 'http' && config.http) {
   const dispatcher = new Dispatcher({ store, commands, curation });
   dispatcher.onEvent(logRequests(log));
+  logQuestions(dispatcher);
   const { serveUntilSignal } = await import('./http/service.js');
   await serveUntilSignal({
     http: config.http,
@@ -46,6 +51,7 @@ if (mode === 'http' && config.http) {
   const pins = await PinStore.open(path.join(config.storage.dataDir, 'pins.json'));
   const dispatcher = new Dispatcher({ store, commands, pins, curation });
   dispatcher.onEvent(logRequests(log));
+  logQuestions(dispatcher);
   // /healthz and /metrics beside the gateway (and knowledge sync when there is a database).
   const { startService } = await import('./http/service.js');
   const service = config.http
@@ -75,6 +81,7 @@ if (mode === 'http' && config.http) {
   // The person at the console, at their own machine: no rate limit.
   const dispatcher = new Dispatcher({ store, commands, rate: null, curation });
   dispatcher.onEvent(logRequests(log));
+  logQuestions(dispatcher);
   await runConsole({ dispatcher, log, input: process.stdin, output: process.stdout, interactive });
   await closeState();
 }

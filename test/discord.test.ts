@@ -103,8 +103,16 @@ describe('npm run deploy-commands', () => {
       'help',
       'refresh',
       'story',
+      'unanswered',
+      'teach',
+      'knowledge',
       'Ask storybot',
     ]);
+    // /unanswered's days is an integer option, /knowledge import's file an attachment.
+    const days = body.find((c) => c.name === 'unanswered').options[0];
+    expect(days).toMatchObject({ name: 'days', type: 4, min_value: 1 });
+    expect(body.find((c) => c.name === 'knowledge').options[1]).toMatchObject({ name: 'file', type: 11 });
+    expect(body.find((c) => c.name === 'teach').default_member_permissions).toBe(String(1 << 5));
     const ask = body.find((c) => c.name === 'ask');
     expect(ask.options[0]).toMatchObject({ name: 'question', type: 3, required: true, max_length: 300 });
     expect(body.find((c) => c.name === 'who').options[0].autocomplete).toBe(true);

@@ -21,6 +21,18 @@ export function commandDefinitions(commands: readonly Command[]): RESTPostAPICha
         );
         continue;
       }
+      if (option.integer) {
+        const { min, max } = option.integer;
+        builder.addIntegerOption((o) =>
+          o
+            .setName(option.name)
+            .setDescription(option.description)
+            .setRequired(option.required)
+            .setMinValue(min)
+            .setMaxValue(max),
+        );
+        continue;
+      }
       builder.addStringOption((o) => {
         o.setName(option.name).setDescription(option.description).setRequired(option.required);
         if (option.maxLength) o.setMaxLength(option.maxLength);
