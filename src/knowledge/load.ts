@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { clip, normalize } from '../engine/text.js';
 import { readKnowledgeFile } from './files.js';
@@ -378,7 +379,7 @@ export function parseYaml(text: string, file: string, problems: KnowledgeProblem
       // Reported below, as the `yaml` package words it.
     }
   }
-  const doc = parseDocument(text);
+  const doc = yamlPackage().parseDocument(text);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const at = e.linePos?.[0];
@@ -394,6 +395,9 @@ export function parseYaml(text: string, file: string, problems: KnowledgeProblem
     return undefined;
   }
 }
+
+/** The `yaml` package, loaded when a file first needs it (most never do: 40 ms off start-up). */
+const yamlPackage = () => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 /** An anchor (&a) or an alias (*a) where a node may start; a false alarm only costs the slower parser. */
 const MAY_HAVE_ALIASES = /(?:^|[\s:,[{-])[&*][^\s,[\]{}]/m;
