@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Storage } from '../src/storage/storage.js';
 import { QuestionLog } from '../src/storage/question-log.js';
@@ -131,6 +132,21 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('storage on %s',
     expect((await storage.hit('cd:u1', 10_000, now)).count).toBe(1);
     expect((await storage.hit('cd:u1', 10_000, now + 5_000)).count).toBe(2);
     expect(await storage.hit('cd:u1', 10_000, now + 10_000)).toEqual({ count: 1, windowStart: now + 10_000 });
+  });
+
+  it('keeps working when the server ends its idle connections', async () => {
+    expect((await storage.hit('cd:idle', 10_000, now)).count).toBe(1);
+    if (storage.dialect === 'postgres') {
+      // What a server restart or an administrator does to the pool's idle connections.
+      const admin = new pg.Client({ connectionString: options.databaseUrl! });
+      await admin.connect();
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
+      await admin.end();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await storage.hit('cd:idle', 10_000, now + 1)).count).toBe(2);
   });
 
   it('keeps what was logged across a restart', async () => {

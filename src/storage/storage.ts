@@ -91,6 +91,10 @@ export class Storage {
         // Times and counts are bigints; they fit a double for the next 285,000 years.
         types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) },
       });
+      // An idle connection the server ends (a restart, a failover, an administrator) is reported on the
+      // pool; with no listener that would crash the bot. The pool drops it and connects anew on the
+      // next query, whose own error (if the server is still gone) reaches its caller.
+      pool.on('error', () => undefined);
       storage = new Storage(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
     } else {
       mkdirSync(dataDir, { recursive: true });
