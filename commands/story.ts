@@ -28,7 +28,8 @@ export default {
   // Drafting takes a second or two; the outcome is for the moderator.
   defer: 'private',
   cooldown: 'member',
-  run: async ({ store, pins, invoker }, options) => {
+  run: async ({ store, curation, invoker }, options) => {
+    const pins = curation?.pins;
     const name = options.name?.trim() ?? '';
     const info = (title: string, lines: string[]) => ({ type: 'info' as const, title, lines, ephemeral: true });
     switch (options.action) {

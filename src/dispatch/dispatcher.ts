@@ -1,7 +1,6 @@
 import { answer } from '../engine/answer.js';
 import type { Curation } from '../curation/services.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
-import type { PinStore } from '../stories/pins.js';
 import { msSince } from '../elapsed.js';
 import type { Choice, Command, Invoker } from './command.js';
 import { Cooldown } from './cooldown.js';
@@ -68,8 +67,6 @@ export interface DispatcherOptions {
   rate?: { uses: number; perMs: number } | null;
   /** How long a picked suggestion keeps answering after it was offered. */
   pickTtlMs?: number;
-  /** Channels' pinned stories, for the transports that have channels. */
-  pins?: PinStore;
   /** The bot's state, opened once at start: handed to every command that curates or remembers. */
   curation?: Curation;
   /** Requests answered at once before members are told it is busy; `DISPATCH_LIMITS.inFlight` by default. */
@@ -96,7 +93,6 @@ export class Dispatcher {
   readonly #byName: ReadonlyMap<string, Command>;
   readonly #cooldown: Cooldown | null;
   readonly #pickTtlMs: number;
-  readonly #pins: PinStore | undefined;
   readonly #curation: Curation | undefined;
   readonly #capacity: number;
   readonly #busyCapacity: number;
@@ -109,12 +105,10 @@ export class Dispatcher {
     commands,
     rate = { uses: 5, perMs: 10_000 },
     pickTtlMs = 60 * 60_000,
-    pins,
     curation,
     capacity = DISPATCH_LIMITS.inFlight,
     busyCapacity = DISPATCH_LIMITS.busyInFlight,
   }: DispatcherOptions) {
-    this.#pins = pins;
     this.#curation = curation;
     this.#capacity = capacity;
     this.#busyCapacity = busyCapacity;
@@ -261,7 +255,6 @@ export class Dispatcher {
         store: this.store,
         invoker: request.invoker,
         commands: this.commands,
-        ...(this.#pins ? { pins: this.#pins } : {}),
         ...(this.#curation ? { curation: this.#curation } : {}),
       },
       options,
