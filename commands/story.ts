@@ -61,10 +61,16 @@ export default {
         return change.kind === 'updated' ? { type: 'refresh', outcome: change.outcome } : info('Story', []);
       }
       case 'remove': {
-        const change = await removeStory(store, name);
+        // With the bot's state open, the removal is a curator's change: kept in DATA_DIR, undoable.
+        const change = curation
+          ? await curation.curator.removeStory(name, { id: invoker.id, name: invoker.id })
+          : await removeStory(store, name);
         if (!change.ok) return info('Story not removed', [change.message]);
+        const where = change.kind === 'removed' ? change.movedTo : '';
         return info(`Story removed: ${name}`, [
-          `Unloaded; its files were moved to ${change.ok && change.kind === 'removed' ? change.movedTo : ''}.`,
+          curation
+            ? `Unloaded; its files are kept in the data folder (${where}). A curator can undo this.`
+            : `Unloaded; its files were moved to ${where}.`,
         ]);
       }
       case 'pin': {
