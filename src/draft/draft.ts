@@ -108,10 +108,11 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
     const by = useVoice(voice);
     voiceOfSentence.set(s, by);
     const inSentence = people.filter((p) => p.sentences.includes(s));
+    const previousPerson = lastPerson;
     if (voice.kind === 'person') lastPerson = people.find((p) => p.id === voice.id) ?? lastPerson;
     else if (inSentence.length) lastPerson = inSentence[0]!;
     const times = timesOf.get(s) ?? [];
-    const q = questionsFor(withoutLeadIn(claim), inSentence, times, voice);
+    const q = questionsFor(withoutLeadIn(claim), inSentence, times, voice, previousPerson);
     // A news report's first sentence (its lead) says what the story is: readers ask for it so.
     if (s === sentences[0]) q.phrasings.push(...LEAD_QUESTIONS);
     const source: Source = { line: s.line, quote: s.text, by };
@@ -161,10 +162,7 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       // The role is also how people ask for someone: each role-less person's is their own.
       role: p.role ?? `Named in the report, which gives ${p.name} no role.`,
       aliases: p.aliases,
-      summary: p.sentences
-        .slice(0, 2)
-        .map((s) => plain(s.text))
-        .join(' '),
+      summary: personSummary(p, voiceOfSentence),
       sources,
       draft: true,
     };
@@ -207,6 +205,23 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       links,
     },
   };
+}
+
+/**
+ * What the report says of a person, in its own words: the sentences they speak or begin (they are
+ * their subject), else the clause of each sentence that names them ("President Donald Trump's
+ * special envoy"), so that a profile does not answer for everything a sentence says about others.
+ */
+function personSummary(p: Person, voiceOf: ReadonlyMap<Sentence, string>): string {
+  const own = p.sentences.filter(
+    (s) => voiceOf.get(s) === p.id || new RegExp(`^(?:[^,;—–]*\\s)?${p.surname}\\b`).test(s.text.slice(0, 60)),
+  );
+  if (own.length) return own.slice(0, 2).map((s) => plain(s.text)).join(' ');
+  const clauses = p.sentences.slice(0, 2).map((s) => {
+    const clause = s.text.split(/\s*[,;—–]\s*/).find((c) => c.includes(p.surname)) ?? s.text;
+    return `${plain(clause).replace(/[.]$/, '')}.`;
+  });
+  return clauses.join(' ');
 }
 
 /** The sentence without the dateline before it or the agency's tag after it: still a slice of the line. */

@@ -30,6 +30,7 @@ export function questionsFor(
   people: readonly Person[],
   times: readonly TimeExpression[],
   voice: Voice,
+  lastPerson: Person | null = null,
 ): Questions {
   const text = claim.replace(/[.”"]+$/, '').trim();
   const words = terms(text);
@@ -41,7 +42,9 @@ export function questionsFor(
   });
   const quoted = /^[“"]/.test(claim);
   const subjectText = verb ? text.slice(0, verb.start).replace(/[,\s]+$/, '') : '';
-  const subjectPerson = people.find((p) => new RegExp(`\\b${p.surname}\\b`).test(subjectText));
+  // "He was joined by ..." is about the person named last; "The Trump administration" is not about Trump.
+  const pronoun = /^(?:he|she)$/i.test(subjectText) ? lastPerson : null;
+  const subjectPerson = pronoun ?? headPerson(subjectText, people);
   const subject = subjectPerson?.surname ?? shortSubject(subjectText);
   // The head of the subject names people ("dock workers", "a source"), not "previous attempts by the broker".
   const subjectIsPeople = terms(subject).some((t) => t.tags.has('Actor') || t.tags.has('Person'));
@@ -75,14 +78,32 @@ export function questionsFor(
   if (quoted) {
     // Direct speech: a reader asks what the speaker said.
     if (speaker) add(`What did ${speaker} say`);
+  } else if (voice.kind === 'person' && speaker && /[“"]/.test(claim)) {
+    // "..., saying “no new developments”": the speaker's words, and the claim.
+    add(`What did ${speaker} say`);
+    add(`Who ${phrase(lowerFirst(predicate))}`);
   } else if (subjectPerson || subjectIsPeople) {
     add(`Who ${phrase(lowerFirst(predicate))}`);
   } else if (subject) {
     add(`What ${phrase(lowerFirst(predicate))}`);
   }
   if (subjectPerson) add(`What did ${subjectPerson.surname} do`);
+  else if (simple && subject && people.some((p) => subject.includes(p.surname))) add(`What did ${subject} do`);
+  // "X was joined by Y", "the visit was ordered by Trump": asked the active way round.
+  const passive = verb && /^(?:was|were|is|are|has been|have been|had been)$/i.test(verb.auxiliary.trim());
+  const by = passive ? /^\s+by\s+(.+)$/.exec(text.slice(verb.end)) : null;
+  if (verb && by) {
+    const done = verb.text.split(/\s+/).pop()!;
+    add(`Who ${done} ${subjectPerson?.surname ?? shortSubject(subjectText)}`);
+  }
+  // The subject by the role the report gives: "Why did the army secretary ...".
+  const role = subjectPerson?.role && roleWords(subjectPerson.role);
+  if (role && simple) {
+    add(`${why(predicate) ? 'Why' : 'What'} did the ${role} ${verb.infinitive} ${object}`);
+    add(`What did the ${role} do`);
+  } else if (role && aux) add(`${capitalise(aux)} the ${role} ${phrase(rest)}`);
   // "Why" only where the sentence gives a reason or a purpose.
-  if (/\b(?:to \w+|as part of|because|due to|after|amid|in order to|for)\b/i.test(predicate)) add(ask('Why'));
+  if (why(predicate)) add(ask('Why'));
   add(
     simple
       ? `Did ${subject} ${verb.infinitive} ${object}`
@@ -136,6 +157,31 @@ export function questionsFor(
     phrasings: unique(phrasings),
     when: unique(when.map((q) => `${q.replace(/\s+/g, ' ').trim()}?`.replace(/\?+$/, '?'))),
   };
+}
+
+/** "Why" only where the sentence gives a reason or a purpose. */
+function why(predicate: string): boolean {
+  return /\b(?:to \w+|as part of|because|due to|after|amid|in order to|for)\b/i.test(predicate);
+}
+
+/**
+ * The person a subject is about: one whose surname ends the subject or is followed by a comma,
+ * dash or "and" ("Army Secretary Dan Driscoll", "Steve Witkoff, President Donald Trump's envoy");
+ * not one named as a modifier ("The Trump administration", "Trump's envoy").
+ */
+function headPerson(subject: string, people: readonly Person[]): Person | undefined {
+  let best: { p: Person; at: number } | undefined;
+  for (const p of people) {
+    const m = new RegExp(`\\b${p.surname}\\b(?=\\s*(?:$|[,—–(]|and\\b))`).exec(subject);
+    if (m && (!best || m.index < best.at)) best = { p, at: m.index };
+  }
+  return best?.p;
+}
+
+/** A role as a reader names it: "Army Secretary" -> "army secretary"; none for a long or possessive one. */
+function roleWords(role: string): string | undefined {
+  if (/['’]s\b|^(?:the|a|an)\s/i.test(role) || role.split(/\s+/).length > 4) return undefined;
+  return role.toLowerCase().replace(/\./g, '');
 }
 
 /** The head of a long subject: "Dock workers at the Port of Rotterdam" -> "dock workers". */
