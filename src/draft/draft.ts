@@ -216,7 +216,11 @@ function personSummary(p: Person, voiceOf: ReadonlyMap<Sentence, string>): strin
   const own = p.sentences.filter(
     (s) => voiceOf.get(s) === p.id || new RegExp(`^(?:[^,;—–]*\\s)?${p.surname}\\b`).test(s.text.slice(0, 60)),
   );
-  if (own.length) return own.slice(0, 2).map((s) => plain(s.text)).join(' ');
+  if (own.length)
+    return own
+      .slice(0, 2)
+      .map((s) => plain(s.text))
+      .join(' ');
   const clauses = p.sentences.slice(0, 2).map((s) => {
     const clause = s.text.split(/\s*[,;—–]\s*/).find((c) => c.includes(p.surname)) ?? s.text;
     return `${plain(clause).replace(/[.]$/, '')}.`;
