@@ -114,7 +114,11 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
     const times = timesOf.get(s) ?? [];
     const q = questionsFor(withoutLeadIn(claim), inSentence, times, voice, previousPerson);
     // A news report's first sentence (its lead) says what the story is: readers ask for it so.
-    if (s === sentences[0]) q.phrasings.push(...LEAD_QUESTIONS);
+    if (s === sentences[0]) {
+      q.phrasings.push(...LEAD_QUESTIONS);
+      // The outlet that broke the story, when the lead names one.
+      if (voice.kind === 'outlet') q.phrasings.push('Who reported this?', `What did ${voice.label} report?`);
+    }
     const source: Source = { line: s.line, quote: s.text, by };
     const answer = plain(s.text);
     // A sentence the report repeats asks what the first did: its question says where it is.
@@ -140,6 +144,25 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
         sources: [source],
         draft: true,
       });
+    });
+  }
+
+  const credit = agencyCredit(lines, body, dateline);
+  if (credit) {
+    const outlets = [...voices.values()].filter((v) => v.kind === 'outlet' && v.label !== agency).map((v) => v.label);
+    qa.push({
+      id: uniqueId('news-agency'),
+      question: 'Which news agency is this report from?',
+      phrasings: fresh([
+        'Who is the source of this report?',
+        'Where is this news from?',
+        `What does ${credit.quote} mean?`,
+        `Is this report from ${agency}?`,
+        'Which outlets does the report cite?',
+      ]),
+      answer: `The report is credited to ${agency}, the agency tag ${credit.quote}${outlets.length ? `; it relays ${outlets.join(' and ')}` : ''}.`,
+      sources: [{ line: credit.line, quote: credit.quote, by: 'agency' }],
+      draft: true,
     });
   }
 
@@ -226,6 +249,23 @@ function personSummary(p: Person, voiceOf: ReadonlyMap<Sentence, string>): strin
     return `${plain(clause).replace(/[.]$/, '')}.`;
   });
   return clauses.join(' ');
+}
+
+/** Where the report credits its agency: "(Reuters)" in the dateline, or "(ANI)" at its end, as a verbatim slice. */
+function agencyCredit(
+  lines: readonly string[],
+  body: readonly string[],
+  dateline: RegExpExecArray | null,
+): { line: number; quote: string } | undefined {
+  if (dateline?.[2]) return { line: 1, quote: `(${dateline[2]})` };
+  for (let i = body.length - 1; i >= 0; i--) {
+    if (!body[i]!.trim()) continue;
+    const tag = AGENCY_TAG.exec(body[i]!);
+    if (!tag) return undefined;
+    const quote = tag[0].trim();
+    return lines[i]!.includes(quote) ? { line: i + 1, quote } : undefined;
+  }
+  return undefined;
 }
 
 /** The sentence without the dateline before it or the agency's tag after it: still a slice of the line. */

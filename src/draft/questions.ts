@@ -123,6 +123,17 @@ export function questionsFor(
   const places = nlp(forNlp(text)).places().out('array') as string[];
   if (places.length && verb) add(simple ? `Where did ${subject} ${verb.infinitive}` : `Where ${topic(text)}`);
   if (speaker) add(`What did ${speaker} say about ${topic(text)}`);
+  if (voice.kind === 'outlet' && speaker) add(`What did ${speaker} report`);
+  if (voice.kind === 'person' && speaker) {
+    // How readers ask for a speaker's words (kept only for the first sentence the speaker speaks).
+    add(`What was ${speaker}'s reaction`);
+    add(`How did ${speaker} respond`);
+  }
+  // A phrase the report quotes is one readers ask about by itself: "fact-finding mission?".
+  for (const m of claim.matchAll(/[“"]([^”"]{3,60})[”"]/g)) {
+    const quoted = m[1]!.replace(/[.,]$/, '');
+    if (quoted.split(/\s+/).length <= 6) add(`What about the “${quoted}”`);
+  }
   // Verbs past the main one, in the words people ask with: "talks ... broke down" -> "did talks break down".
   for (const v of verbs(text).filter((x) => x.start !== verb?.start && !x.copula && x.infinitive)) {
     if (REPORTING.test(v.infinitive)) continue;
