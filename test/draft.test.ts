@@ -69,9 +69,14 @@ describe('drafting a story folder from a report', () => {
       for (const e of [...qa, ...entriesOf(d, 'events.yaml')]) {
         for (const s of e.sources) expect(lines[s.line - 1]).toContain(s.quote);
       }
-      // One entry per sentence; the "Also Read" link and the "(Reuters)" tag are not facts.
-      expect(qa).toHaveLength(11);
-      expect(qa.every((e) => !/Also Read|^\(Reuters\)$/.test(e.sources[0]!.quote))).toBe(true);
+      // One entry per sentence; the "Also Read" link and the "(Reuters)" tag are not facts of the story...
+      const sentences = qa.filter((e) => e.id !== 'news-agency');
+      expect(sentences).toHaveLength(11);
+      expect(sentences.every((e) => !/Also Read|^\(Reuters\)$/.test(e.sources[0]!.quote))).toBe(true);
+      // ...but the tag says where the report comes from: one entry answers that, quoting it.
+      const credit = qa.find((e) => e.id === 'news-agency') as DraftedEntry & { answer: string };
+      expect(credit.sources).toEqual([{ line: 6, quote: '(Reuters)', by: 'agency' }]);
+      expect(credit.answer).toMatch(/^The report is credited to Reuters/);
     }
   });
 
