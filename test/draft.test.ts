@@ -202,6 +202,20 @@ describe('the drafted story served beside the shipped one', () => {
     });
     expect(ask('janssen', 'who').text).toMatch(/^Pieter Janssen: Dutch Infrastructure Minister\./);
   });
+  it('declines, truthfully, what the report does not say: an exact date, an unnamed source’s name', () => {
+    const date = ask('what is the exact date of friday');
+    expect(date.status).toBe('not_found');
+    expect(date.text).toMatch(/The report says only “Friday”; it gives no calendar date/);
+    const source = answer(kb, {
+      lookup: 'ask',
+      text: 'who is the source familiar with the negotiations',
+      story: 'harbour-strike',
+    });
+    expect(source.status).toBe('not_found');
+    expect(source.text).toMatch(/does not identify a source familiar with the negotiations/);
+    // What the report does say is still answered.
+    expect(ask('how many vessels were diverted to antwerp').status).toBe('answered');
+  });
   it('still answers the shipped story from its curated entries', () => {
     expect(ask('who is leading the talks').entry).toBe('ukraine-peace-push/talks-leader');
   });

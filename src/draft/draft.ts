@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { terms } from './nlp.js';
+import { draftGaps, UNNAMED_SOURCE, type GapInput } from './gaps.js';
 import { findPeople, type Person } from './people.js';
 import { questionsFor } from './questions.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -98,6 +99,7 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
   const qa: object[] = [];
   const events: object[] = [];
   const voiceOfSentence = new Map<Sentence, string>();
+  const gapTimes: GapInput['times'][number][] = [];
   let lastPerson: Person | null = null;
   let perLine = 0;
   let prevLine = 0;
@@ -119,6 +121,11 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       // The outlet that broke the story, when the lead names one.
       if (voice.kind === 'outlet') q.phrasings.push('Who reported this?', `What did ${voice.label} report?`);
     }
+    // An unnamed source inside the sentence speaks too: "what did the Russian source say".
+    for (const m of s.text.matchAll(UNNAMED_SOURCE)) {
+      const who = m[0].trim().replace(/^(?:a|an|one)\s+/i, 'the ');
+      q.phrasings.push(`What did ${who} say?`, `How did ${who} describe it?`);
+    }
     const source: Source = { line: s.line, quote: s.text, by };
     const answer = plain(s.text);
     // A sentence the report repeats asks what the first did: its question says where it is.
@@ -134,6 +141,7 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       draft: true,
     });
     times.forEach((t, i) => {
+      gapTimes.push({ time: t, by, asked: q.when[0] });
       const when = fresh(i === 0 ? q.when : [`What about ${t.span.text}?`]);
       events.push({
         id: uniqueId(`when-${slugWords(t.span.text)}`),
@@ -197,6 +205,16 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
 
   const timeWords = [...new Set([...timesOf.values()].flat().map((t) => t.span.text))];
   const first = sentences[0];
+  const gaps = draftGaps(
+    {
+      dateline: dateline?.[0],
+      firstLine: lines[0] ?? '',
+      timeWords,
+      times: gapTimes,
+      sentences: sentences.map((x) => ({ sentence: x, by: voiceOfSentence.get(x) ?? 'agency' })),
+    },
+    fresh,
+  ).map((g) => ({ ...g, id: uniqueId(g.id) }));
   const story = {
     id: options.slug,
     title: options.headline?.trim() || clipTitle(first ? plain(first.text) : options.slug),
@@ -218,6 +236,7 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       'qa.yaml': yamlFile(QA_HEADER, qa),
       'people.yaml': yamlFile(PEOPLE_HEADER, peopleFile),
       'events.yaml': yamlFile(EVENTS_HEADER, events),
+      'gaps.yaml': yamlFile(GAPS_HEADER, gaps),
       [reportFile]: report,
     },
     summary: {
@@ -326,4 +345,5 @@ const DRAFTED =
 const STORY_HEADER = `# The story: what the report is and who speaks in it.\n${DRAFTED}`;
 const QA_HEADER = `# Questions and answers, one entry per sentence of the report.\n#   question/phrasings  how a reader would ask; answer  the sentence in plain words; sources  line, quote, by (a voice)\n${DRAFTED}`;
 const PEOPLE_HEADER = `# People named in the report, for /who: name, role as the report gives it, aliases, summary, sources.\n${DRAFTED}`;
+const GAPS_HEADER = `# What readers ask that the report does not say: answered "the report doesn't say", with the nearest lines.\n#   missing  what the report does not give; note  the honest reply; sources  the lines nearest to it\n${DRAFTED}`;
 const EVENTS_HEADER = `# Time expressions, for /when: when (the report's own words), event, precision (never a date the report does not give).\n${DRAFTED}`;

@@ -111,6 +111,8 @@ export function questionsFor(
         ? `${capitalise(aux)} ${subject} ${phrase(rest)}`
         : undefined,
   );
+  // The same without what follows the verb: "Did negotiations accelerate?" asked on its own.
+  if (simple && object && subject.split(' ').length <= 4) add(`Did ${subject} ${verb.infinitive}`);
   if (subjectPerson && subjectPerson.name !== subjectPerson.surname)
     add(simple ? `What did ${subjectPerson.name} ${verb.infinitive}` : undefined);
   for (const p of people)
