@@ -101,6 +101,7 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
   const voiceOfSentence = new Map<Sentence, string>();
   const gapTimes: GapInput['times'][number][] = [];
   let lastPerson: Person | null = null;
+  let previousSubject: Person | undefined;
   let perLine = 0;
   let prevLine = 0;
   for (const s of sentences) {
@@ -114,7 +115,8 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
     if (voice.kind === 'person') lastPerson = people.find((p) => p.id === voice.id) ?? lastPerson;
     else if (inSentence.length) lastPerson = inSentence[0]!;
     const times = timesOf.get(s) ?? [];
-    const q = questionsFor(withoutLeadIn(claim), inSentence, times, voice, previousPerson);
+    const q = questionsFor(withoutLeadIn(claim), inSentence, times, voice, previousPerson, previousSubject);
+    previousSubject = q.about;
     // A news report's first sentence (its lead) says what the story is: readers ask for it so.
     if (s === sentences[0]) {
       q.phrasings.push(...LEAD_QUESTIONS);

@@ -17,6 +17,8 @@ export interface Questions {
   phrasings: string[];
   /** Asked of the claim's time expression: belong to its event entry. */
   when: string[];
+  /** The person the claim is about, when its subject is one: "the visit" in the next sentence is theirs. */
+  about: Person | undefined;
 }
 
 const MAX_WORDS = 10;
@@ -31,6 +33,7 @@ export function questionsFor(
   times: readonly TimeExpression[],
   voice: Voice,
   lastPerson: Person | null = null,
+  previousSubject?: Person,
 ): Questions {
   const text = claim.replace(/[.”"]+$/, '').trim();
   const words = terms(text);
@@ -160,6 +163,15 @@ export function questionsFor(
       );
   }
   add(`What happened with ${topic(text)}`);
+  // A person's description ("Driscoll is a close ally of ...", "has worked in ..."): their background.
+  if (subjectPerson && verb && (verb.copula || /^ha(?:s|ve)\b/.test(verb.auxiliary.trim())))
+    add(`What is ${subjectPerson.surname}'s background`);
+  // "The visit was ordered by ..." right after a sentence about Driscoll: Driscoll's visit.
+  const definite = /^the (\p{L}+)$/iu.exec(subject);
+  if (!subjectPerson && definite && previousSubject) {
+    const theirs = `${previousSubject.surname}'s ${definite[1]}`;
+    for (const q of [...phrasings]) if (q.includes(subject)) add(q.replace(subject, theirs));
+  }
 
   const when = times.length
     ? [ask('When') ?? `When ${lowerFirst(clipWords(text))}`, `What happened ${times[0]!.span.text}`]
@@ -167,6 +179,7 @@ export function questionsFor(
   const title = phrasings[0] ?? `What does the report say about ${topic(text)}?`;
   return {
     title,
+    about: subjectPerson ?? undefined,
     phrasings: unique(phrasings),
     when: unique(when.map((q) => `${q.replace(/\s+/g, ' ').trim()}?`.replace(/\?+$/, '?'))),
   };
