@@ -106,7 +106,17 @@ export function questionsFor(
     add(`What did the ${role} do`);
   } else if (role && aux) add(`${capitalise(aux)} the ${role} ${phrase(rest)}`);
   // "Why" only where the sentence gives a reason or a purpose.
-  if (why(predicate)) add(ask('Why'));
+  if (why(predicate)) {
+    // The question without its answer: "Why have previous attempts collapsed?", not "... due to a lack of ...".
+    const cut = (t: string) => t.split(REASON)[0]!.trim();
+    if (verb && subject && simple) add(`Why did ${subject} ${verb.infinitive} ${cut(object)}`);
+    else if (verb && subject && aux) add(`Why ${aux.toLowerCase()} ${subject} ${cut(phrase(rest))}`);
+    // The subject in full, when it names more than its head: "previous attempts by the Trump administration".
+    const full = lowerFirst(subjectText.replace(/^[“"]/, ''));
+    if (!subjectPerson && full !== subject && full.split(/\s+/).length <= 8 && verb && aux && !/[,—–(]/.test(full))
+      add(`Why ${aux.toLowerCase()} ${full} ${cut(phrase(rest))}`);
+    add(ask('Why'));
+  }
   add(
     simple
       ? `Did ${subject} ${verb.infinitive} ${object}`
@@ -157,10 +167,10 @@ export function questionsFor(
         .slice(0, 6)
         .join(' '),
     );
-    if (who)
-      add(
-        `${times.length ? 'When' : 'Did'} did ${lowerFirst(who)} ${v.infinitive} ${after}`.replace(/^Did did/, 'Did'),
-      );
+    if (who) {
+      add(`Did ${lowerFirst(who)} ${v.infinitive} ${after}`);
+      if (times.length) add(`When did ${lowerFirst(who)} ${v.infinitive} ${after}`);
+    }
   }
   add(`What happened with ${topic(text)}`);
   // A person's description ("Driscoll is a close ally of ...", "has worked in ..."): their background.
@@ -184,6 +194,9 @@ export function questionsFor(
     when: unique(when.map((q) => `${q.replace(/\s+/g, ' ').trim()}?`.replace(/\?+$/, '?'))),
   };
 }
+
+/** Where a reason or purpose begins: what a "why" question leaves out. */
+const REASON = /\s+(?:due to|because|as part of|in order to|to (?=\p{Ll}+\b)|amid|after)\b/u;
 
 /** "Why" only where the sentence gives a reason or a purpose. */
 function why(predicate: string): boolean {
