@@ -213,7 +213,11 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       firstLine: lines[0] ?? '',
       timeWords,
       times: gapTimes,
-      sentences: sentences.map((x) => ({ sentence: x, by: voiceOfSentence.get(x) ?? 'agency' })),
+      sentences: sentences.map((x) => ({
+        sentence: x,
+        by: voiceOfSentence.get(x) ?? 'agency',
+        named: people.filter((p) => p.sentences.includes(x)).map((p) => p.surname),
+      })),
     },
     fresh,
   ).map((g) => ({ ...g, id: uniqueId(g.id) }));

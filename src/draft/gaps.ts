@@ -24,7 +24,8 @@ export interface GapInput {
   firstLine: string;
   timeWords: readonly string[];
   times: readonly { time: TimeExpression; by: string; asked: string | undefined }[];
-  sentences: readonly { sentence: Sentence; by: string }[];
+  /** Each sentence, its voice, and the surnames of the people it names. */
+  sentences: readonly { sentence: Sentence; by: string; named: readonly string[] }[];
 }
 
 /** A time word that pins no calendar date says so in its precision; a length of time is not a date at all. */
@@ -74,7 +75,7 @@ export function draftGaps(input: GapInput, fresh: (list: readonly string[]) => s
   }
 
   const seenSource = new Set<string>();
-  for (const { sentence, by } of input.sentences) {
+  for (const { sentence, by, named } of input.sentences) {
     for (const m of sentence.text.matchAll(UNNAMED_SOURCE)) {
       const label = m[0].trim();
       const key = label.toLowerCase().replace(/^(?:a|an|one)\s+/, '');
@@ -83,7 +84,10 @@ export function draftGaps(input: GapInput, fresh: (list: readonly string[]) => s
       gaps.push({
         id: `unnamed-${slugOf(key)}`,
         question: `Who is ${lowerArticle(label)}?`,
-        phrasings: fresh(['Who is the source?']),
+        phrasings: fresh([
+          'Who is the source?',
+          ...(named.length ? [`Who is ${lowerArticle(label)} about ${named.join(' and ')}?`] : []),
+        ]),
         missing: `who ${lowerArticle(label)} is`,
         note: `The report does not identify ${lowerArticle(label)}.`,
         sources: [{ line: sentence.line, quote: sentence.text, by }],

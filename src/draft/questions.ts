@@ -139,6 +139,7 @@ export function questionsFor(
   if (places.length && verb) add(simple ? `Where did ${subject} ${verb.infinitive}` : `Where ${topic(text)}`);
   if (speaker) add(`What did ${speaker} say about ${topic(text)}`);
   if (voice.kind === 'outlet' && speaker) add(`What did ${speaker} report`);
+  if ((voice.kind === 'outlet' || voice.kind === 'source') && speaker) add(`What did ${speaker} say`);
   if (voice.kind === 'person' && speaker) {
     // How readers ask for a speaker's words (kept only for the first sentence the speaker speaks).
     add(`What was ${speaker}'s reaction`);
@@ -173,6 +174,16 @@ export function questionsFor(
     }
   }
   add(`What happened with ${topic(text)}`);
+  // Its first noun phrases asked about by themselves: "What about the 28-point draft framework?"
+  // (two: each more answers more questions, and wrongly answers more the report does not).
+  let topics = 0;
+  for (const np of nlp(forNlp(text)).nouns().out('array') as string[]) {
+    const clean = np.replace(/[.,;:!?"'\s]+$/, '').replace(/^(?:a|an|the)\s+/i, '');
+    const named = people.some((p) => clean.includes(p.surname));
+    if (named || clean.split(/\s+/).length < 2 || clean.split(/\s+/).length > 6 || topics >= 2) continue;
+    add(`What about the ${clean}`);
+    topics++;
+  }
   // A person's description ("Driscoll is a close ally of ...", "has worked in ..."): their background.
   if (subjectPerson && verb && (verb.copula || /^ha(?:s|ve)\b/.test(verb.auxiliary.trim())))
     add(`What is ${subjectPerson.surname}'s background`);
