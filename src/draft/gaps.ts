@@ -1,3 +1,5 @@
+import nlp from 'compromise';
+import { forNlp } from './nlp.js';
 import type { Sentence } from './sentences.js';
 import type { TimeExpression } from './times.js';
 
@@ -66,7 +68,14 @@ export function draftGaps(input: GapInput, fresh: (list: readonly string[]) => s
     gaps.push({
       id: `exact-date-${slugOf(when)}`,
       question: `What is the exact date of “${when}”?`,
-      phrasings: fresh([`What dates does “${when}” mean?`, ...(exact && exact !== asked ? [exact] : [])]),
+      phrasings: fresh([
+        `What dates does “${when}” mean?`,
+        ...(exact && exact !== asked ? [exact] : []),
+        // "What date was the U.S.-Saudi investment conference?": the things of that sentence, dated.
+        ...nounPhrases(time.sentence.text)
+          .slice(0, 2)
+          .map((np) => `What was the date of the ${np}?`),
+      ]),
       missing: `the calendar date of “${when}”`,
       note: `The report says only “${when}”; it gives no calendar date for it, and no publication date to count from.`,
       sources: [{ line: time.sentence.line, quote: time.sentence.text, by }],
@@ -96,6 +105,13 @@ export function draftGaps(input: GapInput, fresh: (list: readonly string[]) => s
     }
   }
   return gaps;
+}
+
+/** A sentence's noun phrases of two to six words, without their article: "U.S.-Saudi investment conference". */
+function nounPhrases(text: string): string[] {
+  return (nlp(forNlp(text)).nouns().out('array') as string[])
+    .map((np) => np.replace(/[.,;:!?"'\s]+$/, '').replace(/^(?:a|an|the)\s+/i, ''))
+    .filter((np) => np.split(/\s+/).length >= 2 && np.split(/\s+/).length <= 6 && /^[\p{L}\d]/u.test(np));
 }
 
 function lowerArticle(label: string): string {
