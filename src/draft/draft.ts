@@ -260,10 +260,18 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
  * their subject), else the clause of each sentence that names them ("President Donald Trump's
  * special envoy"), so that a profile does not answer for everything a sentence says about others.
  */
+/** The person named in a sentence's first clause as who it is about, not as a modifier ("the Trump administration"). */
+function isSubject(p: Person, text: string): boolean {
+  const first = text.split(/\s*[,;—–]\s*/)[0]!;
+  const words = terms(first.slice(0, 80));
+  const at = words.findIndex((t) => t.text === p.surname);
+  if (at < 0) return false;
+  const next = words[at + 1];
+  return !/['’]s$/.test(words[at]!.text) && !(next && next.tags.has('Noun') && !next.tags.has('Verb'));
+}
+
 function personSummary(p: Person, voiceOf: ReadonlyMap<Sentence, string>): string {
-  const own = p.sentences.filter(
-    (s) => voiceOf.get(s) === p.id || new RegExp(`^(?:[^,;—–]*\\s)?${p.surname}\\b`).test(s.text.slice(0, 60)),
-  );
+  const own = p.sentences.filter((s) => voiceOf.get(s) === p.id || isSubject(p, s.text));
   if (own.length)
     return own
       .slice(0, 2)
