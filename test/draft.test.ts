@@ -126,6 +126,43 @@ describe('drafting a story folder from a report', () => {
   });
 });
 
+describe('the questions drafted for each sentence', () => {
+  const qa = () =>
+    entriesOf(harbour, 'qa.yaml') as (DraftedEntry & { question: string; phrasings: string[]; answer: string })[];
+  const asked = (line: number, n = 1) => {
+    const e = qa().find((x) => x.id === `line-${line}-${n}`)!;
+    return [e.question, ...e.phrasings];
+  };
+
+  it('asks a passive sentence the active way round, and "why" without giving its answer away', () => {
+    // "The strike was called by the FNV union after talks over automation and pay broke down late Sunday"
+    expect(asked(2)).toEqual(
+      expect.arrayContaining(['Who called the strike?', 'Why was the strike called by the FNV union?']),
+    );
+    // "... urged both sides to return to the table": the purpose is the answer, not part of the question.
+    expect(asked(3, 2)).toContain('Why did Janssen urge both sides?');
+  });
+
+  it('asks for a speaker’s words, and names the subject by the role the report gives', () => {
+    expect(asked(2, 2)[0]).toBe('What did Visser say?');
+    expect(asked(3, 2)).toContain('What did the dutch infrastructure minister do?');
+    // An outlet's first claim: what did it report.
+    expect(asked(1)).toEqual(expect.arrayContaining(['What did Reuters report?', 'Who reported this?']));
+  });
+
+  it('asks about the sentence’s noun phrases by themselves, and never puts a word in the answer the line lacks', () => {
+    expect(asked(4)).toEqual(expect.arrayContaining(['How many vessels?', 'What about the 14 vessels?']));
+    for (const e of qa().filter((x) => x.id.startsWith('line-'))) expect(e.sources[0]!.quote).toContain(e.answer);
+  });
+
+  it('summarises a person by what they say or do, not by every sentence naming them', () => {
+    const siemons = parse(harbour.files['people.yaml']!).find((p: { name: string }) => p.name === 'Boudewijn Siemons');
+    expect(siemons.summary).toBe(
+      'Port Authority chief executive Boudewijn Siemons said the walkout was costing terminal operators millions of euros a day.',
+    );
+  });
+});
+
 describe('people and their roles', () => {
   it('gives each person the role the report gives, and surname and title aliases', () => {
     const found = people(shipped);

@@ -181,7 +181,9 @@ export function questionsFor(
     const clean = np.replace(/[.,;:!?"'\s]+$/, '').replace(/^(?:a|an|the)\s+/i, '');
     const named = people.some((p) => clean.includes(p.surname));
     if (named || clean.split(/\s+/).length < 2 || clean.split(/\s+/).length > 6 || topics >= 2) continue;
-    add(`What about the ${clean}`);
+    // "the" unless the phrase brings its own determiner or is a name ("both sides", "Port of Rotterdam").
+    const own = /^(?:a|an|the|both|all|some|other|each|every|no|this|that|these|those)\s/i.test(np);
+    add(`What about ${own || /^\p{Lu}/u.test(clean) ? np.replace(/[.,;:!?"'\s]+$/, '') : `the ${clean}`}`);
     topics++;
   }
   // A person's description ("Driscoll is a close ally of ...", "has worked in ..."): their background.
