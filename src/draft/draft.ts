@@ -167,6 +167,7 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
         'Who is the source of this report?',
         'Where is this news from?',
         `What does ${credit.quote} mean?`,
+        ...(credit.line > 1 ? [`What does the ${credit.quote} at the end mean?`] : []),
         `Is this report from ${agency}?`,
         'Which outlets does the report cite?',
       ]),
