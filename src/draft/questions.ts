@@ -136,7 +136,7 @@ export function questionsFor(
     else add(`How much ${topic(text)}`);
   }
   const places = nlp(forNlp(text)).places().out('array') as string[];
-  if (places.length && verb) add(simple ? `Where did ${subject} ${verb.infinitive}` : `Where ${topic(text)}`);
+  if (places.length && verb && simple) add(`Where did ${subject} ${verb.infinitive}`);
   if (speaker) add(`What did ${speaker} say about ${topic(text)}`);
   if (voice.kind === 'outlet' && speaker) add(`What did ${speaker} report`);
   if ((voice.kind === 'outlet' || voice.kind === 'source') && speaker) add(`What did ${speaker} say`);
@@ -173,7 +173,6 @@ export function questionsFor(
       if (times.length) add(`When did ${lowerFirst(who)} ${v.infinitive} ${after}`);
     }
   }
-  add(`What happened with ${topic(text)}`);
   // Its first noun phrases asked about by themselves: "What about the 28-point draft framework?"
   // (two: each more answers more questions, and wrongly answers more the report does not).
   let topics = 0;
