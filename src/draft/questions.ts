@@ -136,7 +136,12 @@ export function questionsFor(
     else add(`How much ${topic(text)}`);
   }
   const places = nlp(forNlp(text)).places().out('array') as string[];
-  if (places.length && verb && simple) add(`Where did ${subject} ${verb.infinitive}`);
+  if (places.length && verb && subject) {
+    // The question without its answer, the place: "Where had it diverted 14 vessels?".
+    const cutPlace = (t: string) => t.split(/\s+(?:to|in|at|into|from|near|across|for|since)\s+/)[0]!.trim();
+    if (simple) add(`Where did ${subject} ${verb.infinitive} ${cutPlace(object)}`);
+    else if (aux) add(`Where ${aux.toLowerCase()} ${subject} ${cutPlace(phrase(rest))}`);
+  }
   if (speaker) add(`What did ${speaker} say about ${topic(text)}`);
   if (voice.kind === 'outlet' && speaker) add(`What did ${speaker} report`);
   if ((voice.kind === 'outlet' || voice.kind === 'source') && speaker) add(`What did ${speaker} say`);
