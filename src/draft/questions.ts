@@ -190,6 +190,12 @@ export function questionsFor(
     add(`What about ${own || /^\p{Lu}/u.test(clean) ? np.replace(/[.,;:!?"'\s]+$/, '') : `the ${clean}`}`);
     topics++;
   }
+  // "Driscoll is a close ally of Vice President JD Vance": whose ally he is, asked without the answer.
+  const relation =
+    verb?.copula && subjectPerson
+      ? /^(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}+)\s+of\b/u.exec(rest.replace(/^(?:is|was)\s+/, ''))
+      : null;
+  if (relation) add(`Who is ${subjectPerson!.surname} an ${relation[1]} of`.replace(/ an (?=[^aeiou])/, ' a '));
   // A person's description ("Driscoll is a close ally of ...", "has worked in ..."): their background.
   if (subjectPerson && verb && (verb.copula || /^ha(?:s|ve)\b/.test(verb.auxiliary.trim())))
     add(`What is ${subjectPerson.surname}'s background`);
