@@ -29,16 +29,16 @@ const info = (d: { title: string; lines: string[] }, extra: Partial<Extract<Repl
 });
 
 /** The story a moderator means: the one named, else the channel's pinned one, else the only one. */
-function storyOf({ store, pins, invoker }: CommandContext, named: string): string | null {
+async function storyOf({ store, curation, invoker }: CommandContext, named: string): Promise<string | null> {
   if (named) return named;
-  const pinned = pins?.get(invoker.channelId);
+  const pinned = await curation?.pins.get(invoker.channelId);
   if (pinned) return pinned;
   const stories = store.current.knowledge.stories;
   return stories.length === 1 ? stories[0]!.id : null;
 }
 
 async function exportFiles(ctx: CommandContext, named: string): Promise<Reply> {
-  const story = storyOf(ctx, named);
+  const story = await storyOf(ctx, named);
   if (!story) return info({ title: 'Nothing exported', lines: ['There are several stories: say which one.'] });
   const files = await ctx.curation!.curator.exportFiles(story);
   if (!Array.isArray(files)) return info(describeRefusal('Nothing exported', files));

@@ -1,3 +1,4 @@
+import { actorOf } from '../src/curation/describe.js';
 import type { Command } from '../src/dispatch/command.js';
 import { completeStories } from '../src/engine/complete.js';
 import { addStory, MAX_SLUG, removeStory } from '../src/stories/manage.js';
@@ -28,7 +29,8 @@ export default {
   // Drafting takes a second or two; the outcome is for the moderator.
   defer: 'private',
   cooldown: 'member',
-  run: async ({ store, pins, invoker }, options) => {
+  run: async ({ store, curation, invoker }, options) => {
+    const pins = curation?.pins;
     const name = options.name?.trim() ?? '';
     const info = (title: string, lines: string[]) => ({ type: 'info' as const, title, lines, ephemeral: true });
     switch (options.action) {
@@ -60,10 +62,16 @@ export default {
         return change.kind === 'updated' ? { type: 'refresh', outcome: change.outcome } : info('Story', []);
       }
       case 'remove': {
-        const change = await removeStory(store, name);
+        // With the bot's state open, the removal is a curator's change: kept in DATA_DIR, undoable.
+        const change = curation
+          ? await curation.curator.removeStory(name, actorOf(invoker))
+          : await removeStory(store, name);
         if (!change.ok) return info('Story not removed', [change.message]);
+        const where = change.kind === 'removed' ? change.movedTo : '';
         return info(`Story removed: ${name}`, [
-          `Unloaded; its files were moved to ${change.ok && change.kind === 'removed' ? change.movedTo : ''}.`,
+          curation
+            ? `Unloaded; its files are kept in the data folder (${where}). A curator can undo this.`
+            : `Unloaded; its files were moved to ${where}.`,
         ]);
       }
       case 'pin': {

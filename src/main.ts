@@ -11,7 +11,6 @@ import { openCuration } from './curation/services.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
 import { logRequests } from './dispatch/log-requests.js';
 import { createLogger } from './logger.js';
-import { PinStore } from './stories/pins.js';
 import { configOrExit, storeOrExit } from './startup.js';
 
 const config = configOrExit();
@@ -27,6 +26,8 @@ const log = createLogger({
 const store = await storeOrExit(config.knowledgeDir);
 const curation = await openCuration(config.storage, store, log);
 const closeState = () => curation.close();
+// Channel pins live in the database; an older version's pins.json is brought in once.
+await curation.pins.importFile(path.join(config.storage.dataDir, 'pins.json'));
 /** Every question a member submits, on every transport, goes to the question log (written off the reply path). */
 const logQuestions = (dispatcher: Dispatcher) =>
   dispatcher.onEvent(logQuestionsOf(curation.questions, store, QUESTION_OPTIONS));
@@ -47,9 +48,7 @@ if (mode === 'http' && config.http) {
     onClose: closeState,
   });
 } else if (mode === 'gateway' && config.discord) {
-  // Channel pins outlive a restart.
-  const pins = await PinStore.open(path.join(config.storage.dataDir, 'pins.json'));
-  const dispatcher = new Dispatcher({ store, commands, pins, curation });
+  const dispatcher = new Dispatcher({ store, commands, curation });
   dispatcher.onEvent(logRequests(log));
   logQuestions(dispatcher);
   // /healthz and /metrics beside the gateway (and knowledge sync when there is a database).

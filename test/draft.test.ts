@@ -69,9 +69,14 @@ describe('drafting a story folder from a report', () => {
       for (const e of [...qa, ...entriesOf(d, 'events.yaml')]) {
         for (const s of e.sources) expect(lines[s.line - 1]).toContain(s.quote);
       }
-      // One entry per sentence; the "Also Read" link and the "(Reuters)" tag are not facts.
-      expect(qa).toHaveLength(11);
-      expect(qa.every((e) => !/Also Read|^\(Reuters\)$/.test(e.sources[0]!.quote))).toBe(true);
+      // One entry per sentence; the "Also Read" link and the "(Reuters)" tag are not facts of the story...
+      const sentences = qa.filter((e) => e.id !== 'news-agency');
+      expect(sentences).toHaveLength(11);
+      expect(sentences.every((e) => !/Also Read|^\(Reuters\)$/.test(e.sources[0]!.quote))).toBe(true);
+      // ...but the tag says where the report comes from: one entry answers that, quoting it.
+      const credit = qa.find((e) => e.id === 'news-agency') as DraftedEntry & { answer: string };
+      expect(credit.sources).toEqual([{ line: 6, quote: '(Reuters)', by: 'agency' }]);
+      expect(credit.answer).toMatch(/^The report is credited to Reuters/);
     }
   });
 
@@ -118,6 +123,43 @@ describe('drafting a story folder from a report', () => {
     expect(byLine(2, 1)).toBe('marieke-visser'); // "“...,” she said."
     expect(byLine(3, 1)).toBe('ministry-statement'); // "according to a ministry statement"
     expect(byLine(6)).toBe('bloomberg'); // "..., Bloomberg reported on Wednesday."
+  });
+});
+
+describe('the questions drafted for each sentence', () => {
+  const qa = () =>
+    entriesOf(harbour, 'qa.yaml') as (DraftedEntry & { question: string; phrasings: string[]; answer: string })[];
+  const asked = (line: number, n = 1) => {
+    const e = qa().find((x) => x.id === `line-${line}-${n}`)!;
+    return [e.question, ...e.phrasings];
+  };
+
+  it('asks a passive sentence the active way round, and "why" without giving its answer away', () => {
+    // "The strike was called by the FNV union after talks over automation and pay broke down late Sunday"
+    expect(asked(2)).toEqual(
+      expect.arrayContaining(['Who called the strike?', 'Why was the strike called by the FNV union?']),
+    );
+    // "... urged both sides to return to the table": the purpose is the answer, not part of the question.
+    expect(asked(3, 2)).toContain('Why did Janssen urge both sides?');
+  });
+
+  it('asks for a speaker’s words, and names the subject by the role the report gives', () => {
+    expect(asked(2, 2)[0]).toBe('What did Visser say?');
+    expect(asked(3, 2)).toContain('What did the dutch infrastructure minister do?');
+    // An outlet's first claim: what did it report.
+    expect(asked(1)).toEqual(expect.arrayContaining(['What did Reuters report?', 'Who reported this?']));
+  });
+
+  it('asks about the sentence’s noun phrases by themselves, and never puts a word in the answer the line lacks', () => {
+    expect(asked(4)).toEqual(expect.arrayContaining(['How many vessels?', 'What about the 14 vessels?']));
+    for (const e of qa().filter((x) => x.id.startsWith('line-'))) expect(e.sources[0]!.quote).toContain(e.answer);
+  });
+
+  it('summarises a person by what they say or do, not by every sentence naming them', () => {
+    const siemons = parse(harbour.files['people.yaml']!).find((p: { name: string }) => p.name === 'Boudewijn Siemons');
+    expect(siemons.summary).toBe(
+      'Port Authority chief executive Boudewijn Siemons said the walkout was costing terminal operators millions of euros a day.',
+    );
   });
 });
 
@@ -196,6 +238,20 @@ describe('the drafted story served beside the shipped one', () => {
       line: 1,
     });
     expect(ask('janssen', 'who').text).toMatch(/^Pieter Janssen: Dutch Infrastructure Minister\./);
+  });
+  it('declines, truthfully, what the report does not say: an exact date, an unnamed source’s name', () => {
+    const date = ask('what is the exact date of friday');
+    expect(date.status).toBe('not_found');
+    expect(date.text).toMatch(/The report says only “Friday”; it gives no calendar date/);
+    const source = answer(kb, {
+      lookup: 'ask',
+      text: 'who is the source familiar with the negotiations',
+      story: 'harbour-strike',
+    });
+    expect(source.status).toBe('not_found');
+    expect(source.text).toMatch(/does not identify a source familiar with the negotiations/);
+    // What the report does say is still answered.
+    expect(ask('how many vessels were diverted to antwerp').status).toBe('answered');
   });
   it('still answers the shipped story from its curated entries', () => {
     expect(ask('who is leading the talks').entry).toBe('ukraine-peace-push/talks-leader');

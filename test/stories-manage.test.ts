@@ -1,12 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answer } from '../src/engine/answer.js';
 import { KnowledgeStore } from '../src/knowledge/store.js';
 import { addStory, removeStory } from '../src/stories/manage.js';
-import { PinStore } from '../src/stories/pins.js';
 import { copyKnowledge, ROOT, STORY_DIR } from './helpers/knowledge.js';
 
 let scratch: Awaited<ReturnType<typeof copyKnowledge>> | undefined;
@@ -81,21 +79,5 @@ describe('adding a story from its report while serving', () => {
       message: expect.stringMatching(/only story/),
     });
     expect(await removeStory(store, 'nope')).toMatchObject({ ok: false, message: 'No story called “nope” is loaded.' });
-  });
-});
-
-describe('pinning a story to a channel', () => {
-  it('keeps pins in a file and reads them back', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'storybot-pins-'));
-    try {
-      const file = path.join(dir, 'data/pins.json');
-      const pins = await PinStore.open(file);
-      await pins.pin('123', 'harbour-strike');
-      expect((await PinStore.open(file)).get('123')).toBe('harbour-strike');
-      expect(await pins.unpin('123')).toBe(true);
-      expect((await PinStore.open(file)).get('123')).toBeUndefined();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });

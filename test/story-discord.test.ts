@@ -7,7 +7,7 @@ import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { createBot, type Bot } from '../src/discord/bot.js';
 import { KnowledgeStore } from '../src/knowledge/store.js';
 import { createLogger } from '../src/logger.js';
-import { PinStore } from '../src/stories/pins.js';
+import { openCuration, type Curation } from '../src/curation/services.js';
 import {
   APP_ID,
   FakeDiscord,
@@ -21,6 +21,7 @@ import { copyKnowledge, ROOT } from './helpers/knowledge.js';
 let fake: FakeDiscord;
 let bot: Bot;
 let scratch: Awaited<ReturnType<typeof copyKnowledge>>;
+let curation: Curation;
 let users = 0;
 const member = () => ({ user: { id: String(900000000000700000n + BigInt(++users)) } });
 const moderator = () => ({ ...member(), permissions: MODERATOR_PERMISSIONS });
@@ -31,16 +32,25 @@ beforeAll(async () => {
   fake = await FakeDiscord.start();
   scratch = await copyKnowledge();
   const config = readConfig(
-    { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl },
+    {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_GUILD_ID: GUILD_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      DATA_DIR: path.join(scratch.dir, 'data'),
+    },
     { dotenv: false },
   );
   const store = await KnowledgeStore.open(scratch.dir);
-  const dispatcher = new Dispatcher({ store, commands, pins: await PinStore.open(null) });
+  // The bot's state (the pins among it) in an embedded database under the scratch folder.
+  curation = await openCuration(config.storage, store);
+  const dispatcher = new Dispatcher({ store, commands, curation });
   bot = await createBot({ config, discord: config.discord!, dispatcher, log: createLogger({ level: 'silent' }) });
 });
 
 afterAll(async () => {
   await bot?.stop();
+  await curation?.close();
   await fake?.stop();
   await scratch?.remove();
 });
@@ -116,5 +126,7 @@ describe('/story pin, through Discord', () => {
     // Another channel is not pinned.
     const elsewhere = await fake.command('ask', { question: 'what happened on wednesday' }, member());
     expect(embedOf(elsewhere).description).toMatch(/Which story/);
+    // The pin is kept in the bot's database, where a restart or another copy finds it.
+    expect((await curation.storage.pins()).get(PINNED_CHANNEL)).toBe('ukraine-peace-push');
   });
 });

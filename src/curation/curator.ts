@@ -12,6 +12,7 @@ const isWithheld = (n: KnowledgeNotice) => n.kind === 'withheld';
 import type { ChangeRow, Storage } from '../storage/storage.js';
 import { writeFileAtomic } from './atomic.js';
 import { addPhrasing } from './phrasing.js';
+import { removeStoryWithHistory, restoreRemovedStory, STORY_REMOVAL } from './story-history.js';
 import { parse } from 'yaml';
 
 /** Who made a change: a moderator is accountable for it, so their id and name are kept. */
@@ -146,6 +147,7 @@ export class Curator {
     return this.#serial(async () => {
       const change = (await this.storage.changes(200)).find((c) => c.kind !== 'undo' && c.undoneAt === null);
       if (!change) return refuse('There is no change made from Discord to undo.');
+      if (change.kind === STORY_REMOVAL) return restoreRemovedStory(this, change, actor);
       const previous = change.previousPath
         ? await readFile(path.join(this.dataDir, change.previousPath), 'utf8')
         : null;
@@ -154,6 +156,11 @@ export class Curator {
       await this.storage.markUndone(change.id, this.now());
       return { ...applied, undone: change };
     });
+  }
+
+  /** Unloads a story (/story remove), keeping its folder under DATA_DIR/history so `undo` brings it back. */
+  removeStory(slug: string, actor: Actor) {
+    return this.#serial(() => removeStoryWithHistory(this, slug, actor));
   }
 
   /** A story's files (and the shared synonyms), as they are on disk, for a curator to download. */

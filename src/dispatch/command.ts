@@ -2,7 +2,6 @@ import { answer, type KnowledgeBase, type Lookup } from '../engine/answer.js';
 import { completeStories } from '../engine/complete.js';
 import type { Curation } from '../curation/services.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
-import type { PinStore } from '../stories/pins.js';
 import type { Reply } from './reply.js';
 
 /**
@@ -83,8 +82,6 @@ export interface Invoker {
 
 export interface CommandContext {
   store: KnowledgeStore;
-  /** Which story each channel is pinned to, when the transport has channels. */
-  pins?: PinStore;
   /** The bot's state (question log, curator, database), when the transport opened it. */
   curation?: Curation;
   invoker: Invoker;
@@ -126,10 +123,11 @@ export const STORY_OPTION: OptionSpec = {
  * from the story named in the `story` option if any, else trying the channel's pinned story first.
  */
 export function answerWith(lookup: Exclude<Lookup, 'entry'>, option: string): Command['run'] {
-  return ({ store, pins, invoker }, options) => {
+  return async ({ store, curation, invoker }, options) => {
     const text = options[option] ?? '';
     const story = options.story?.trim();
-    const prefer = pins?.get(invoker.channelId);
+    // Only when no story is named: the pin is read from memory (see ChannelPins).
+    const prefer = story ? undefined : await curation?.pins.get(invoker.channelId);
     const request = { lookup, text, ...(story ? { story } : {}), ...(prefer ? { prefer } : {}) };
     return { type: 'answer', answer: answer(store.current, request), question: text };
   };

@@ -1,7 +1,6 @@
 import { answer } from '../engine/answer.js';
 import type { Curation } from '../curation/services.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
-import type { PinStore } from '../stories/pins.js';
 import { msSince } from '../elapsed.js';
 import {
   attachmentName,
@@ -84,8 +83,6 @@ export interface DispatcherOptions {
   rate?: { uses: number; perMs: number } | null;
   /** How long a picked suggestion keeps answering after it was offered. */
   pickTtlMs?: number;
-  /** Channels' pinned stories, for the transports that have channels. */
-  pins?: PinStore;
   /** The bot's state, opened once at start: handed to every command that curates or remembers. */
   curation?: Curation;
   /** Requests answered at once before members are told it is busy; `DISPATCH_LIMITS.inFlight` by default. */
@@ -113,7 +110,6 @@ export class Dispatcher {
   readonly #cooldown: RateLimiter | null;
   readonly #components: ReadonlyMap<string, ComponentHandler>;
   readonly #pickTtlMs: number;
-  readonly #pins: PinStore | undefined;
   readonly #curation: Curation | undefined;
   readonly #capacity: number;
   readonly #busyCapacity: number;
@@ -127,12 +123,10 @@ export class Dispatcher {
     commands,
     rate = { uses: 5, perMs: 10_000 },
     pickTtlMs = 60 * 60_000,
-    pins,
     curation,
     capacity = DISPATCH_LIMITS.inFlight,
     busyCapacity = DISPATCH_LIMITS.busyInFlight,
   }: DispatcherOptions) {
-    this.#pins = pins;
     this.#curation = curation;
     this.#capacity = capacity;
     this.#busyCapacity = busyCapacity;
@@ -331,7 +325,6 @@ export class Dispatcher {
       store: this.store,
       invoker,
       commands: this.commands,
-      ...(this.#pins ? { pins: this.#pins } : {}),
       ...(this.#curation ? { curation: this.#curation } : {}),
     };
   }

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { terms } from './nlp.js';
+import { draftGaps, UNNAMED_SOURCE, type GapInput } from './gaps.js';
 import { findPeople, type Person } from './people.js';
 import { questionsFor } from './questions.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -98,7 +99,9 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
   const qa: object[] = [];
   const events: object[] = [];
   const voiceOfSentence = new Map<Sentence, string>();
+  const gapTimes: GapInput['times'][number][] = [];
   let lastPerson: Person | null = null;
+  let previousSubject: Person | undefined;
   let perLine = 0;
   let prevLine = 0;
   for (const s of sentences) {
@@ -108,12 +111,23 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
     const by = useVoice(voice);
     voiceOfSentence.set(s, by);
     const inSentence = people.filter((p) => p.sentences.includes(s));
+    const previousPerson = lastPerson;
     if (voice.kind === 'person') lastPerson = people.find((p) => p.id === voice.id) ?? lastPerson;
     else if (inSentence.length) lastPerson = inSentence[0]!;
     const times = timesOf.get(s) ?? [];
-    const q = questionsFor(withoutLeadIn(claim), inSentence, times, voice);
+    const q = questionsFor(withoutLeadIn(claim), inSentence, times, voice, previousPerson, previousSubject);
+    previousSubject = q.about;
     // A news report's first sentence (its lead) says what the story is: readers ask for it so.
-    if (s === sentences[0]) q.phrasings.push(...LEAD_QUESTIONS);
+    if (s === sentences[0]) {
+      q.phrasings.push(...LEAD_QUESTIONS);
+      // The outlet that broke the story, when the lead names one.
+      if (voice.kind === 'outlet') q.phrasings.push('Who reported this?', `What did ${voice.label} report?`);
+    }
+    // An unnamed source inside the sentence speaks too: "what did the Russian source say".
+    for (const m of s.text.matchAll(UNNAMED_SOURCE)) {
+      const who = m[0].trim().replace(/^(?:a|an|one)\s+/i, 'the ');
+      q.phrasings.push(`What did ${who} say?`, `How did ${who} describe it?`);
+    }
     const source: Source = { line: s.line, quote: s.text, by };
     const answer = plain(s.text);
     // A sentence the report repeats asks what the first did: its question says where it is.
@@ -129,6 +143,7 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       draft: true,
     });
     times.forEach((t, i) => {
+      gapTimes.push({ time: t, by, asked: q.when[0] });
       const when = fresh(i === 0 ? q.when : [`What about ${t.span.text}?`]);
       events.push({
         id: uniqueId(`when-${slugWords(t.span.text)}`),
@@ -139,6 +154,26 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
         sources: [source],
         draft: true,
       });
+    });
+  }
+
+  const credit = agencyCredit(lines, body, dateline);
+  if (credit) {
+    const outlets = [...voices.values()].filter((v) => v.kind === 'outlet' && v.label !== agency).map((v) => v.label);
+    qa.push({
+      id: uniqueId('news-agency'),
+      question: 'Which news agency is this report from?',
+      phrasings: fresh([
+        'Who is the source of this report?',
+        'Where is this news from?',
+        `What does ${credit.quote} mean?`,
+        ...(credit.line > 1 ? [`What does the ${credit.quote} at the end mean?`] : []),
+        `Is this report from ${agency}?`,
+        'Which outlets does the report cite?',
+      ]),
+      answer: `The report is credited to ${agency}, the agency tag ${credit.quote}${outlets.length ? `; it relays ${outlets.join(' and ')}` : ''}.`,
+      sources: [{ line: credit.line, quote: credit.quote, by: 'agency' }],
+      draft: true,
     });
   }
 
@@ -161,10 +196,7 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       // The role is also how people ask for someone: each role-less person's is their own.
       role: p.role ?? `Named in the report, which gives ${p.name} no role.`,
       aliases: p.aliases,
-      summary: p.sentences
-        .slice(0, 2)
-        .map((s) => plain(s.text))
-        .join(' '),
+      summary: personSummary(p, voiceOfSentence),
       sources,
       draft: true,
     };
@@ -176,6 +208,20 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
 
   const timeWords = [...new Set([...timesOf.values()].flat().map((t) => t.span.text))];
   const first = sentences[0];
+  const gaps = draftGaps(
+    {
+      dateline: dateline?.[0],
+      firstLine: lines[0] ?? '',
+      timeWords,
+      times: gapTimes,
+      sentences: sentences.map((x) => ({
+        sentence: x,
+        by: voiceOfSentence.get(x) ?? 'agency',
+        named: people.filter((p) => p.sentences.includes(x)).map((p) => p.surname),
+      })),
+    },
+    fresh,
+  ).map((g) => ({ ...g, id: uniqueId(g.id) }));
   const story = {
     id: options.slug,
     title: options.headline?.trim() || clipTitle(first ? plain(first.text) : options.slug),
@@ -197,6 +243,7 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       'qa.yaml': yamlFile(QA_HEADER, qa),
       'people.yaml': yamlFile(PEOPLE_HEADER, peopleFile),
       'events.yaml': yamlFile(EVENTS_HEADER, events),
+      'gaps.yaml': yamlFile(GAPS_HEADER, gaps),
       [reportFile]: report,
     },
     summary: {
@@ -207,6 +254,52 @@ export function draftStory(report: string, options: DraftOptions): StoryDraft {
       links,
     },
   };
+}
+
+/**
+ * What the report says of a person, in its own words: the sentences they speak or begin (they are
+ * their subject), else the clause of each sentence that names them ("President Donald Trump's
+ * special envoy"), so that a profile does not answer for everything a sentence says about others.
+ */
+/** The person named in a sentence's first clause as who it is about, not as a modifier ("the Trump administration"). */
+function isSubject(p: Person, text: string): boolean {
+  const first = text.split(/\s*[,;—–]\s*/)[0]!;
+  const words = terms(first.slice(0, 80));
+  const at = words.findIndex((t) => t.text === p.surname);
+  if (at < 0) return false;
+  const next = words[at + 1];
+  return !/['’]s$/.test(words[at]!.text) && !(next && next.tags.has('Noun') && !next.tags.has('Verb'));
+}
+
+function personSummary(p: Person, voiceOf: ReadonlyMap<Sentence, string>): string {
+  const own = p.sentences.filter((s) => voiceOf.get(s) === p.id || isSubject(p, s.text));
+  if (own.length)
+    return own
+      .slice(0, 2)
+      .map((s) => plain(s.text))
+      .join(' ');
+  const clauses = p.sentences.slice(0, 2).map((s) => {
+    const clause = s.text.split(/\s*[,;—–]\s*/).find((c) => c.includes(p.surname)) ?? s.text;
+    return `${plain(clause).replace(/[.]$/, '')}.`;
+  });
+  return clauses.join(' ');
+}
+
+/** Where the report credits its agency: "(Reuters)" in the dateline, or "(ANI)" at its end, as a verbatim slice. */
+function agencyCredit(
+  lines: readonly string[],
+  body: readonly string[],
+  dateline: RegExpExecArray | null,
+): { line: number; quote: string } | undefined {
+  if (dateline?.[2]) return { line: 1, quote: `(${dateline[2]})` };
+  for (let i = body.length - 1; i >= 0; i--) {
+    if (!body[i]!.trim()) continue;
+    const tag = AGENCY_TAG.exec(body[i]!);
+    if (!tag) return undefined;
+    const quote = tag[0].trim();
+    return lines[i]!.includes(quote) ? { line: i + 1, quote } : undefined;
+  }
+  return undefined;
 }
 
 /** The sentence without the dateline before it or the agency's tag after it: still a slice of the line. */
@@ -267,4 +360,5 @@ const DRAFTED =
 const STORY_HEADER = `# The story: what the report is and who speaks in it.\n${DRAFTED}`;
 const QA_HEADER = `# Questions and answers, one entry per sentence of the report.\n#   question/phrasings  how a reader would ask; answer  the sentence in plain words; sources  line, quote, by (a voice)\n${DRAFTED}`;
 const PEOPLE_HEADER = `# People named in the report, for /who: name, role as the report gives it, aliases, summary, sources.\n${DRAFTED}`;
+const GAPS_HEADER = `# What readers ask that the report does not say: answered "the report doesn't say", with the nearest lines.\n#   missing  what the report does not give; note  the honest reply; sources  the lines nearest to it\n${DRAFTED}`;
 const EVENTS_HEADER = `# Time expressions, for /when: when (the report's own words), event, precision (never a date the report does not give).\n${DRAFTED}`;

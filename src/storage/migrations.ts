@@ -87,6 +87,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '002-pins': {
+      async up(db: Kysely<unknown>) {
+        // Which story a channel's questions go to first (/story pin): one row per pinned channel.
+        await db.schema
+          .createTable('pins')
+          .addColumn('channel_id', 'text', (c) => c.primaryKey())
+          .addColumn('story', 'text', (c) => c.notNull())
+          .addColumn('pinned_at', 'bigint', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -11,6 +11,7 @@ export interface Database {
   knowledge_changes: KnowledgeChangesTable;
   kv: KvTable;
   counters: CountersTable;
+  pins: PinsTable;
 }
 
 export interface QuestionsTable {
@@ -81,4 +82,11 @@ export interface CountersTable {
   key: string;
   window_start: number;
   count: number;
+}
+
+/** A channel pinned to a story: questions asked there go to it first. */
+export interface PinsTable {
+  channel_id: string;
+  story: string;
+  pinned_at: number;
 }

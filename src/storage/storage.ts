@@ -415,6 +415,29 @@ export class Storage {
     return Number(result.numDeletedRows);
   }
 
+  // --- channel pins ---
+
+  /** Every pinned channel and its story. */
+  async pins(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('pins').select(['channel_id', 'story']).execute();
+    return new Map(rows.map((r) => [r.channel_id, r.story]));
+  }
+
+  /** Pins a channel to a story, replacing any pin it had. */
+  async pin(channelId: string, story: string, at = Date.now()): Promise<void> {
+    await this.db
+      .insertInto('pins')
+      .values({ channel_id: channelId, story, pinned_at: at })
+      .onConflict((oc) => oc.column('channel_id').doUpdateSet({ story, pinned_at: at }))
+      .execute();
+  }
+
+  /** Unpins a channel; false when it had no pin. */
+  async unpin(channelId: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('pins').where('channel_id', '=', channelId).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   // --- shared counters (cooldowns across instances) ---
 
   /**

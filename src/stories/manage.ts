@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DraftSummary } from '../draft/draft.js';
 import { KNOWLEDGE_LIMITS } from '../knowledge/limits.js';
@@ -78,24 +78,42 @@ async function updateReport(store: KnowledgeStore, slug: string, dir: string, re
   return { ok: true, kind: 'updated', slug, outcome };
 }
 
-/** Unloads a story: its folder is moved to `removed/` beside `stories/`, never deleted. */
-export async function removeStory(store: KnowledgeStore, slug: string): Promise<StoryChange> {
+/**
+ * Unloads a story: its folder is moved to `aside` (by default `removed/` beside `stories/`), never
+ * deleted. `movedTo` is relative to the knowledge folder, or to `aside`'s base when one is given.
+ */
+export async function removeStory(
+  store: KnowledgeStore,
+  slug: string,
+  aside?: { dir: string; base: string },
+): Promise<StoryChange> {
   const stories = store.current.knowledge.stories;
   if (!stories.some((s) => s.id === slug)) return { ok: false, message: `No story called “${slug}” is loaded.` };
   if (stories.length === 1) return { ok: false, message: 'That is the only story loaded; the bot needs one.' };
   const from = path.join(store.dir, 'stories', slug);
-  const aside = path.join(store.dir, 'removed');
-  const to = path.join(aside, `${slug}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const dir = aside?.dir ?? path.join(store.dir, 'removed');
+  const to = path.join(dir, aside ? slug : `${slug}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   const outcome = await store.change(
     async () => {
-      await mkdir(aside, { recursive: true });
-      await rename(from, to);
+      await mkdir(dir, { recursive: true });
+      await moveFolder(from, to);
     },
-    () => rename(to, from),
+    () => moveFolder(to, from),
   );
   if (!outcome.ok)
     return { ok: false, message: 'Without that story the knowledge does not load; nothing changed.', outcome };
-  return { ok: true, kind: 'removed', slug, movedTo: path.relative(store.dir, to) };
+  return { ok: true, kind: 'removed', slug, movedTo: path.relative(aside?.base ?? store.dir, to) };
+}
+
+/** Moves a folder, also to another file system (DATA_DIR may be on a volume of its own). */
+export async function moveFolder(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    await cp(from, to, { recursive: true, errorOnExist: true, force: false });
+    await rm(from, { recursive: true, force: true });
+  }
 }
 
 async function exists(p: string): Promise<boolean> {

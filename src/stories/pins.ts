@@ -1,52 +1,89 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, rename } from 'node:fs/promises';
+import type { Storage } from '../storage/storage.js';
+
+/** How long a copy trusts its cached pins before reading them again: another copy's pin arrives within this. */
+export const PIN_CACHE_MS = 5_000;
 
 /**
- * Which story each channel is pinned to: questions there go to it first. Kept in memory and, when
- * given a file, saved there (written whole to a temporary file, then renamed, so a crash never
- * leaves half a file) and read back at start.
+ * Which story each channel is pinned to: questions there go to it first. The pins live in the
+ * database (the `pins` table), so every copy of the bot sees them and they outlive a restart. The
+ * answer path reads them from memory: the whole table (one row per pinned channel) is read again
+ * at most once every `ttlMs`, on the first lookup after that, and one read serves every lookup
+ * waiting on it. A pin made on this copy is seen here at once; one made on another copy, on the
+ * first lookup after the cache expires.
  */
-export class PinStore {
-  #pins = new Map<string, string>();
+export class ChannelPins {
+  #cache = new Map<string, string>();
+  #readAt = -Infinity;
+  #reading: Promise<void> | null = null;
 
-  private constructor(readonly file: string | null) {}
+  constructor(
+    readonly storage: Storage,
+    readonly ttlMs = PIN_CACHE_MS,
+    readonly now: () => number = Date.now,
+  ) {}
 
-  static async open(file: string | null): Promise<PinStore> {
-    const pins = new PinStore(file);
-    if (file) {
-      try {
-        const raw = JSON.parse(await readFile(file, 'utf8')) as unknown;
-        if (raw && typeof raw === 'object') {
-          for (const [channel, story] of Object.entries(raw))
-            if (typeof story === 'string') pins.#pins.set(channel, story);
-        }
-      } catch {
-        // No file yet, or a broken one: start with no pins rather than not start.
-      }
-    }
-    return pins;
-  }
-
-  get(channel: string | null | undefined): string | undefined {
-    return channel ? this.#pins.get(channel) : undefined;
+  /** The story `channel` is pinned to, if any. */
+  async get(channel: string | null | undefined): Promise<string | undefined> {
+    if (!channel) return undefined;
+    if (this.now() - this.#readAt >= this.ttlMs) await this.#read();
+    return this.#cache.get(channel);
   }
 
   async pin(channel: string, story: string): Promise<void> {
-    this.#pins.set(channel, story);
-    await this.#save();
+    await this.storage.pin(channel, story, this.now());
+    this.#cache.set(channel, story);
   }
 
+  /** False when the channel had no pin. */
   async unpin(channel: string): Promise<boolean> {
-    const had = this.#pins.delete(channel);
-    if (had) await this.#save();
+    const had = await this.storage.unpin(channel);
+    this.#cache.delete(channel);
     return had;
   }
 
-  async #save(): Promise<void> {
-    if (!this.file) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(Object.fromEntries(this.#pins), null, 2)}\n`);
-    await rename(tmp, this.file);
+  /**
+   * Brings in the pins an older version kept in a JSON file (`{ channel: story }`): each channel
+   * not pinned in the database yet is pinned as the file says, then the file is renamed
+   * `<file>.imported` so this happens once and nothing is lost. Returns how many were imported;
+   * no file (or an unreadable one, left where it is) imports nothing.
+   */
+  async importFile(file: string): Promise<number> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(file, 'utf8'));
+    } catch {
+      return 0;
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 0;
+    const have = await this.storage.pins();
+    let imported = 0;
+    for (const [channel, story] of Object.entries(raw)) {
+      if (typeof story !== 'string' || have.has(channel)) continue;
+      await this.storage.pin(channel, story, this.now());
+      imported++;
+    }
+    await rename(file, `${file}.imported`);
+    this.#readAt = -Infinity;
+    return imported;
+  }
+
+  #read(): Promise<void> {
+    this.#reading ??= this.storage
+      .pins()
+      .then(
+        (pins) => {
+          this.#cache = pins;
+          this.#readAt = this.now();
+        },
+        () => {
+          // The database is unreachable: answer with the pins last read, and try again after the TTL.
+          this.#readAt = this.now();
+        },
+      )
+      .finally(() => {
+        this.#reading = null;
+      });
+    return this.#reading;
   }
 }
