@@ -94,7 +94,7 @@ describe('npm run deploy-commands', () => {
     expect(count).toBe(commands.length);
     expect(body.map((c) => c.name)).toEqual(['ask', 'who', 'when', 'source', 'about', 'help', 'refresh', 'story']);
     const ask = body.find((c) => c.name === 'ask');
-    expect(ask.options[0]).toMatchObject({ name: 'question', type: 3, required: true, max_length: 300 });
+    expect(ask.options[0]).toMatchObject({ name: 'question', type: 3, required: true, max_length: 1000 });
     expect(body.find((c) => c.name === 'who').options[0].autocomplete).toBe(true);
     const refresh = body.find((c) => c.name === 'refresh');
     expect(refresh.default_member_permissions).toBe(String(1 << 5)); // Manage Server
@@ -145,9 +145,9 @@ describe('/ask', () => {
   });
 
   it('refuses an over-long question even if Discord’s limit was bypassed', async () => {
-    const r = await fake.command('ask', { question: 'why '.repeat(200) }, member());
+    const r = await fake.command('ask', { question: 'why '.repeat(300) }, member());
     expect(isEphemeral(r)).toBe(true);
-    expect(r.body.data.content).toMatch(/under 300 characters/);
+    expect(r.body.data.content).toMatch(/under 1000 characters/);
   });
 });
 

@@ -71,7 +71,7 @@ describe('a request through the dispatcher', () => {
 
   it('refuses an over-long option without asking the engine', async () => {
     const { dispatcher } = dispatcherWith();
-    expect(await dispatcher.dispatch(ask('x'.repeat(301)))).toMatchObject({ type: 'notice', reason: 'too_long' });
+    expect(await dispatcher.dispatch(ask('x'.repeat(1001)))).toMatchObject({ type: 'notice', reason: 'too_long' });
   });
 
   it('runs a moderators-only command for a moderator only', async () => {

@@ -481,3 +481,18 @@ describe('a rambling preamble before the question', () => {
     expect(a.text).not.toMatch(/doesn't mention/);
   });
 });
+
+describe('a long rambling question', () => {
+  const rambling =
+    'hi, sorry if this is a dumb question, I have been away for a couple of weeks visiting family with no ' +
+    'internet and I am trying to catch up on all the news about the war, there is a lot going on and my ' +
+    'friends keep talking about secret talks between the americans and the russians, and I would really ' +
+    'like to know who is leading the talks for the US side of things please';
+
+  it('is read rather than refused, and the question inside it answered', () => {
+    expect(rambling.length).toBeGreaterThan(300);
+    const a = ask(rambling);
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^Steve Witkoff/);
+  });
+});

@@ -69,10 +69,16 @@ function lookFor(
     if (none) return none;
   }
   if (!isPolar(toks, question)) {
-    // One story to search: an answer must hold what was asked, and "what did X say" X's words.
-    // Several: routed among them as they are.
-    if (manyStories(kb) && !scope.story) return dated(pick(words));
-    const ranked = scoreEntries(kb.index, words, kb.tuning, undefined, MAX_RANKED, scope.story);
+    // An answer must hold what was asked, and "what did X say" X's words. With several stories and
+    // none named, the question is routed first (or asked back: which story?), then checked the same
+    // way within the story it was routed to.
+    let story = scope.story;
+    if (manyStories(kb) && !story) {
+      const routedReply = pick(words);
+      story = routedReply.status === 'answered' ? routedReply.sources[0]?.story : undefined;
+      if (!story) return dated(routedReply);
+    }
+    const ranked = scoreEntries(kb.index, words, kb.tuning, undefined, MAX_RANKED, story);
     return dated(saidBy(kb, toks, words, ranked) ?? decideCovered(kb, lookup, ranked, words));
   }
   const titled = roleQuestion(kb, toks, words);
