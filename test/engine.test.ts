@@ -496,3 +496,43 @@ describe('a long rambling question', () => {
     expect(a.text).toMatch(/^Steve Witkoff/);
   });
 });
+
+describe('who asks for someone', () => {
+  it('is not answered by a line that names only the person asked about', () => {
+    const a = ask('who is the russian source quoted about dmitriev');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^The report doesn't say\. What it does say: Russian Special Envoy Kirill Dmitriev/);
+  });
+
+  it('still answers who someone named is', () => {
+    expect(ask('who is dmitriev').text).toMatch(/^Kirill Dmitriev/);
+  });
+});
+
+describe('words people shorten', () => {
+  it('reads a rare word as the one word of the report it begins: “admin” is administration', () => {
+    const a = ask('wat is the trump admin doing w russia');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/administration/);
+  });
+
+  it('reads a cut-short function word as filler, never naming it as missing: “acc to this”', () => {
+    const a = ask('pls tell me who the vice president is acc to this');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^JD Vance/);
+  });
+
+  it('does not name a plural of a common word as a subject the report lacks: “topics”', () => {
+    const a = ask('how many topics did driscoll brief the ukrainians on');
+    expect(a.missing).toBeNull();
+    expect(a.text).not.toMatch(/doesn't mention/);
+  });
+
+  it('leaves out a label before a colon: “2 qs: who’s george and who’s weimer”', () => {
+    const a = ask("2 qs: who's george and who's weimer");
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/Randy George/);
+    expect(a.text).toMatch(/Michael Weimer/);
+    expect(a.text).not.toMatch(/doesn't mention/);
+  });
+});

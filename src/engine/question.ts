@@ -8,7 +8,19 @@ import { textSpeakFor } from './subject.js';
  * those, the ones with a question word anywhere. A single sentence is kept whole.
  */
 export function questionOf(text: string): string {
-  return embeddedQuestion(askingSentences(text));
+  return embeddedQuestion(askingSentences(afterLabel(text)));
+}
+
+/**
+ * "2 qs: who's George and who's Weimer", "quick one: when did he arrive": a label before a colon
+ * that asks nothing itself, followed by text that asks, is not part of the question.
+ */
+function afterLabel(text: string): string {
+  const at = text.search(/:\s/);
+  if (at < 0) return text;
+  const label = text.slice(0, at);
+  const rest = text.slice(at + 1).trim();
+  return !asksAnything(label) && asksAnything(rest) ? rest : text;
 }
 
 function askingSentences(text: string): string {

@@ -12,6 +12,7 @@ import { decideCovered } from './covered.js';
 import { asksFuture, pastForFuture } from './future.js';
 import { linesFor } from './lines.js';
 import { linkedStory } from './linked.js';
+import { namesNoOneNew } from './named.js';
 import { isOtherEvent, isPolar, isUncounted, isUndated, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
 import { holderOf, noHolder, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
@@ -79,7 +80,7 @@ function lookFor(
       if (!story) return dated(routedReply);
     }
     const ranked = scoreEntries(kb.index, words, kb.tuning, undefined, MAX_RANKED, story);
-    return dated(saidBy(kb, toks, words, ranked) ?? decideCovered(kb, lookup, ranked, words));
+    return dated(namesNoOneNew(kb, saidBy(kb, toks, words, ranked) ?? decideCovered(kb, lookup, ranked, words), words));
   }
   const titled = roleQuestion(kb, toks, words);
   if (titled) return titled;
