@@ -536,3 +536,16 @@ describe('words people shorten', () => {
     expect(a.text).not.toMatch(/doesn't mention/);
   });
 });
+
+describe('a yes/no premise the report contradicts with a day', () => {
+  it('finds the visit although no entry has a Friday, and says No with the day the report gives', () => {
+    const a = ask("was driscoll's trip to ukraine on a friday");
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^No\./);
+    expect(a.text).toMatch(/Wednesday/);
+  });
+
+  it('does not take a place the report names for a wrong person: “did Putin agree to the 28 point plan”', () => {
+    expect(ask('did putin agree to the 28 point plan').text).not.toMatch(/^No\./);
+  });
+});

@@ -85,10 +85,12 @@ function lookFor(
   const titled = roleQuestion(kb, toks, words);
   if (titled) return titled;
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
-  const premises = words.map((w) =>
-    w.unknown && kindOf(w.word, kb) && kindOf(w.word, kb) !== 'name' ? { ...w, unknown: false } : w,
-  );
-  const reply = pick(premises);
+  // It finds no entry (no entry has a Friday when the report says Wednesday): the rest of the
+  // question finds the entry, and the premise is checked against it.
+  const checked = (w: ResolvedWord) => w.unknown && kindOf(w.word, kb) !== undefined && kindOf(w.word, kb) !== 'name';
+  const premises = words.filter((w) => !checked(w));
+  const reply = pick(premises.length ? premises : words);
+  const verdict = premiseCheck(kb, reply, words, toks);
   if (reply.status !== 'answered') {
     // A wrong place or name can hide the entry it is wrong about ("did Driscoll go to Russia?"):
     // look again without names, and answer No only if the entry found names another one instead.
@@ -100,5 +102,5 @@ function lookFor(
       }
     }
   }
-  return withPolarity(kb, reply, premiseCheck(kb, reply, words, toks));
+  return withPolarity(kb, reply, verdict);
 }

@@ -120,9 +120,17 @@ export function premiseCheck(
   // Another number, day, month or name where the report gives one: No, when that is the only
   // premise the evidence lacks and at most one name is wrong ("has Zelensky met Witkoff" of a
   // meeting between Trump and Putin says nothing about Zelensky and Witkoff).
+  // A person is contradicted by another person, a place or an organisation by another of those.
+  const person = (term: string) => kb.index.nameTerms.has(term);
   const contradicted = unsupported.filter((w) => {
     const kind = kindOf(w.word, kb);
-    return kind && held.some((h) => h.term !== w.term && kindOf(h.word, kb) === kind);
+    return (
+      kind &&
+      held.some(
+        (h) =>
+          h.term !== w.term && kindOf(h.word, kb) === kind && (kind !== 'name' || person(h.term) === person(w.term)),
+      )
+    );
   });
   const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
   if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
