@@ -549,3 +549,20 @@ describe('a yes/no premise the report contradicts with a day', () => {
     expect(ask('did putin agree to the 28 point plan').text).not.toMatch(/^No\./);
   });
 });
+
+describe('is X the one who did it', () => {
+  it('says No and names who did, from the report: “is Driscoll the one leading the talks with Moscow”', () => {
+    const a = ask('is driscoll the one leading the talks with moscow');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^No\. Steve Witkoff/);
+    expect(a.sources.map((s) => s.line)).toContain(2);
+  });
+
+  it('says Yes when the report names that person', () => {
+    expect(ask('is witkoff the one leading the talks').text).toMatch(/^Yes\./);
+  });
+
+  it('does not say No from an answer about something else done (“in October”)', () => {
+    expect(ask('was it witkoff who visited the us in october').text).not.toMatch(/^No\. Army Secretary/);
+  });
+});

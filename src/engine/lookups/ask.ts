@@ -8,6 +8,7 @@ import { scoreEntries } from '../score.js';
 import { manyStories, routed, type Scope } from '../stories.js';
 import { QUESTION_WORDS, stripPreamble } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
+import { agentCheck, cleftOf } from './cleft.js';
 import { decideCovered } from './covered.js';
 import { asksFuture, pastForFuture } from './future.js';
 import { linesFor } from './lines.js';
@@ -29,6 +30,11 @@ export function ask(
   const question = stripPreamble(text);
   const toks = tokens(question);
   const reply = lookFor(kb, question, toks, kinds, lookup, scope);
+  // "Is X the one leading the talks", when the question as asked finds no answer: asked as who
+  // leads them, then checked against X.
+  const cleft = lookup === 'ask' && reply.status !== 'answered' ? cleftOf(question) : undefined;
+  const checked = cleft && agentCheck(kb, cleft, (who) => ask(kb, who, kinds, lookup, scope));
+  if (checked) return checked;
   return asksFuture(toks) ? pastForFuture(kb, reply) : reply;
 }
 
