@@ -489,6 +489,14 @@ describe('a long rambling question', () => {
     'friends keep talking about secret talks between the americans and the russians, and I would really ' +
     'like to know who is leading the talks for the US side of things please';
 
+  it('keeps what comes before a question that refers back to it (“what exactly is it unsure about”)', () => {
+    const a = ask(
+      'hmm so reading the last paragraph, cnn seems to be unsure about something regarding europe and ' +
+        'ukraine and the negotiations, what exactly is it unsure about',
+    );
+    expect(a.text).not.toMatch(/couldn't find a question/);
+  });
+
   it('is read rather than refused, and the question inside it answered', () => {
     expect(rambling.length).toBeGreaterThan(300);
     const a = ask(rambling);
@@ -564,5 +572,18 @@ describe('is X the one who did it', () => {
 
   it('does not say No from an answer about something else done (“in October”)', () => {
     expect(ask('was it witkoff who visited the us in october').text).not.toMatch(/^No\. Army Secretary/);
+  });
+});
+
+describe('where in the report something is', () => {
+  it('is not read as the story: “at the end” is not the end of the war', () => {
+    const a = ask("what's the source agency credited at the end");
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/ANI/);
+    expect(a.entry).not.toBe('war-end');
+  });
+
+  it('still reads the end of the war as the story', () => {
+    expect(ask('when will the war come to an end').entry).toBe('war-end');
   });
 });

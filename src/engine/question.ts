@@ -42,10 +42,16 @@ export function embeddedQuestion(text: string): string {
   if (text.length < LONG_QUESTION || opensOrEndsQuestion(text.replace(/\?\s*$/, ''))) return text;
   for (const m of text.matchAll(QUESTION_WORD_AT)) {
     const before = text.slice(0, m.index).trim().split(/\s+/).length;
-    if (before >= PREAMBLE_WORDS) return text.slice(m.index);
+    if (before < PREAMBLE_WORDS) continue;
+    // "… cnn seems unsure about europe and ukraine, what exactly is it unsure about": the question
+    // refers back to the text before it, which is kept.
+    const question = text.slice(m.index);
+    return REFERS_BACK.test(question) ? text : question;
   }
   return text;
 }
+
+const REFERS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|he|him|his|she|her)\b/i;
 
 /** Characters from which a question is long enough to carry a preamble before it. */
 const LONG_QUESTION = 120;

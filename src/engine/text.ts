@@ -189,6 +189,19 @@ export function contentWords(text: string, synonyms?: Synonyms): QueryWord[] {
   return words;
 }
 
+/**
+ * Where in the report something is ("the agency credited at the end", "the F-35 thing at the
+ * bottom"): the report's layout, not the story's. Left out, so that "end" is not the end of the war.
+ */
+export function withoutLayout(text: string): string {
+  return text
+    .replace(LAYOUT, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+const LAYOUT =
+  /\b(?:at|in|near|towards?|on)\s+the\s+(?:very\s+)?(?:end|bottom|top|beginning|start)\b(?:\s+of\s+(?:the|this)\s+(?:article|report|story|piece|text|page|post)\b|(?!\s+of\b))/gi;
+
 /** Leading greetings and command words people type before the question itself. */
 export function stripPreamble(text: string): string {
   return text
