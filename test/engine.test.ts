@@ -587,3 +587,18 @@ describe('where in the report something is', () => {
     expect(ask('when will the war come to an end').entry).toBe('war-end');
   });
 });
+
+describe('a yes/no question no entry answers, that a sentence of the report does', () => {
+  it('says Yes, quoting the sentence from its line in the report’s own voice', () => {
+    const a = ask('were the peace efforts stalled before this push');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^Yes\./);
+    expect(a.sources[0]).toMatchObject({ line: 3 });
+    expect(a.sources[0]!.quote).toMatch(/stalled peace efforts/);
+    expect(a.sources[0]!.attribution).toMatch(/^ANI/);
+  });
+
+  it('does not say Yes when the sentence lacks a word the question asserts', () => {
+    expect(ask('were the peace efforts stalled by china').text).not.toMatch(/^Yes/);
+  });
+});

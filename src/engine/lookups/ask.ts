@@ -12,6 +12,7 @@ import { agentCheck, cleftOf } from './cleft.js';
 import { decideCovered } from './covered.js';
 import { asksFuture, pastForFuture } from './future.js';
 import { linesFor } from './lines.js';
+import { lineSays } from './line-says.js';
 import { linkedStory } from './linked.js';
 import { namesNoOneNew } from './named.js';
 import { isOtherEvent, isPolar, isUncounted, isUndated, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
@@ -107,6 +108,11 @@ function lookFor(
         return withPolarity(kb, again, 'no');
       }
     }
+  }
+  // No entry says so, but a sentence of the report does.
+  if (reply.status !== 'answered' || verdict === 'unknown') {
+    const said = lineSays(kb, words, toks, scope);
+    if (said) return said;
   }
   return withPolarity(kb, reply, verdict);
 }

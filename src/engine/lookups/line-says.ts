@@ -1,0 +1,42 @@
+import { sentences, type Token } from '../language.js';
+import type { ResolvedWord } from '../resolve.js';
+import type { Scope } from '../stories.js';
+import { contentWords, QUESTION_WORDS, tellingTerms } from '../text.js';
+import type { Answer, KnowledgeBase } from '../types.js';
+import { answered } from '../reply.js';
+import { premiseCheck, withPolarity } from './polar.js';
+
+/**
+ * A yes/no question no entry answers may still be one sentence of the report ("were the peace
+ * efforts stalled before this push?" of "a fresh push to revive stalled peace efforts"): Yes, with
+ * that sentence quoted from its line in the report's own voice. Only a sentence holding every word
+ * of the question that asserts something (names, things, what was done) answers; otherwise nothing.
+ */
+export function lineSays(
+  kb: KnowledgeBase,
+  words: readonly ResolvedWord[],
+  toks: readonly Token[],
+  scope: Scope,
+): Answer | undefined {
+  const telling = tellingTerms(kb.index.synonyms);
+  const premises = words.filter((w) => !QUESTION_WORDS.has(w.term) && !w.filler && !telling.has(w.term));
+  if (premises.length < MIN_PREMISES || words.some((w) => w.unknown)) return undefined;
+  for (const story of kb.knowledge.stories) {
+    if (scope.story && story.id !== scope.story) continue;
+    const lines = kb.index.reportLines.get(story.id) ?? [];
+    for (let i = 0; i < lines.length; i++) {
+      if (story.links.has(i + 1) || !premises.every((w) => lines[i]!.terms.has(w.term))) continue;
+      for (const sentence of sentences(story.lines[i]!)) {
+        const terms = new Set(contentWords(sentence, kb.index.synonyms).map((w) => w.term));
+        if (!premises.every((w) => terms.has(w.term))) continue;
+        const source = { story: story.id, line: i + 1, quote: sentence, attribution: `${story.agency}’s report` };
+        const reply = answered('ask', sentence, [source], `line:${i + 1}`, 1);
+        if (premiseCheck(kb, reply, words, toks) === 'yes') return withPolarity(kb, reply, 'yes');
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Fewer words than this assert too little to be checked against a sentence on their own. */
+const MIN_PREMISES = 2;
