@@ -602,3 +602,15 @@ describe('a yes/no question no entry answers, that a sentence of the report does
     expect(ask('were the peace efforts stalled by china').text).not.toMatch(/^Yes/);
   });
 });
+
+describe('what someone wants or needs', () => {
+  it('is asked, not filler: a profile that never says what the US wants from Putin does not answer it', () => {
+    const a = ask('what commitments does the us want from putin');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^The report doesn't say/);
+  });
+
+  it('still answers what the US wants from the talks', () => {
+    expect(ask('what does the US want').status).toBe('answered');
+  });
+});
