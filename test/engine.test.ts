@@ -614,3 +614,12 @@ describe('what someone wants or needs', () => {
     expect(ask('what does the US want').status).toBe('answered');
   });
 });
+
+describe('a part of a compound question about the first part’s answer', () => {
+  it('is answered by the same line: “what did trump say and where did he say it”', () => {
+    const a = ask('what did trump say and where did he say it');
+    expect(a.parts).toHaveLength(2);
+    expect(a.parts!.every((p) => p.status === 'answered')).toBe(true);
+    expect(a.parts![1]!.text).toMatch(/investment conference/);
+  });
+});
