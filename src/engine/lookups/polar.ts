@@ -1,7 +1,7 @@
-import { antonymsOf, isName, tokens, verbSynonymsOf, type Token } from '../language.js';
+import { adverbSynonymsOf, antonymsOf, isName, tokens, verbSynonymsOf, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { Entry } from '../../knowledge/types.js';
-import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from '../text.js';
+import { contentWords, isFiller, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -109,7 +109,12 @@ export function premiseCheck(
   const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
   const unread = toks.filter(
     (t, i) =>
-      !t.stop &&
+      // A function word by the tagger's generous list may still assert something ("travel alone"),
+      // unless the evidence says it in another word of its WordNet synset ("mostly": largely).
+      (!t.stop ||
+        (t.pos === 'ADV' &&
+          !isFiller(t.normal) &&
+          ![...adverbSynonymsOf(t.normal)].some((o) => terms.has(termOf(normalize(o), kb.index.synonyms))))) &&
       PREMISE_POS.has(t.pos) &&
       !resolved.has(normalize(t.normal)) &&
       !(i === toks.length - 1 && CONFIRMING.test(t.normal)) &&
