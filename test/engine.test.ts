@@ -633,3 +633,14 @@ describe('an adverb that asserts something in a yes/no question', () => {
     expect(ask('is the diplomatic effort mostly secret?').text).toMatch(/^Yes/);
   });
 });
+
+describe('the opposite of an adjective, by WordNet', () => {
+  it('says No to “public” when the report says “secret” (similar to private, the opposite of public)', () => {
+    const a = ask('so the talks are fully public and transparent right');
+    expect(a.text).toMatch(/^No\. CNN called it a “largely secret” effort/);
+  });
+
+  it('keeps the curated Yes for the question the entry answers', () => {
+    expect(ask('are the talks secret').text).toMatch(/^Yes, largely\./);
+  });
+});

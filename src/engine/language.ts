@@ -86,13 +86,25 @@ function readAntonyms(text: string, into: Map<string, Set<string>>): void {
     const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
     return { fields, words, pointers: 4 + 2 * count };
   };
+  // An adjective's opposite is also every adjective "similar to" it (its satellites, "&"): the
+  // opposite of "public" is "private", and "secret", "confidential", "closed-door" with it.
+  const satellites = (offset: number) => {
+    const { fields, pointers } = synsetAt(offset);
+    const out: string[] = [];
+    for (let i = 0, k = pointers + 1; i < Number(fields[pointers]); i++, k += 4) {
+      if (fields[k] === '&') out.push(...synsetAt(Number(fields[k + 1])).words);
+    }
+    return out;
+  };
   for (let at = text.indexOf(' ! '); at >= 0; at = text.indexOf(' ! ', at)) {
     const { fields, words, pointers } = synsetAt(text.lastIndexOf('\n', at) + 1);
     at = text.indexOf('\n', at);
     const count = Number(fields[pointers]);
     for (let i = 0, k = pointers + 1; i < count; i++, k += 4) {
       if (fields[k] !== '!') continue;
-      const opposite = synsetAt(Number(fields[k + 1])).words.filter((w) => !w.includes('_'));
+      const opposite = [...synsetAt(Number(fields[k + 1])).words, ...satellites(Number(fields[k + 1]))].filter(
+        (w) => !w.includes('_'),
+      );
       for (const w of words) {
         if (w.includes('_')) continue;
         let set = into.get(w);

@@ -257,7 +257,8 @@ export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity
   if (entry && POLAR_TITLE.test(entry.title)) {
     if (verdict === 'unknown' || (verdict === 'yes' && VERDICT_OPENING.test(reply.answer))) return reply;
     if (verdict === 'yes') return { ...reply, answer: `Yes. ${reply.answer}`, text: `Yes. ${reply.text}` };
-    const rest = reply.answer.replace(/^(?:yes|no)\b[^\p{L}]*/iu, '');
+    // The curated verdict is its whole first clause: "Yes, largely." goes with the "Yes".
+    const rest = reply.answer.replace(/^(?:yes|no)\b(?:,[^.!?]*)?[.!?]?\s*/iu, '');
     const answer = `No. ${rest}`;
     return { ...reply, answer, text: answer };
   }
