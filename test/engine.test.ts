@@ -644,3 +644,13 @@ describe('the opposite of an adjective, by WordNet', () => {
     expect(ask('are the talks secret').text).toMatch(/^Yes, largely\./);
   });
 });
+
+describe('a yes/no premise a sentence of the report denies', () => {
+  it('says No with the denial, adjectives added or not: “big new developments” of “no new developments”', () => {
+    const a = ask('did the kremlin say there were big new developments');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^No\./);
+    expect(a.text).toMatch(/no new developments/);
+    expect(a.sources[0]).toMatchObject({ line: 6 });
+  });
+});

@@ -4,13 +4,14 @@ import type { Scope } from '../stories.js';
 import { contentWords, QUESTION_WORDS, tellingTerms } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { answered } from '../reply.js';
-import { premiseCheck, withPolarity } from './polar.js';
+import { negationsOf, premiseCheck, withPolarity } from './polar.js';
 
 /**
  * A yes/no question no entry answers may still be one sentence of the report ("were the peace
  * efforts stalled before this push?" of "a fresh push to revive stalled peace efforts"): Yes, with
  * that sentence quoted from its line in the report's own voice. Only a sentence holding every word
- * of the question that asserts something (names, things, what was done) answers; otherwise nothing.
+ * of the question that asserts something (names, things, what was done) answers Yes; No, a
+ * sentence that denies it ("no new developments" of "were there big new developments").
  */
 export function lineSays(
   kb: KnowledgeBase,
@@ -21,17 +22,27 @@ export function lineSays(
   const telling = tellingTerms(kb.index.synonyms);
   const premises = words.filter((w) => !QUESTION_WORDS.has(w.term) && !w.filler && !telling.has(w.term));
   if (premises.length < MIN_PREMISES || words.some((w) => w.unknown)) return undefined;
+  // What "no new developments" denies, it denies of big new developments too: a sentence may deny
+  // the premise without its adjectives.
+  const core = premises.filter((w) => w.pos !== 'ADJ' && w.pos !== 'ADV');
+  if (core.length === 0) return undefined;
   for (const story of kb.knowledge.stories) {
     if (scope.story && story.id !== scope.story) continue;
     const lines = kb.index.reportLines.get(story.id) ?? [];
     for (let i = 0; i < lines.length; i++) {
-      if (story.links.has(i + 1) || !premises.every((w) => lines[i]!.terms.has(w.term))) continue;
+      if (story.links.has(i + 1) || !core.every((w) => lines[i]!.terms.has(w.term))) continue;
       for (const sentence of sentences(story.lines[i]!)) {
         const terms = new Set(contentWords(sentence, kb.index.synonyms).map((w) => w.term));
-        if (!premises.every((w) => terms.has(w.term))) continue;
+        if (!core.every((w) => terms.has(w.term))) continue;
+        const whole = premises.every((w) => terms.has(w.term));
         const source = { story: story.id, line: i + 1, quote: sentence, attribution: `${story.agency}’s report` };
         const reply = answered('ask', sentence, [source], `line:${i + 1}`, 1);
-        if (premiseCheck(kb, reply, words, toks) === 'yes') return withPolarity(kb, reply, 'yes');
+        const verdict = premiseCheck(kb, reply, words, toks);
+        // Yes needs all of it; a sentence denying the rest denies it with any adjective added.
+        if (whole && verdict === 'yes') return withPolarity(kb, reply, 'yes');
+        if (verdict === 'no' && core.some((w) => negationsOf(kb, reply).negated.has(w.term))) {
+          return withPolarity(kb, reply, 'no');
+        }
       }
     }
   }

@@ -146,7 +146,7 @@ export function premiseCheck(
 const NEGATION_REACH = 2;
 
 /** Terms the reply's answer and quotes deny, and those they state without a denial. */
-function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
+export function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
   const cacheable = entry !== undefined && reply.answer === entry.answer;
   const cached = cacheable ? negationCache.get(entry) : undefined;
