@@ -654,3 +654,15 @@ describe('a yes/no premise a sentence of the report denies', () => {
     expect(a.sources[0]).toMatchObject({ line: 6 });
   });
 });
+
+describe('a place or party the question names and the answer never does', () => {
+  it('makes it an answer about another one: “who leads Ukraine’s negotiating team” is not the US envoy', () => {
+    const a = ask("who leads ukraine's negotiating team");
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^The report doesn't say/);
+  });
+
+  it('still answers who leads the talks', () => {
+    expect(ask('who leads the negotiations').text).toMatch(/^Steve Witkoff/);
+  });
+});
