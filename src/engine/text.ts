@@ -19,11 +19,11 @@ const STOPWORDS: ReadonlySet<string> = new Set(
   doing done dont down during each either else even ever every few for from further get gets getting
   give given go goes going gone gonna got had hadnt has hasnt have havent having he her here hers
   herself him himself his i id if im in into is isnt it its itself ive just know let lets like ll
-  look me might mine more most much must my myself no nor not now of off ok okay on once one
+  look me might mine more most much must my myself need no nor not now of off ok okay on once one
   only or other our ours ourselves out over own please pls plz re really right s said say says same
   she should shouldnt so some something such t tell than thank thanks that thats the their theirs them
   themselves then there theres these they thing things think this those though through thx to too
-  under until up very ve wanna was wasnt way we were werent what whats which while whom whose
+  under until up very ve want wanna was wasnt way we were werent what whats which while whom whose
   with wont would wouldnt you youd your yours yourself yourselves yo hey hi hello bot storybot yeah yes
   yep guys guy dude pal kind sort actually basically exactly currently anyway btw lol pls explain
   mean means meant happen happened happening happens will shall
