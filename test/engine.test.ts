@@ -654,3 +654,16 @@ describe('a place or party the question names and the answer never does', () => 
     expect(ask('who leads the negotiations').text).toMatch(/^Steve Witkoff/);
   });
 });
+
+describe('how many people of a kind the report names', () => {
+  it('counts and names them, each cited from the line that names them', () => {
+    const a = ask('how many generals are named as going with driscoll');
+    expect(a.status).toBe('answered');
+    expect(a.text).toBe('The report names two: Gen. Randy George and Gen. Chris Donahue.');
+    expect(a.sources.map((s) => s.line)).toEqual([4, 4]);
+  });
+
+  it('does not count them for a question about someone else’s: “how many generals does Russia have”', () => {
+    expect(ask('how many generals does russia have').text).not.toMatch(/names two/);
+  });
+});

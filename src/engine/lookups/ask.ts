@@ -9,6 +9,7 @@ import { manyStories, routed, type Scope } from '../stories.js';
 import { QUESTION_WORDS, stripPreamble, withoutLayout } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
 import { agentCheck, cleftOf } from './cleft.js';
+import { countPeople } from './count.js';
 import { decideCovered } from './covered.js';
 import { asksFuture, pastForFuture } from './future.js';
 import { linesFor } from './lines.js';
@@ -77,6 +78,8 @@ function lookFor(
     if (none) return none;
   }
   if (!isPolar(toks, question)) {
+    const counted = countPeople(kb, toks, words, scope);
+    if (counted) return counted;
     // An answer must hold what was asked, and "what did X say" X's words. With several stories and
     // none named, the question is routed first (or asked back: which story?), then checked the same
     // way within the story it was routed to.
