@@ -667,3 +667,11 @@ describe('how many people of a kind the report names', () => {
     expect(ask('how many generals does russia have').text).not.toMatch(/names two/);
   });
 });
+
+describe('a wh-question asked about the report', () => {
+  it('is answered as the wh-question, not as yes or no: “does the article say when the Anchorage meeting was”', () => {
+    const a = ask('does the article say when the anchorage meeting was');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^August/);
+  });
+});

@@ -207,6 +207,16 @@ export function withoutLayout(text: string): string {
 const LAYOUT =
   /\b(?:at|in|near|towards?|on)\s+the\s+(?:very\s+)?(?:end|bottom|top|beginning|start)\b(?:\s+of\s+(?:the|this)\s+(?:article|report|story|piece|text|page|post)\b|(?!\s+of\b))/gi;
 
+/**
+ * "Does the article say when the meeting was", "do you know who leads the talks": a wh-question
+ * asked about the report, not a yes/no question; the wh-question is what is asked.
+ */
+export function withoutAskingAbout(text: string): string {
+  return text.replace(ASKING_ABOUT, '');
+}
+const ASKING_ABOUT =
+  /^\W*(?:does|did|do|can|could)\s+(?:the\s+|this\s+)?(?:article|report|story|piece|it|this|you|u)\s+(?:\w+\s+)?(?:say|says|mention|tell|know|explain|state|specify)\s+(?:(?:us|me)\s+)?(?=(?:who|what|when|where|why|how|which)\b)/i;
+
 /** Leading greetings and command words people type before the question itself. */
 export function stripPreamble(text: string): string {
   return text

@@ -6,7 +6,7 @@ import { resolveWords, type ResolvedWord } from '../resolve.js';
 import { MAX_RANKED } from '../limits.js';
 import { scoreEntries } from '../score.js';
 import { manyStories, routed, type Scope } from '../stories.js';
-import { QUESTION_WORDS, stripPreamble, withoutLayout } from '../text.js';
+import { QUESTION_WORDS, stripPreamble, withoutAskingAbout, withoutLayout } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
 import { agentCheck, cleftOf } from './cleft.js';
 import { countPeople } from './count.js';
@@ -29,7 +29,7 @@ export function ask(
   lookup: Lookup = 'ask',
   scope: Scope = {},
 ): Answer {
-  const question = withoutLayout(stripPreamble(text));
+  const question = withoutAskingAbout(withoutLayout(stripPreamble(text)));
   const toks = tokens(question);
   const reply = lookFor(kb, question, toks, kinds, lookup, scope);
   // "Is X the one leading the talks", when the question as asked finds no answer: asked as who
