@@ -114,7 +114,7 @@ function lookFor(
   }
   // No entry says so, but a sentence of the report does.
   if (reply.status !== 'answered' || verdict === 'unknown') {
-    const said = lineSays(kb, words, toks, scope);
+    const said = lineSays(kb, words, toks, scope, reply);
     if (said) return said;
   }
   return withPolarity(kb, reply, verdict);

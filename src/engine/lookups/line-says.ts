@@ -1,6 +1,7 @@
 import { sentences, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
-import type { Scope } from '../stories.js';
+import { manyStories, type Scope } from '../stories.js';
+import type { Story } from '../../knowledge/types.js';
 import { contentWords, QUESTION_WORDS, tellingTerms } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { answered } from '../reply.js';
@@ -18,7 +19,13 @@ export function lineSays(
   words: readonly ResolvedWord[],
   toks: readonly Token[],
   scope: Scope,
+  near: Answer,
 ): Answer | undefined {
+  // One story's report is read: the one named, or the one the entries found point to.
+  const storyId = scope.story ?? near.sources[0]?.story ?? near.suggestions[0]?.story;
+  const story =
+    kb.knowledge.stories.find((s) => s.id === storyId) ?? (manyStories(kb) ? undefined : kb.knowledge.stories[0]);
+  if (!story) return undefined;
   const telling = tellingTerms(kb.index.synonyms);
   const premises = words.filter((w) => !QUESTION_WORDS.has(w.term) && !w.filler && !telling.has(w.term));
   if (premises.length < MIN_PREMISES || words.some((w) => w.unknown)) return undefined;
@@ -26,13 +33,11 @@ export function lineSays(
   // the premise without its adjectives.
   const core = premises.filter((w) => w.pos !== 'ADJ' && w.pos !== 'ADV');
   if (core.length === 0) return undefined;
-  for (const story of kb.knowledge.stories) {
-    if (scope.story && story.id !== scope.story) continue;
+  {
     const lines = kb.index.reportLines.get(story.id) ?? [];
     for (let i = 0; i < lines.length; i++) {
       if (story.links.has(i + 1) || !core.every((w) => lines[i]!.terms.has(w.term))) continue;
-      for (const sentence of sentences(story.lines[i]!)) {
-        const terms = new Set(contentWords(sentence, kb.index.synonyms).map((w) => w.term));
+      for (const { sentence, terms } of sentencesOf(kb, story, i)) {
         if (!core.every((w) => terms.has(w.term))) continue;
         const whole = premises.every((w) => terms.has(w.term));
         const source = { story: story.id, line: i + 1, quote: sentence, attribution: `${story.agency}’s report` };
@@ -51,3 +56,23 @@ export function lineSays(
 
 /** Fewer words than this assert too little to be checked against a sentence on their own. */
 const MIN_PREMISES = 2;
+
+/** A line's sentences with their terms, split once per story and kept. */
+function sentencesOf(kb: KnowledgeBase, story: Story, line: number): readonly Sentence[] {
+  let lines = sentenceCache.get(story);
+  if (!lines) sentenceCache.set(story, (lines = []));
+  let out = lines[line];
+  if (!out) {
+    out = sentences(story.lines[line]!).map((sentence) => ({
+      sentence,
+      terms: new Set(contentWords(sentence, kb.index.synonyms).map((w) => w.term)),
+    }));
+    lines[line] = out;
+  }
+  return out;
+}
+interface Sentence {
+  sentence: string;
+  terms: ReadonlySet<string>;
+}
+const sentenceCache = new WeakMap<Story, Sentence[][]>();
