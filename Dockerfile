@@ -28,13 +28,17 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm rebuild && np
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     HTTP_PORT=8080 \
-    KNOWLEDGE_DIR=/app/knowledge
+    KNOWLEDGE_DIR=/app/knowledge \
+    DATA_DIR=/app/data
 WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules node_modules
 COPY --from=build --chown=root:root /app/dist dist
 COPY --chown=root:root package.json ./
 # Knowledge is data moderators change: owned by `node` so /refresh can re-read a mounted or edited copy.
 COPY --chown=node:node knowledge knowledge
+# The bot's state (embedded database, salt, the history that /knowledge undo restores from): written by `node`.
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 EXPOSE 8080
 # 200 when knowledge is loaded and (where configured) the database is reachable; 503 otherwise.

@@ -8,7 +8,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { commands, QUESTION_OPTIONS } from '../commands/index.js';
+import { questionLogListener } from '../src/curation/question-listener.js';
+import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { buildKnowledgeBase, type Lookup } from '../src/dispatch/engine.js';
+import { KnowledgeStore } from '../src/knowledge/store.js';
 import { unansweredReport } from '../src/curation/unanswered.js';
 import { engineAnswerer, loadEvalSet } from '../src/evaluation/evaluate.js';
 import { groupKey } from '../src/storage/group.js';
@@ -40,6 +44,7 @@ async function onDatabase(name: string, databaseUrl: string | null) {
   console.log(`\n${name}`);
   try {
     await perQuestion(storage);
+    await throughDispatcher(storage);
     await atScale(storage);
   } finally {
     if (databaseUrl) await storage.db.deleteFrom('questions').execute();
@@ -99,6 +104,44 @@ async function perQuestion(storage: Storage) {
     writes.push(performance.now() - t);
   }
   line('write of one 200-question batch', stats(writes), `   (last flush ${flushMs.toFixed(1)} ms)`);
+}
+
+/**
+ * The bot's own path: a command request through the dispatcher, as every transport sends it,
+ * with the question log's listener registered as main.ts registers it, and without.
+ */
+async function throughDispatcher(storage: Storage) {
+  const log = new QuestionLog(storage, { salt: 'bench-salt-bench-salt', retentionDays: 90 });
+  const store = await KnowledgeStore.open(path.join(root, 'knowledge'));
+  const plain = new Dispatcher({ store, commands, rate: null });
+  const logged = new Dispatcher({ store, commands, rate: null });
+  logged.onEvent(questionLogListener(log, QUESTION_OPTIONS));
+  const request = (q: { lookup: Lookup; text: string }, i: number) => ({
+    kind: 'command' as const,
+    source: 'bench',
+    id: `bench-${i}`,
+    invoker: { id: String(i % 50), isModerator: false, guildId: '1' },
+    name: q.lookup,
+    options: { [QUESTION_OPTIONS[q.lookup] ?? 'question']: q.text },
+  });
+  const off: number[] = [];
+  const on: number[] = [];
+  for (const [i, q] of queries.entries()) await plain.dispatch(request(q, i)); // warm up
+  for (let r = 0; r < 20; r++) {
+    for (const [i, q] of queries.entries()) {
+      await tick();
+      let t = performance.now();
+      await plain.dispatch(request(q, i));
+      off.push(performance.now() - t);
+      await tick();
+      t = performance.now();
+      await logged.dispatch(request(q, r * queries.length + i));
+      on.push(performance.now() - t);
+    }
+  }
+  await log.close();
+  line('dispatch, no question log', stats(off), `   (${off.length} requests)`);
+  line('dispatch with the question log (as main.ts)', stats(on));
 }
 
 const WORDS =

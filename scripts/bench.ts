@@ -12,7 +12,7 @@ import path from 'node:path';
 import { commands } from '../commands/index.js';
 import { buildKnowledgeBase, type Lookup, type KnowledgeBase } from '../src/dispatch/engine.js';
 import { fullScanAnswerer, fullScanFuse } from '../src/evaluation/baseline.js';
-import { engineAnswerer, evaluate, loadEvalSet, percent } from '../src/evaluation/evaluate.js';
+import { engineAnswerer, evaluate, loadEvalSet, percent, sameEntry } from '../src/evaluation/evaluate.js';
 import { generateKnowledge } from '../src/evaluation/generate.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { formatProblem, type Knowledge } from '../src/knowledge/types.js';
@@ -174,7 +174,7 @@ const peersBig = PEERS.map((peer) => {
 });
 // With several stories an answer names its entry as story/id.
 const genRight = generatedQuestions.filter((q, i) =>
-  [generatedTargets[i], `${generatedStories[i]}/${generatedTargets[i]}`].includes(answerWith(bigKb)(q).entry ?? ''),
+  sameEntry(`${generatedStories[i]}/${generatedTargets[i]}`, answerWith(bigKb)(q).entry),
 ).length;
 console.log(
   `  accuracy, storybot engine          generated questions ${percent(genRight, generatedQuestions.length)} answered with their entry (a third with a typo)`,

@@ -81,9 +81,11 @@ const tokenOf = (callback: Recorded) => callback.path.split('/')[5]!;
 const isEphemeral = (r: Recorded) => ((r.body.data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 describe('logging in', () => {
-  it('identifies with the Guilds intent only: no privileged intents, no message content', () => {
+  it('identifies with Guilds, GuildMessages and DirectMessages only: no privileged intents, no message content', () => {
     expect(fake.identified).toBe(1);
-    expect(fake.intents).toBe(GatewayIntentBits.Guilds);
+    expect(fake.intents).toBe(
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages,
+    );
   });
 });
 
@@ -91,8 +93,26 @@ describe('npm run deploy-commands', () => {
   it('registers every command to the configured server, with its options and limits', async () => {
     const { count } = await deployCommands({ token: TOKEN, clientId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl });
     const body = fake.registered.get(GUILD_ID) as any[];
-    expect(count).toBe(commands.length);
-    expect(body.map((c) => c.name)).toEqual(['ask', 'who', 'when', 'source', 'about', 'help', 'refresh', 'story']);
+    expect(count).toBe(commands.length + 1);
+    expect(body.map((c) => c.name)).toEqual([
+      'ask',
+      'who',
+      'when',
+      'source',
+      'about',
+      'help',
+      'refresh',
+      'story',
+      'unanswered',
+      'teach',
+      'knowledge',
+      'Ask storybot',
+    ]);
+    // /unanswered's days is an integer option, /knowledge import's file an attachment.
+    const days = body.find((c) => c.name === 'unanswered').options[0];
+    expect(days).toMatchObject({ name: 'days', type: 4, min_value: 1 });
+    expect(body.find((c) => c.name === 'knowledge').options[1]).toMatchObject({ name: 'file', type: 11 });
+    expect(body.find((c) => c.name === 'teach').default_member_permissions).toBe(String(1 << 5));
     const ask = body.find((c) => c.name === 'ask');
     expect(ask.options[0]).toMatchObject({ name: 'question', type: 3, required: true, max_length: 1000 });
     expect(body.find((c) => c.name === 'who').options[0].autocomplete).toBe(true);

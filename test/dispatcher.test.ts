@@ -6,6 +6,7 @@ import {
   BUSY,
   Dispatcher,
   type CommandRequest,
+  type MessageRequest,
   type Request,
   type RequestEvent,
 } from '../src/dispatch/dispatcher.js';
@@ -193,5 +194,69 @@ describe('load shedding', () => {
     expect(dispatcher.admit()?.busy).toBeUndefined();
     busy!.release();
     expect(dispatcher.admit()?.busy).toBe(true);
+  });
+});
+
+describe('a question asked in a message', () => {
+  let n = 0;
+  const said = (text: string, extra: Partial<MessageRequest> = {}): MessageRequest => ({
+    kind: 'message',
+    source: 'test',
+    invoker: { ...member, id: `talker-${++n}`, channelId: `channel-${n}` },
+    text,
+    via: 'mention',
+    messageId: `message-${n}`,
+    ...extra,
+  });
+
+  it('is answered as /ask, with the same event a slash command gets', async () => {
+    const { dispatcher, events } = dispatcherWith();
+    const outcome = await dispatcher.dispatchMessage(said('who is leading the talks?'));
+    expect(outcome.answered && outcome.reply.type === 'answer' && outcome.reply.answer.entry).toBe('talks-leader');
+    expect(events.at(-1)).toMatchObject({ command: 'ask', status: 'answered', request: { via: 'mention' } });
+  });
+
+  it('is refused when too long, and counted against the member’s cooldown like /ask', async () => {
+    const { dispatcher } = dispatcherWith();
+    const long = await dispatcher.dispatchMessage(said('why '.repeat(300)));
+    expect(long.answered && long.reply).toMatchObject({ type: 'notice', reason: 'too_long' });
+    const invoker = { ...member, id: 'fast-talker', channelId: 'calm-channel' };
+    const replies = [];
+    for (let i = 0; i < 6; i++) replies.push(await dispatcher.dispatchMessage(said('who is Peskov', { invoker })));
+    expect(replies.at(-1)).toMatchObject({ answered: true, reply: { type: 'notice', reason: 'cooldown' } });
+  });
+
+  it('is answered once, however often it is delivered', async () => {
+    const { dispatcher, events } = dispatcherWith();
+    const message = said('who is Peskov');
+    const outcomes = await Promise.all([1, 2, 3].map(() => dispatcher.dispatchMessage(message)));
+    expect(outcomes.filter((o) => o.answered)).toHaveLength(1);
+    expect(events.filter((e) => e.status === 'duplicate')).toHaveLength(2);
+  });
+
+  it('is left unanswered past the channel’s share of mentions, but not from the message command', async () => {
+    const { dispatcher } = dispatcherWith();
+    const inChannel = (via: MessageRequest['via']) =>
+      said('who is Peskov', { via, invoker: { ...member, id: `m-${++n}`, channelId: 'busy-channel' } });
+    const outcomes = [];
+    for (let i = 0; i < 8; i++) outcomes.push(await dispatcher.dispatchMessage(inChannel('mention')));
+    expect(outcomes.filter((o) => o.answered)).toHaveLength(6);
+    expect(outcomes.at(-1)).toEqual({ answered: false, reason: 'channel_rate' });
+    expect((await dispatcher.dispatchMessage(inChannel('message-command'))).answered).toBe(true);
+  });
+
+  it('follows up on the answer it replies to, once that answer was remembered', async () => {
+    const { dispatcher } = dispatcherWith();
+    const first = await dispatcher.dispatchMessage(said('why did Driscoll go to Ukraine?'));
+    if (!first.answered) throw new Error('not answered');
+    await first.remember('answer-1');
+    const next = await dispatcher.dispatchMessage(said('when did he arrive?', { replyTo: 'answer-1' }));
+    expect(next.answered && next.reply).toMatchObject({
+      type: 'answer',
+      question: 'when did Dan Driscoll arrive?',
+      answer: { entry: 'driscoll-arrived', sources: [expect.objectContaining({ line: 3 })] },
+    });
+    const lost = await dispatcher.dispatchMessage(said('when did he arrive?', { replyTo: 'answer-unknown' }));
+    expect(lost.answered && lost.meaning).toMatch(/no longer have the answer/);
   });
 });

@@ -114,6 +114,31 @@ describe('/ask over HTTP', () => {
   });
 });
 
+describe('the “Ask storybot” message command over HTTP', () => {
+  it('answers the target message’s text publicly, naming who asked for it, pinging nobody', async () => {
+    const asker = member();
+    const r = await send(
+      payloads.messageCommand('Ask storybot', 'when did Driscoll arrive?', '900000000000000011', asker),
+    );
+    expect(r.body.type).toBe(4);
+    expect(isEphemeral(r)).toBe(false);
+    expect(r.body.data.content).toBe(`Asked by <@${asker.user.id}> about <@900000000000000011>'s message.`);
+    expect(r.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(embedOf(r).description).toMatch(/^Wednesday/);
+    expect(logLines).toContainEqual(
+      expect.objectContaining({ source: 'http', command: 'ask', via: 'message-command' }),
+    );
+  });
+
+  it('declines privately, and says so for a message without text', async () => {
+    const declined = await send(payloads.messageCommand('Ask storybot', 'What does China think?', '1', member()));
+    expect(isEphemeral(declined)).toBe(true);
+    const empty = await send(payloads.messageCommand('Ask storybot', '', '1', member()));
+    expect(isEphemeral(empty)).toBe(true);
+    expect(empty.body.data.content).toMatch(/no text to ask about/);
+  });
+});
+
 describe('did-you-mean buttons over HTTP', () => {
   it('offers buttons, and clicking one answers that entry', async () => {
     const r = await send(payloads.command('ask', { question: 'tell me about the delegation’s weapons' }, member()));

@@ -120,6 +120,13 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('storage on %s',
     expect(await storage.purgeValues(now + 3_600_000)).toBe(1);
   });
 
+  it('lets one claim of a key win until it expires', async () => {
+    const claims = await Promise.all([1, 2, 3].map(() => storage.claimValue('answered:m1', '1', 60_000, now)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await storage.claimValue('answered:m1', '1', 60_000, now + 59_999)).toBe(false);
+    expect(await storage.claimValue('answered:m1', '1', 60_000, now + 60_000)).toBe(true);
+  });
+
   it('counts hits in a window shared by every instance', async () => {
     expect((await storage.hit('cd:u1', 10_000, now)).count).toBe(1);
     expect((await storage.hit('cd:u1', 10_000, now + 5_000)).count).toBe(2);

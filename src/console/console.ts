@@ -18,7 +18,7 @@ export interface ConsoleOptions {
 }
 
 /** The person at the console owns the knowledge files, so they may /refresh. */
-const CONSOLE_USER: Invoker = Object.freeze({ id: 'console', isModerator: true });
+const CONSOLE_USER: Invoker = Object.freeze({ id: 'console', name: 'console', isModerator: true });
 
 /**
  * The local console: the same commands as on Discord, typed as `/who Witkoff` or a bare question,

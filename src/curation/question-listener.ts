@@ -49,3 +49,19 @@ export function questionLogListener(
     });
   };
 }
+
+/**
+ * The question log's listener for a running bot: its state's log, each asking command's question
+ * option, and the story of an entry looked up in the knowledge serving now.
+ */
+export function logQuestionsOf(
+  questions: QuestionLog,
+  store: { current: { knowledge: { entries: readonly { id: string; story: string }[] } } },
+  questionOptions: Readonly<Record<string, string>>,
+): (event: ObservedRequest) => void {
+  return questionLogListener(
+    questions,
+    questionOptions,
+    (entry) => store.current.knowledge.entries.find((e) => e.id === entry)?.story ?? null,
+  );
+}

@@ -1,8 +1,9 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { Config, DiscordConfig } from '../config.js';
 import type { Dispatcher } from '../dispatch/dispatcher.js';
 import type { Logger } from '../logger.js';
 import { handleInteraction } from './interactions.js';
+import { handleMessage } from './messages.js';
 import { NO_MENTIONS } from './render.js';
 
 export interface BotOptions {
@@ -13,6 +14,8 @@ export interface BotOptions {
   log: Logger;
   /** Called once logged in (by `startBot`): metrics read the gateway ping from the client. */
   onReady?: (bot: Bot) => void;
+  /** Called on shutdown once the gateway is closed, before the process exits: close what the bot opened. */
+  onStop?: () => Promise<void>;
 }
 
 export interface Bot {
@@ -48,8 +51,15 @@ export class GatewayRefusedError extends Error {
 }
 
 /**
- * Logs in with the Guilds intent only (no privileged intents, no message content) and answers
- * interactions. Resolves once the client is ready.
+ * The gateway intents, none privileged: Guilds for interactions, GuildMessages and DirectMessages
+ * for mentions and DMs. Without MessageContent Discord still delivers the text of messages that
+ * mention the bot and of DMs, and nothing of any other message.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+/**
+ * Logs in with `INTENTS` (no privileged intents, no message content) and answers interactions,
+ * mentions and DMs. Resolves once the client is ready.
  */
 export async function createBot({
   config,
@@ -59,7 +69,13 @@ export async function createBot({
   onFatal,
 }: BotOptions & { onFatal?: (err: GatewayRefusedError) => void }): Promise<Bot> {
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: INTENTS,
+    // A DM channel is not cached before its first message: without this, discord.js drops DMs.
+    partials: [Partials.Channel],
+    // With GuildMessages every message of every channel arrives (without its text unless it mentions
+    // the bot); discord.js would keep 200 per channel. The bot reads a message, and the answer it
+    // replies to, only as it arrives.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 10 }),
     allowedMentions: NO_MENTIONS,
     rest: { api: discord.apiUrl },
   });
@@ -70,6 +86,11 @@ export async function createBot({
   client.on(Events.InteractionCreate, (interaction) => {
     lastArrival = performance.now();
     const done: Promise<void> = handleInteraction(interaction, deps).finally(() => work.delete(done));
+    work.add(done);
+  });
+  client.on(Events.MessageCreate, (message) => {
+    lastArrival = performance.now();
+    const done: Promise<void> = handleMessage(message, deps).finally(() => work.delete(done));
     work.add(done);
   });
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
@@ -151,6 +172,7 @@ export async function startBot(options: BotOptions): Promise<void> {
     log.info({ signal, inFlight: bot?.inFlight ?? 0 }, 'shutting down: finishing the interactions received');
     const unfinished = bot ? await bot.drain(SHUTDOWN_GRACE_MS) : 0;
     await bot?.stop();
+    await options.onStop?.().catch((err: unknown) => log.error({ err }, 'could not close cleanly'));
     log.info({ unfinished }, 'stopped');
     exitAfterFlush(log, 0);
   };

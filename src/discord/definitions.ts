@@ -1,10 +1,14 @@
 import {
+  ApplicationCommandType,
+  ContextMenuCommandBuilder,
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command } from '../dispatch/command.js';
+import { MESSAGE_COMMAND } from '../dispatch/message-question.js';
 
 /** The registration body for each command, built from its one declaration. */
 export function commandDefinitions(commands: readonly Command[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
@@ -14,6 +18,18 @@ export function commandDefinitions(commands: readonly Command[]): RESTPostAPICha
       if (option.attachment) {
         builder.addAttachmentOption((o) =>
           o.setName(option.name).setDescription(option.description).setRequired(option.required),
+        );
+        continue;
+      }
+      if (option.integer) {
+        const { min, max } = option.integer;
+        builder.addIntegerOption((o) =>
+          o
+            .setName(option.name)
+            .setDescription(option.description)
+            .setRequired(option.required)
+            .setMinValue(min)
+            .setMaxValue(max),
         );
         continue;
       }
@@ -31,4 +47,9 @@ export function commandDefinitions(commands: readonly Command[]): RESTPostAPICha
     }
     return builder.toJSON();
   });
+}
+
+/** The message command: "Ask storybot" in any message's Apps menu asks that message's text. */
+export function messageCommandDefinitions(): RESTPostAPIContextMenuApplicationCommandsJSONBody[] {
+  return [new ContextMenuCommandBuilder().setName(MESSAGE_COMMAND).setType(ApplicationCommandType.Message).toJSON()];
 }

@@ -6,7 +6,7 @@ import { REST, Routes } from 'discord.js';
 import { commands as allCommands } from '../../commands/index.js';
 import { ConfigError, type DiscordConfig } from '../config.js';
 import type { Command } from '../dispatch/command.js';
-import { commandDefinitions } from './definitions.js';
+import { commandDefinitions, messageCommandDefinitions } from './definitions.js';
 
 export async function deployCommands(
   discord: DiscordConfig,
@@ -14,7 +14,9 @@ export async function deployCommands(
 ): Promise<{ count: number; scope: string }> {
   if (!discord.clientId) throw new ConfigError('DISCORD_CLIENT_ID is required to register commands.');
   const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
-  const body = commandDefinitions(commands);
+  // The message command asks its message as /ask: registered with the list that has /ask.
+  const asks = commands.some((c) => c.name === 'ask');
+  const body = [...commandDefinitions(commands), ...(asks ? messageCommandDefinitions() : [])];
   const route = discord.guildId
     ? Routes.applicationGuildCommands(discord.clientId, discord.guildId)
     : Routes.applicationCommands(discord.clientId);

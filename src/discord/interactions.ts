@@ -3,7 +3,6 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   RESTJSONErrorCodes,
-  type Attachment,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -11,7 +10,7 @@ import {
   type ButtonInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import type { Command, Invoker } from '../dispatch/command.js';
+import { attachmentName, attachmentSize, type Command, type Invoker } from '../dispatch/command.js';
 import {
   APOLOGY,
   type AutocompleteRequest,
@@ -19,11 +18,13 @@ import {
   type Dispatcher,
   type PickRequest,
 } from '../dispatch/dispatcher.js';
+import { INVALID_COMPONENT } from '../dispatch/components.js';
 import type { Reply } from '../dispatch/reply.js';
 import type { Logger } from '../logger.js';
 import { LIMITS } from './limits.js';
-import { KNOWLEDGE_LIMITS } from '../knowledge/limits.js';
+import { readAttachment } from './attachments.js';
 import { parsePickId, renderNotice, renderReply } from './render.js';
+import { askAboutMessage } from './message-command.js';
 import { clip } from '../dispatch/text.js';
 
 /**
@@ -37,7 +38,7 @@ export interface InteractionDeps {
   modRoleIds: readonly string[];
 }
 
-export const INVALID_COMPONENT = 'This button is no longer valid. Please ask again.';
+export { INVALID_COMPONENT };
 
 /** Every interaction comes through here; nothing it does can throw past it. */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
@@ -51,6 +52,8 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     if (admission.busy) await shed(interaction, deps);
     else if (interaction.isAutocomplete()) await complete(interaction, deps);
     else if (interaction.isChatInputCommand()) await runCommand(interaction, deps);
+    else if (interaction.isMessageContextMenuCommand())
+      await askAboutMessage(interaction, deps, invokerOf(interaction, deps.modRoleIds));
     else if (interaction.isButton() || interaction.isAnySelectMenu()) await pressComponent(interaction, deps);
   } catch (err) {
     await apologize(interaction, err, deps.log);
@@ -66,6 +69,9 @@ async function shed(interaction: Interaction, deps: InteractionDeps): Promise<vo
     await interaction.respond([]);
   } else if (interaction.isChatInputCommand()) {
     await send(interaction, deps.dispatcher.busy(commandRequest(interaction, deps)));
+  } else if (interaction.isMessageContextMenuCommand()) {
+    const request = { source: 'discord', id: interaction.id, invoker: invokerOf(interaction, deps.modRoleIds) };
+    await send(interaction, deps.dispatcher.busy({ ...request, kind: 'command', name: 'ask', options: {} }));
   } else if (interaction.isButton() || interaction.isAnySelectMenu()) {
     const entry = (interaction.isButton() && parsePickId(interaction.customId)?.id) || '';
     await send(interaction, deps.dispatcher.busy(pickRequest(interaction, deps, entry)));
@@ -128,29 +134,34 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
   }
   const options: Record<string, string> = {};
   for (const o of interaction.options.data) {
-    if (o.attachment) options[o.name] = await attachedText(o.attachment);
-    else if (o.value !== undefined) options[o.name] = String(o.value);
+    if (o.attachment) {
+      options[o.name] = await readAttachment(o.attachment);
+      options[attachmentName(o.name)] = o.attachment.name;
+      options[attachmentSize(o.name)] = String(o.attachment.size);
+    } else if (o.value !== undefined) options[o.name] = String(o.value);
   }
   const reply = await deps.dispatcher.dispatch(commandRequest(interaction, deps, options));
   await send(interaction, reply, command);
 }
 
-/**
- * The text of an attached file, or '' for one that is not a bounded UTF-8 text file (the command
- * then asks for one). Fetched from Discord's CDN after the deferral, within the report size limit.
- */
-async function attachedText(file: Attachment): Promise<string> {
-  if (file.size > KNOWLEDGE_LIMITS.reportBytes) return '';
-  if (file.contentType && !/^text\//.test(file.contentType)) return '';
-  try {
-    const response = await fetch(file.url, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) return '';
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > KNOWLEDGE_LIMITS.reportBytes) return '';
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return '';
+/** A button that is not a pick: the dispatcher finds what handles it (feedback, Apply, Cancel…). */
+async function pressOther(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
+  const handler = deps.dispatcher.findComponent(interaction.customId);
+  if (handler?.replaces) await interaction.deferUpdate();
+  else if (handler?.defer) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const reply = await deps.dispatcher.dispatch({
+    kind: 'component',
+    source: 'discord',
+    id: interaction.id,
+    invoker: invokerOf(interaction, deps.modRoleIds),
+    customId: interaction.customId,
+  });
+  if (handler?.replaces) {
+    const { flags: _flags, ...edit } = renderReply(reply);
+    await interaction.editReply({ embeds: [], components: [], ...edit });
+    return;
   }
+  await send(interaction, reply, handler?.defer ? { defer: 'private' } : undefined);
 }
 
 async function pressComponent(
@@ -158,6 +169,7 @@ async function pressComponent(
   deps: InteractionDeps,
 ): Promise<void> {
   const pick = interaction.isButton() ? parsePickId(interaction.customId) : undefined;
+  if (!pick && interaction.isButton()) return pressOther(interaction, deps);
   if (!pick) {
     // An old message, another bot version's button, or a crafted id: say so rather than let Discord say "failed".
     await interaction.reply(renderNotice(INVALID_COMPONENT));
@@ -189,7 +201,7 @@ async function complete(interaction: AutocompleteInteraction, deps: InteractionD
  * whose visibility was fixed when deferring: a private reply to a public deferral is sent as a
  * private follow-up instead, and the public "thinking…" message removed.
  */
-async function send(interaction: RepliableInteraction, reply: Reply, command?: Command): Promise<void> {
+async function send(interaction: RepliableInteraction, reply: Reply, command?: Pick<Command, 'defer'>): Promise<void> {
   const message = renderReply(reply);
   if (!interaction.deferred) {
     await interaction.reply(message);
@@ -209,6 +221,7 @@ async function send(interaction: RepliableInteraction, reply: Reply, command?: C
 function invokerOf(interaction: Interaction, modRoleIds: readonly string[]): Invoker {
   return {
     id: interaction.user.id,
+    name: interaction.user.username,
     isModerator: isModerator(interaction, modRoleIds),
     ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),

@@ -20,4 +20,6 @@ export const LIMITS = Object.freeze({
   buttonsPerRow: 5,
   customId: 100,
   content: 2000,
+  /** Files attached to one message. */
+  files: 10,
 });

@@ -1,5 +1,6 @@
 import {
   ActionRowBuilder,
+  AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
   EmbedBuilder,
@@ -8,7 +9,8 @@ import {
   type InteractionReplyOptions,
 } from 'discord.js';
 import { describeRefresh } from '../dispatch/refresh-report.js';
-import type { Answer, Reply, Suggestion } from '../dispatch/reply.js';
+import { feedbackButtonId } from '../curation/feedback.js';
+import type { Answer, Reply, ReplyButton, ReplyFile, Suggestion } from '../dispatch/reply.js';
 import { clip } from '../dispatch/text.js';
 import { escapeForDiscord } from './escape.js';
 import { LIMITS } from './limits.js';
@@ -37,9 +39,9 @@ export function parsePickId(customId: string): { id: string; offeredAt: number }
 export function renderReply(reply: Reply, now = Date.now()): InteractionReplyOptions {
   switch (reply.type) {
     case 'answer':
-      return renderAnswer(reply.answer, reply.question, now);
+      return withFeedback(renderAnswer(reply.answer, reply.question, now), reply.answer, reply.answerId);
     case 'info':
-      return message(textEmbed(COLOURS.info, reply.title, reply.lines), reply.ephemeral);
+      return withExtras(message(textEmbed(COLOURS.info, reply.title, reply.lines), reply.ephemeral), reply);
     case 'refresh': {
       const { title, lines } = describeRefresh(reply.outcome);
       return message(textEmbed(reply.outcome.ok ? COLOURS.answered : COLOURS.refused, title, lines), true);
@@ -47,6 +49,56 @@ export function renderReply(reply: Reply, now = Date.now()): InteractionReplyOpt
     case 'notice':
       return renderNotice(reply.text);
   }
+}
+
+/** "Helpful" and "Not helpful" under a public answer; their ids carry the answer's id and entry. */
+function withFeedback(options: InteractionReplyOptions, a: Answer, answerId?: string): InteractionReplyOptions {
+  const helpful = answerId && a.entry ? feedbackButtonId(answerId, a.entry, true) : null;
+  const unhelpful = answerId && a.entry ? feedbackButtonId(answerId, a.entry, false) : null;
+  if (!helpful || !unhelpful || options.flags !== undefined) return options;
+  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder().setCustomId(helpful).setStyle(ButtonStyle.Secondary).setLabel('Helpful'),
+    new ButtonBuilder().setCustomId(unhelpful).setStyle(ButtonStyle.Secondary).setLabel('Not helpful'),
+  );
+  return { ...options, components: [...((options.components as ActionRowBuilder<ButtonBuilder>[]) ?? []), row] };
+}
+
+const BUTTON_STYLES = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  danger: ButtonStyle.Danger,
+} as const;
+
+/** An info reply's buttons (one row) and files (attachments). */
+function withExtras(
+  options: InteractionReplyOptions,
+  { buttons = [], files = [] }: { buttons?: readonly ReplyButton[]; files?: readonly ReplyFile[] },
+): InteractionReplyOptions {
+  const rows = buttons.length
+    ? [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          buttons
+            .slice(0, LIMITS.buttonsPerRow)
+            .map((b) =>
+              new ButtonBuilder()
+                .setCustomId(clip(b.id, LIMITS.customId))
+                .setStyle(BUTTON_STYLES[b.style])
+                .setLabel(clip(b.label, LIMITS.buttonLabel)),
+            ),
+        ),
+      ]
+    : [];
+  return {
+    ...options,
+    ...(rows.length ? { components: rows } : {}),
+    ...(files.length
+      ? {
+          files: files
+            .slice(0, LIMITS.files)
+            .map((f) => new AttachmentBuilder(Buffer.from(f.text, 'utf8'), { name: f.name })),
+        }
+      : {}),
+  };
 }
 
 function textEmbed(colour: number, title: string, lines: readonly string[]): EmbedBuilder {

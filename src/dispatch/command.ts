@@ -1,5 +1,6 @@
 import { answer, type KnowledgeBase, type Lookup } from '../engine/answer.js';
 import { completeStories } from '../engine/complete.js';
+import type { Curation } from '../curation/services.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { PinStore } from '../stories/pins.js';
 import type { Reply } from './reply.js';
@@ -26,6 +27,25 @@ export interface Command {
   run(ctx: CommandContext, options: Readonly<Record<string, string>>): Reply | Promise<Reply>;
   /** Suggestions while the invoker types into an option declared with `autocomplete`. */
   autocomplete?(ctx: AutocompleteContext): Choice[];
+  /** Buttons this command's replies carry, handled when pressed (an import's Apply and Cancel). */
+  components?: readonly ComponentHandler[];
+}
+
+/**
+ * What a button does when pressed: every custom id that starts with `prefix` and a colon. The
+ * dispatcher checks `access` and hands it the whole custom id; the reply goes to the presser.
+ */
+export interface ComponentHandler {
+  prefix: string;
+  access: 'everyone' | 'moderators';
+  /** As for a command: acknowledge first, for work that may outlast Discord's 3 seconds. */
+  defer: false | 'private';
+  /**
+   * The reply takes the place of the message the button is on (its buttons go with it): for a
+   * private message's own controls, such as an import's Apply or a report's next page.
+   */
+  replaces?: boolean;
+  run(ctx: CommandContext, customId: string): Reply | Promise<Reply>;
 }
 
 export interface OptionSpec {
@@ -39,10 +59,22 @@ export interface OptionSpec {
   attachment?: boolean;
   /** The only values allowed, offered as choices. */
   choices?: readonly string[];
+  /** A whole number in this range (Discord: an integer option); passed on as its decimal text. */
+  integer?: { min: number; max: number };
 }
+
+/**
+ * Beside an attachment option's text, the transport passes the file's name and size in bytes
+ * under these keys, so a command can refuse a wrong or oversized file by name. The text is ''
+ * when the transport would not read the file (too big, not text).
+ */
+export const attachmentName = (option: string) => `${option}.name`;
+export const attachmentSize = (option: string) => `${option}.size`;
 
 export interface Invoker {
   id: string;
+  /** Their user name, when the transport knows it: kept with a knowledge change they make. */
+  name?: string;
   /** Decided by the transport from its own facts (Discord: Manage Server or a moderator role). */
   isModerator: boolean;
   guildId?: string;
@@ -53,6 +85,8 @@ export interface CommandContext {
   store: KnowledgeStore;
   /** Which story each channel is pinned to, when the transport has channels. */
   pins?: PinStore;
+  /** The bot's state (question log, curator, database), when the transport opened it. */
+  curation?: Curation;
   invoker: Invoker;
   /** The commands this dispatcher serves, for /help. */
   commands: readonly Command[];

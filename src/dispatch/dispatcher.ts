@@ -1,10 +1,22 @@
 import { answer } from '../engine/answer.js';
+import type { Curation } from '../curation/services.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { PinStore } from '../stories/pins.js';
 import { msSince } from '../elapsed.js';
-import type { Choice, Command, Invoker } from './command.js';
-import { Cooldown } from './cooldown.js';
+import {
+  attachmentName,
+  attachmentSize,
+  type Choice,
+  type Command,
+  type CommandContext,
+  type ComponentHandler,
+  type Invoker,
+} from './command.js';
+import { componentHandlers, feedbackOn, pressComponent, type ComponentRequest } from './components.js';
+import { Cooldown, sharedCooldown, type RateLimiter } from './cooldown.js';
 import { DISPATCH_LIMITS } from './limits.js';
+import { Conversations } from './conversations.js';
+import { MessageQuestions, type MessageOutcome, type MessageRequest } from './message-question.js';
 import { notice, statusOf, type Reply } from './reply.js';
 
 /**
@@ -21,6 +33,8 @@ interface RequestBase {
   invoker: Invoker;
   /** The transport's own id for the request (Discord's interaction id), to correlate logs. */
   id?: string;
+  /** How a question asked without its command came (a mention, a DM, the message command), for logs. */
+  via?: string;
 }
 export interface CommandRequest extends RequestBase {
   kind: 'command';
@@ -43,10 +57,13 @@ export interface AutocompleteRequest extends RequestBase {
   /** The most choices the transport can show. */
   limit: number;
 }
-export type Request = CommandRequest | PickRequest;
+export type { ComponentRequest } from './components.js';
+export type Request = CommandRequest | PickRequest | ComponentRequest;
+
+export type { MessageOutcome, MessageRequest } from './message-question.js';
 
 export interface RequestEvent {
-  request: Request | AutocompleteRequest;
+  request: Request | AutocompleteRequest | MessageRequest;
   /** The command name; `pick` for a picked suggestion. */
   command: string;
   /** The answer's status, or the reply's kind (`info`, `refreshed`, `cooldown`, `error`, `choices`…). */
@@ -69,6 +86,8 @@ export interface DispatcherOptions {
   pickTtlMs?: number;
   /** Channels' pinned stories, for the transports that have channels. */
   pins?: PinStore;
+  /** The bot's state, opened once at start: handed to every command that curates or remembers. */
+  curation?: Curation;
   /** Requests answered at once before members are told it is busy; `DISPATCH_LIMITS.inFlight` by default. */
   capacity?: number;
   /** "Busy" replies sent at once before interactions are dropped; `DISPATCH_LIMITS.busyInFlight` by default. */
@@ -91,14 +110,17 @@ export class Dispatcher {
   readonly store: KnowledgeStore;
   readonly commands: readonly Command[];
   readonly #byName: ReadonlyMap<string, Command>;
-  readonly #cooldown: Cooldown | null;
+  readonly #cooldown: RateLimiter | null;
+  readonly #components: ReadonlyMap<string, ComponentHandler>;
   readonly #pickTtlMs: number;
   readonly #pins: PinStore | undefined;
+  readonly #curation: Curation | undefined;
   readonly #capacity: number;
   readonly #busyCapacity: number;
   #inFlight = 0;
   #busyInFlight = 0;
   #listeners: RequestListener[] = [];
+  readonly #messages: MessageQuestions;
 
   constructor({
     store,
@@ -106,21 +128,47 @@ export class Dispatcher {
     rate = { uses: 5, perMs: 10_000 },
     pickTtlMs = 60 * 60_000,
     pins,
+    curation,
     capacity = DISPATCH_LIMITS.inFlight,
     busyCapacity = DISPATCH_LIMITS.busyInFlight,
   }: DispatcherOptions) {
     this.#pins = pins;
+    this.#curation = curation;
     this.#capacity = capacity;
     this.#busyCapacity = busyCapacity;
     this.store = store;
     this.commands = commands;
     this.#byName = new Map(commands.map((c) => [c.name, c]));
-    this.#cooldown = rate ? new Cooldown(rate.uses, rate.perMs) : null;
+    // Several copies of the bot on one PostgreSQL share each member's budget; otherwise it is in memory.
+    const local = rate ? new Cooldown(rate.uses, rate.perMs) : null;
+    this.#cooldown =
+      local && curation?.storage.dialect === 'postgres' ? sharedCooldown(curation.storage, local) : local;
+    this.#components = componentHandlers(commands);
     this.#pickTtlMs = pickTtlMs;
+    this.#messages = new MessageQuestions({
+      store,
+      ...(curation ? { conversations: new Conversations(curation.storage) } : {}),
+      ask: (request) => this.dispatch(request),
+      maxLength: this.find('ask')?.options.find((o) => o.name === 'question')?.maxLength,
+      ignored: (request, status) => this.#emit({ request, command: 'ask', status, ms: 0, entry: null }),
+    });
+  }
+
+  /**
+   * A question asked in a message (a mention, a DM, the message command): answered as `/ask`,
+   * once per message, within the channel's share; see `MessageQuestions`.
+   */
+  dispatchMessage(request: MessageRequest): Promise<MessageOutcome> {
+    return this.#messages.handle(request);
   }
 
   find(name: string): Command | undefined {
     return this.#byName.get(name);
+  }
+
+  /** What handles a pressed button with this custom id, if anything does. */
+  findComponent(customId: string): ComponentHandler | undefined {
+    return this.#components.get(customId.slice(0, customId.indexOf(':')));
   }
 
   /** Calls `listener` after every request; returns a function that stops it. */
@@ -170,7 +218,7 @@ export class Dispatcher {
     const reply = notice('busy', BUSY);
     this.#emit({
       request,
-      command: request.kind === 'pick' ? 'pick' : request.name,
+      command: commandOf(request),
       status: 'busy',
       ms: 0,
       entry: null,
@@ -184,14 +232,20 @@ export class Dispatcher {
     let reply: Reply;
     let error: unknown;
     try {
-      reply = request.kind === 'pick' ? this.#pick(request) : await this.#command(request);
+      reply =
+        request.kind === 'pick'
+          ? await this.#pick(request)
+          : request.kind === 'component'
+            ? await this.#press(request)
+            : await this.#command(request);
+      reply = feedbackOn(reply, request, this.#curation);
     } catch (err) {
       error = err;
       reply = notice('error', APOLOGY);
     }
     this.#emit({
       request,
-      command: request.kind === 'pick' ? 'pick' : request.name,
+      command: commandOf(request),
       status: statusOf(reply),
       ms: msSince(started),
       entry: reply.type === 'answer' ? reply.answer.entry : null,
@@ -233,7 +287,7 @@ export class Dispatcher {
     if (!command) {
       return notice('unknown_command', `There is no /${request.name.slice(0, 32)} command. Type /help for the list.`);
     }
-    const wait = command.cooldown === 'member' ? this.#wait(request.invoker) : 0;
+    const wait = command.cooldown === 'member' ? await this.#wait(request.invoker) : 0;
     if (wait > 0) return notice('cooldown', `You're asking quickly. Try again in ${Math.ceil(wait / 1000)} s.`);
     // Discord enforces the registered limits; a stale registration, a crafted request or a console may not.
     const options: Record<string, string> = {};
@@ -245,20 +299,48 @@ export class Dispatcher {
       if (spec.choices && value && !spec.choices.includes(value)) {
         return notice('refused', `${spec.name} must be one of: ${spec.choices.join(', ')}.`);
       }
+      if (spec.integer && value && !isIntegerIn(value, spec.integer)) {
+        return notice(
+          'refused',
+          `${spec.name} must be a whole number from ${spec.integer.min} to ${spec.integer.max}.`,
+        );
+      }
       options[spec.name] = value;
+      if (spec.attachment) {
+        for (const key of [attachmentName(spec.name), attachmentSize(spec.name)]) {
+          if (request.options[key] !== undefined) options[key] = request.options[key];
+        }
+      }
     }
     if (command.access === 'moderators' && !request.invoker.isModerator) {
       return notice('refused', `Only moderators can use /${command.name}.`);
     }
-    const ctx = { store: this.store, invoker: request.invoker, commands: this.commands };
-    return command.run(this.#pins ? { ...ctx, pins: this.#pins } : ctx, options);
+    return command.run(this.#context(request.invoker), options);
   }
 
-  #pick(request: PickRequest): Reply {
+  /** A button press; one anybody may press (a vote) draws on the member's budget like a question. */
+  async #press(request: ComponentRequest): Promise<Reply> {
+    const handler = this.findComponent(request.customId);
+    const wait = handler?.access === 'everyone' ? await this.#wait(request.invoker) : 0;
+    if (wait > 0) return notice('cooldown', `You're clicking quickly. Try again in ${Math.ceil(wait / 1000)} s.`);
+    return pressComponent(handler, request, this.#context(request.invoker));
+  }
+
+  #context(invoker: Invoker): CommandContext {
+    return {
+      store: this.store,
+      invoker,
+      commands: this.commands,
+      ...(this.#pins ? { pins: this.#pins } : {}),
+      ...(this.#curation ? { curation: this.#curation } : {}),
+    };
+  }
+
+  async #pick(request: PickRequest): Promise<Reply> {
     if (request.offeredAt !== undefined && Date.now() - request.offeredAt > this.#pickTtlMs) {
       return notice('expired_pick', 'That suggestion has expired. Please ask again.');
     }
-    const wait = this.#wait(request.invoker);
+    const wait = await this.#wait(request.invoker);
     if (wait > 0) return notice('cooldown', `You're asking quickly. Try again in ${Math.ceil(wait / 1000)} s.`);
     const kb = this.store.current;
     return {
@@ -268,8 +350,8 @@ export class Dispatcher {
     };
   }
 
-  #wait(invoker: Invoker): number {
-    return this.#cooldown?.take(invoker.id) ?? 0;
+  async #wait(invoker: Invoker): Promise<number> {
+    return (await this.#cooldown?.take(invoker.id)) ?? 0;
   }
 
   #emit(event: RequestEvent): void {
@@ -282,4 +364,15 @@ export class Dispatcher {
       }
     }
   }
+}
+
+/** The command a request is logged under: its name, `pick`, or the pressed button's prefix. */
+function commandOf(request: Request | AutocompleteRequest): string {
+  if (request.kind === 'pick') return 'pick';
+  if (request.kind === 'component') return `button:${request.customId.split(':')[0]}`;
+  return request.name;
+}
+
+function isIntegerIn(value: string, { min, max }: { min: number; max: number }): boolean {
+  return /^-?\d{1,15}$/.test(value.trim()) && Number(value) >= min && Number(value) <= max;
 }

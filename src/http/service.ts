@@ -24,6 +24,8 @@ export interface ServiceOptions {
   /** `http`: answer interactions at POST /interactions. `gateway`: only /healthz and /metrics. */
   mode: 'http' | 'gateway';
   databaseUrl: string | null;
+  /** Called once the service has stopped on a signal, before the process exits: close the bot's state. */
+  onClose?: () => Promise<void>;
 }
 
 export interface Service {
@@ -126,10 +128,13 @@ export async function serveUntilSignal(options: ServiceOptions): Promise<void> {
     log.info({ signal }, 'shutting down: finishing the requests in flight');
     // Bounded: a follow-up stuck on Discord must not keep the process from exiting.
     setTimeout(() => log.flush(() => process.exit(0)), SHUTDOWN_GRACE_MS).unref();
-    void service.close().finally(() => {
-      log.info('stopped');
-      log.flush(() => process.exit(0));
-    });
+    void service
+      .close()
+      .then(() => options.onClose?.())
+      .finally(() => {
+        log.info('stopped');
+        log.flush(() => process.exit(0));
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -1,17 +1,51 @@
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { clip, normalize } from '../engine/text.js';
 import { readKnowledgeFile } from './files.js';
 import { KNOWLEDGE_LIMITS as LIMITS } from './limits.js';
+import { rememberNormalizedPhrasings } from './normalized.js';
+import { readPlainYaml } from './plain-yaml.js';
 import { eventSchema, gapSchema, personSchema, qaSchema, storySchema, synonymsSchema, type SourceFile } from './schema.js';
 import type { Entry, Knowledge, KnowledgeNotice, KnowledgeProblem, Source, Story } from './types.js';
 
 export type LoadResult =
-  | { ok: true; knowledge: Knowledge }
+  | {
+      ok: true;
+      knowledge: Knowledge;
+      /** Each story's fingerprint (its files' names and contents), when asked for. */
+      fingerprints?: ReadonlyMap<string, string>;
+      /**
+       * Stories left out because their files are those of a story already served (see `served`):
+       * the caller keeps its own copy of them. `order` lists every story, loaded or left out.
+       */
+      unchanged?: readonly string[];
+      order?: readonly string[];
+    }
   | { ok: false; problems: KnowledgeProblem[] };
+
+/** A story being served: its fingerprint when it was loaded, and how many entries it has. */
+export interface ServedStory {
+  fingerprint: string;
+  entries: number;
+}
+
+export interface LoadOptions {
+  maxEntries?: number;
+  freeze?: boolean;
+  /** Compute each story's fingerprint (implied by `served`). */
+  fingerprint?: boolean;
+  /**
+   * The stories being served: one whose files are unchanged is not read, parsed or validated
+   * again (a refresh reparses only the stories whose files changed). Every check is within a
+   * story, so leaving one out loses none; only the total number of entries counts them all.
+   */
+  served?: ReadonlyMap<string, ServedStory>;
+}
 
 const STORY_FILE = 'story.yaml';
 
@@ -88,18 +122,23 @@ type EntryFileName = keyof typeof ENTRY_FILES;
  */
 export async function loadKnowledge(
   dir: string,
-  { maxEntries = LIMITS.entries as number, freeze = true } = {},
+  { maxEntries = LIMITS.entries as number, freeze = true, fingerprint = false, served }: LoadOptions = {},
 ): Promise<LoadResult> {
   try {
-    const result = await loadAll(dir, maxEntries);
-    return result.ok && freeze ? { ok: true, knowledge: deepFreeze(result.knowledge) } : result;
+    const result = await loadAll(dir, maxEntries, fingerprint || served !== undefined, served);
+    return result.ok && freeze ? { ...result, knowledge: deepFreeze(result.knowledge) } : result;
   } catch (err) {
     // Whatever slipped through the checks is still a problem for the curator, never a crash.
     return { ok: false, problems: [{ file: '(knowledge folder)', message: `could not be loaded: ${describe(err)}` }] };
   }
 }
 
-async function loadAll(dir: string, maxEntries: number): Promise<LoadResult> {
+async function loadAll(
+  dir: string,
+  maxEntries: number,
+  withFingerprints: boolean,
+  served: ReadonlyMap<string, ServedStory> | undefined,
+): Promise<LoadResult> {
   const problems: KnowledgeProblem[] = [];
   const storiesDir = path.join(dir, 'stories');
   let storyIds: string[];
@@ -116,16 +155,29 @@ async function loadAll(dir: string, maxEntries: number): Promise<LoadResult> {
   const stories: Story[] = [];
   const entries: Entry[] = [];
   const notices: KnowledgeNotice[] = [];
+  const fingerprints = new Map<string, string>();
+  const unchanged: string[] = [];
+  let unchangedEntries = 0;
   for (const storyId of storyIds) {
+    const fingerprint = withFingerprints ? await fingerprintOf(dir, storyId) : undefined;
+    const before = served?.get(storyId);
+    if (fingerprint !== undefined && before?.fingerprint === fingerprint) {
+      unchanged.push(storyId);
+      unchangedEntries += before.entries;
+      fingerprints.set(storyId, fingerprint);
+      continue;
+    }
     const loaded = await loadStory(dir, storyId, problems, notices);
     if (loaded) {
       stories.push(loaded.story);
       // One by one: spreading a huge array into push() overflows the call stack.
       for (const e of loaded.entries) entries.push(e);
+      if (fingerprint !== undefined) fingerprints.set(storyId, fingerprint);
     }
   }
-  if (entries.length > maxEntries) {
-    problems.push({ file: 'stories/', message: `hold ${entries.length} entries, over the limit of ${maxEntries}` });
+  const total = entries.length + unchangedEntries;
+  if (total > maxEntries) {
+    problems.push({ file: 'stories/', message: `hold ${total} entries, over the limit of ${maxEntries}` });
     return { ok: false, problems };
   }
   checkUniqueIds(entries, problems);
@@ -133,7 +185,34 @@ async function loadAll(dir: string, maxEntries: number): Promise<LoadResult> {
   checkSharedPhrasings(entries, problems);
   const synonyms = await loadSynonyms(dir, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, knowledge: { stories, entries, synonyms, notices } };
+  const knowledge = { stories, entries, synonyms, notices };
+  if (!withFingerprints) return { ok: true, knowledge };
+  return { ok: true, knowledge, fingerprints, unchanged, order: storyIds };
+}
+
+/**
+ * A story folder's fingerprint: the names and contents of its files, read with the loader's
+ * checks. Undefined when one cannot be read: the story is then loaded, and the problem reported.
+ */
+async function fingerprintOf(root: string, storyId: string): Promise<string | undefined> {
+  const storyDir = path.join(root, 'stories', storyId);
+  let names;
+  try {
+    names = (await readdir(storyDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  } catch {
+    return undefined;
+  }
+  const hash = createHash('sha1');
+  for (const d of names) {
+    if (d.isDirectory()) {
+      hash.update(`${d.name}/\0`);
+      continue;
+    }
+    const read = await readKnowledgeFile(root, path.join(storyDir, d.name), Math.max(LIMITS.yamlBytes, LIMITS.reportBytes));
+    if (!read.ok) return undefined;
+    hash.update(`${d.name}\0${read.text.length}\0`).update(read.text);
+  }
+  return hash.digest('hex');
 }
 
 const SYNONYMS_FILE = 'synonyms.yaml';
@@ -168,7 +247,9 @@ async function loadSynonyms(dir: string, problems: KnowledgeProblem[]): Promise<
 function checkSharedPhrasings(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
   const owner = new Map<string, string>();
   for (const e of entries) {
-    for (const phrasing of new Set(e.phrasings.map(normalize))) {
+    const normalized = e.phrasings.map(normalize);
+    rememberNormalizedPhrasings(e, normalized);
+    for (const phrasing of new Set(normalized)) {
       const key = `${e.story}\n${phrasing}`;
       const other = owner.get(key);
       if (other && other !== e.id) {
@@ -366,11 +447,15 @@ async function readYaml(
 }
 
 /**
- * A plain YAML file (no anchors or aliases, no syntax error) is parsed by js-yaml, several times
- * faster on large files; anything else by the `yaml` package, whose checks and messages (with
+ * Knowledge files as curators and the bench write them (block lists and mappings of one-line or
+ * folded scalars) are read by plain-yaml.ts, four to five times faster than js-yaml; another plain
+ * file (no anchors or aliases, no syntax error) by js-yaml, several times faster than the `yaml`
+ * package on large files; anything else by the `yaml` package, whose checks and messages (with
  * line and column) are the curator's: the same verdict and the same problems either way.
  */
 export function parseYaml(text: string, file: string, problems: KnowledgeProblem[]): unknown {
+  const plain = readPlainYaml(text);
+  if (plain !== undefined) return plain;
   if (!MAY_HAVE_ALIASES.test(text)) {
     try {
       return loadPlainYaml(text, { schema: CORE_SCHEMA, maxAliases: 0 });
@@ -378,7 +463,7 @@ export function parseYaml(text: string, file: string, problems: KnowledgeProblem
       // Reported below, as the `yaml` package words it.
     }
   }
-  const doc = parseDocument(text);
+  const doc = yamlPackage().parseDocument(text);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const at = e.linePos?.[0];
@@ -394,6 +479,9 @@ export function parseYaml(text: string, file: string, problems: KnowledgeProblem
     return undefined;
   }
 }
+
+/** The `yaml` package, loaded when a file first needs it (most never do: 40 ms off start-up). */
+const yamlPackage = () => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 /** An anchor (&a) or an alias (*a) where a node may start; a false alarm only costs the slower parser. */
 const MAY_HAVE_ALIASES = /(?:^|[\s:,[{-])[&*][^\s,[\]{}]/m;

@@ -7,7 +7,7 @@ import { diffKnowledgeYielding, type KnowledgeDiff } from './diff.js';
 import { KNOWLEDGE_LIMITS } from './limits.js';
 import { runInSlices } from './slices.js';
 import { NEXT, type WorkerMessage } from './worker-protocol.js';
-import { deepFreeze, loadKnowledge, type LoadResult } from './load.js';
+import { deepFreeze, loadKnowledge, type LoadResult, type ServedStory } from './load.js';
 import {
   formatProblem,
   type Entry,
@@ -19,7 +19,14 @@ import {
 import { msSince } from '../elapsed.js';
 
 export type RefreshOutcome =
-  | { ok: true; diff: KnowledgeDiff; entries: number; ms: number }
+  | {
+      ok: true;
+      diff: KnowledgeDiff;
+      entries: number;
+      ms: number;
+      /** Stories read, parsed and validated again; stories whose files had not changed, kept. */
+      stories?: { reparsed: number; unchanged: number };
+    }
   | { ok: false; problems: KnowledgeProblem[]; ms: number };
 
 export class KnowledgeLoadError extends Error {
@@ -42,6 +49,8 @@ export interface StoreOptions {
  */
 export class KnowledgeStore {
   #current: KnowledgeBase;
+  /** The stories served, with their fingerprints: a refresh reparses only the others. */
+  #served: Map<string, ServedStory>;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #timeoutMs: number;
   readonly #listeners: ((outcome: RefreshOutcome) => void)[] = [];
@@ -50,8 +59,10 @@ export class KnowledgeStore {
     readonly dir: string,
     initial: KnowledgeBase,
     timeoutMs: number,
+    fingerprints: ReadonlyMap<string, string> | undefined,
   ) {
     this.#current = initial;
+    this.#served = servedOf(initial.knowledge, fingerprints);
     this.#timeoutMs = timeoutMs;
   }
 
@@ -63,9 +74,9 @@ export class KnowledgeStore {
     dir: string,
     { refreshTimeoutMs = KNOWLEDGE_LIMITS.refreshMs }: StoreOptions = {},
   ): Promise<KnowledgeStore> {
-    const result = await withTimeout(loadKnowledge(dir), KNOWLEDGE_LIMITS.refreshMs);
+    const result = await withTimeout(loadKnowledge(dir, { fingerprint: true }), KNOWLEDGE_LIMITS.refreshMs);
     if (!result.ok) throw new KnowledgeLoadError(result.problems);
-    return new KnowledgeStore(dir, buildKnowledgeBase(result.knowledge), refreshTimeoutMs);
+    return new KnowledgeStore(dir, buildKnowledgeBase(result.knowledge), refreshTimeoutMs, result.fingerprints);
   }
 
   get current(): KnowledgeBase {
@@ -103,19 +114,76 @@ export class KnowledgeStore {
     const started = performance.now();
     try {
       // Reading, parsing and validating run in a worker thread: answers keep flowing meanwhile.
-      const result = await loadInWorker(this.dir, this.#timeoutMs);
+      const result = await loadInWorker(this.dir, this.#timeoutMs, this.#served);
       if (!result.ok) return { ok: false, problems: result.problems, ms: msSince(started, 1) };
+      const unchanged = new Set(result.unchanged ?? []);
+      const knowledge = unchanged.size
+        ? withUnchanged(result.knowledge, this.#current.knowledge, result.order ?? [], unchanged)
+        : result.knowledge;
       // Indexing runs here, in slices of a few milliseconds between answers, from the old
       // knowledge's answers to the swap of one reference below.
-      const next = await runInSlices(buildKnowledgeBaseSteps(result.knowledge, this.#current.thresholds));
+      const next = await runInSlices(buildKnowledgeBaseSteps(knowledge, this.#current.thresholds));
       const diff = await diffKnowledgeYielding(this.#current.knowledge, next.knowledge);
       this.#current = next;
-      return { ok: true, diff, entries: next.knowledge.entries.length, ms: msSince(started, 1) };
+      this.#served = servedOf(next.knowledge, result.fingerprints);
+      const stories = { reparsed: next.knowledge.stories.length - unchanged.size, unchanged: unchanged.size };
+      return { ok: true, diff, entries: next.knowledge.entries.length, ms: msSince(started, 1), stories };
     } catch (err) {
       const message = `could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
       return { ok: false, problems: [{ file: '(knowledge folder)', message }], ms: msSince(started, 1) };
     }
   }
+}
+
+/** Each served story's fingerprint and number of entries (none without fingerprints). */
+function servedOf(knowledge: Knowledge, fingerprints: ReadonlyMap<string, string> | undefined): Map<string, ServedStory> {
+  const served = new Map<string, ServedStory>();
+  if (!fingerprints) return served;
+  const counts = new Map<string, number>();
+  for (const e of knowledge.entries) counts.set(e.story, (counts.get(e.story) ?? 0) + 1);
+  for (const story of knowledge.stories) {
+    const fingerprint = fingerprints.get(story.id);
+    if (fingerprint !== undefined) served.set(story.id, { fingerprint, entries: counts.get(story.id) ?? 0 });
+  }
+  return served;
+}
+
+/**
+ * The knowledge the loader read, with the stories it left out because they had not changed taken
+ * from the knowledge served, in the loader's order: what a full load would have given.
+ */
+function withUnchanged(
+  loaded: Knowledge,
+  current: Knowledge,
+  order: readonly string[],
+  unchanged: ReadonlySet<string>,
+): Knowledge {
+  const stories = new Map<string, Story>();
+  for (const s of current.stories) if (unchanged.has(s.id)) stories.set(s.id, s);
+  for (const s of loaded.stories) stories.set(s.id, s);
+  const entries = new Map<string, Entry[]>();
+  const notices = new Map<string, KnowledgeNotice[]>();
+  const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const e of current.entries) if (unchanged.has(e.story)) add(entries, e.story, e);
+  for (const e of loaded.entries) add(entries, e.story, e);
+  for (const n of current.notices ?? []) if (unchanged.has(n.story)) add(notices, n.story, n);
+  for (const n of loaded.notices ?? []) add(notices, n.story, n);
+  const ids = order.filter((id) => stories.has(id));
+  const all = <T>(map: Map<string, T[]>) => {
+    const out: T[] = [];
+    for (const id of ids) for (const x of map.get(id) ?? []) out.push(x);
+    return Object.freeze(out);
+  };
+  return Object.freeze({
+    stories: Object.freeze(ids.map((id) => stories.get(id)!)),
+    entries: all(entries),
+    synonyms: loaded.synonyms,
+    notices: all(notices),
+  });
 }
 
 function timeoutProblem(ms: number): KnowledgeProblem {
@@ -138,8 +206,8 @@ const FROM_SOURCE = fileURLToPath(import.meta.url).endsWith('.ts');
 const WORKER_URL = new URL(`./load-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
 
 /** A worker from source needs tsx's loader registered in it first (Node 20 ignores --import there). */
-function startWorker(dir: string): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData: { dir } });
+function startWorker(dir: string, served: ReadonlyMap<string, ServedStory>): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData: { dir, served } });
   const require = createRequire(import.meta.url);
   const tsxDir = path.dirname(require.resolve('tsx/package.json'));
   const api = (require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> }).exports[
@@ -147,16 +215,20 @@ function startWorker(dir: string): Worker {
   ]!.import.default;
   const code = `import(${JSON.stringify(pathToFileURL(path.join(tsxDir, api)).href)})
     .then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(code, { eval: true, workerData: { dir } });
+  return new Worker(code, { eval: true, workerData: { dir, served } });
 }
 
 /**
  * Loads the folder in a worker thread and rebuilds the knowledge here, chunk by chunk (see
  * load-worker.ts). After `timeoutMs` the worker is terminated and the load refused.
  */
-export function loadInWorker(dir: string, timeoutMs: number): Promise<LoadResult> {
+export function loadInWorker(
+  dir: string,
+  timeoutMs: number,
+  served: ReadonlyMap<string, ServedStory> = new Map(),
+): Promise<LoadResult> {
   return new Promise((resolve) => {
-    const worker = startWorker(dir);
+    const worker = startWorker(dir, served);
     let settled = false;
     const finish = (result: LoadResult) => {
       if (settled) return;
@@ -167,7 +239,16 @@ export function loadInWorker(dir: string, timeoutMs: number): Promise<LoadResult
     };
     const failure = (message: string): LoadResult => ({ ok: false, problems: [{ file: '(knowledge folder)', message }] });
     const timer = setTimeout(() => finish({ ok: false, problems: [timeoutProblem(timeoutMs)] }), timeoutMs);
-    let head: { stories: Story[]; synonyms: string[][]; notices: KnowledgeNotice[] } | undefined;
+    let head:
+      | {
+          stories: Story[];
+          synonyms: string[][];
+          notices: KnowledgeNotice[];
+          order: string[];
+          unchanged: string[];
+          fingerprints: [string, string][];
+        }
+      | undefined;
     const entries: Entry[] = [];
     worker.on('message', (m: WorkerMessage) => {
       switch (m.type) {
@@ -180,6 +261,9 @@ export function loadInWorker(dir: string, timeoutMs: number): Promise<LoadResult
             stories: m.stories as Story[],
             synonyms: m.synonyms as string[][],
             notices: m.notices as KnowledgeNotice[],
+            order: m.order,
+            unchanged: m.unchanged,
+            fingerprints: m.fingerprints,
           };
           return;
         case 'entries':
@@ -196,7 +280,13 @@ export function loadInWorker(dir: string, timeoutMs: number): Promise<LoadResult
             synonyms: deepFreeze(head.synonyms),
             notices: deepFreeze(head.notices),
           };
-          return finish({ ok: true, knowledge: Object.freeze(knowledge) });
+          return finish({
+            ok: true,
+            knowledge: Object.freeze(knowledge),
+            order: head.order,
+            unchanged: head.unchanged,
+            fingerprints: new Map(head.fingerprints),
+          });
         }
       }
     });

@@ -3,7 +3,17 @@ import type { KnowledgeProblem } from './types.js';
 
 export type WorkerMessage =
   | { type: 'problems'; problems: KnowledgeProblem[]; more: number }
-  | { type: 'head'; stories: unknown; synonyms: unknown; notices: unknown; entries: number }
+  | {
+      type: 'head';
+      stories: unknown;
+      synonyms: unknown;
+      notices: unknown;
+      entries: number;
+      /** Every story in order; those unchanged since the stories served (not sent); fingerprints. */
+      order: string[];
+      unchanged: string[];
+      fingerprints: [string, string][];
+    }
   | { type: 'entries'; entries: unknown[] }
   | { type: 'done' };
 

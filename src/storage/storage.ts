@@ -386,6 +386,22 @@ export class Storage {
     return row?.value ?? null;
   }
 
+  /**
+   * Sets `key` only if it has no value that is still current; true when this call set it. Atomic
+   * (one statement), so of several instances claiming the same key at once exactly one gets true:
+   * a message the gateway delivers twice, or to two copies of the bot, is answered once.
+   */
+  async claimValue(key: string, value: string, ttlMs: number, now = Date.now()): Promise<boolean> {
+    const expires_at = now + ttlMs;
+    const row = await this.db
+      .insertInto('kv')
+      .values({ key, value, expires_at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, expires_at }).where('kv.expires_at', '<=', now))
+      .returning('key')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async deleteValue(key: string): Promise<void> {
     await this.db.deleteFrom('kv').where('key', '=', key).execute();
   }

@@ -12,6 +12,10 @@ import { LIMITS } from '../discord/limits.js';
 export const APP_ID = '900000000000000001';
 export const GUILD_ID = '900000000000000002';
 export const CHANNEL_ID = '900000000000000003';
+/** More channels of the fake server, for tests that need a channel to themselves. */
+export const OTHER_CHANNEL_IDS = ['900000000000000005', '900000000000000006', '900000000000000007'] as const;
+/** The DM channel between the bot and a member. */
+export const DM_CHANNEL_ID = '900000000000000004';
 export const BOT_USER_ID = APP_ID;
 /** A role of the fake server, for tests of MOD_ROLE_IDS. */
 export const MOD_ROLE_ID = '900000000000000777';
@@ -22,6 +26,8 @@ export interface Recorded {
   path: string;
   body: any;
   auth: string | undefined;
+  /** What the fake answered with, for a message it created (its `id`). */
+  response?: any;
 }
 
 export interface InteractionOptions {
@@ -35,6 +41,24 @@ export interface InteractionOptions {
   channelId?: string;
   /** Files attached to attachment options, by option name; served by the fake like Discord's CDN. */
   attachments?: Record<string, { filename: string; text: string }>;
+}
+
+/** A message posted where the bot can see it (gateway MESSAGE_CREATE). */
+export interface MessageOptions {
+  content: string;
+  /** Its id: give the same one twice to deliver a message again. */
+  id?: string;
+  author?: { id: string; username?: string; bot?: boolean };
+  /** Mentions the bot (Discord's `mentions`); by default when the content has `<@bot id>`. */
+  mentionsBot?: boolean;
+  /** The server channel it is posted in (default: the one test channel). */
+  channelId?: string;
+  /** Sent in a DM to the bot rather than in the server's channel. */
+  dm?: boolean;
+  /** Posted by this webhook. */
+  webhookId?: string;
+  /** A reply to this message (by default pinging its author, as Discord's client does). */
+  replyTo?: { id: string; authorId: string; content?: string; embeds?: object[] };
 }
 
 const MANAGE_GUILD = 1n << 5n;
@@ -169,6 +193,119 @@ export class FakeDiscord {
     });
   }
 
+  /** A member's message; resolves with its id. The bot's reply, if any, is a POST to its channel. */
+  message(opts: MessageOptions): string {
+    const id = opts.id ?? this.#id();
+    const author = {
+      id: opts.author?.id ?? '900000000000000010',
+      username: opts.author?.username ?? 'member',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      ...(opts.author?.bot ? { bot: true } : {}),
+    };
+    const bot = {
+      id: BOT_USER_ID,
+      username: 'storybot',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+    };
+    const mentionsBot =
+      opts.mentionsBot ?? (opts.content.includes(`<@${BOT_USER_ID}>`) || opts.replyTo?.authorId === BOT_USER_ID);
+    const channelId = opts.dm ? DM_CHANNEL_ID : (opts.channelId ?? CHANNEL_ID);
+    const reply = opts.replyTo;
+    this.#dispatch('MESSAGE_CREATE', {
+      id,
+      channel_id: channelId,
+      ...(opts.dm
+        ? { channel_type: 1 }
+        : {
+            guild_id: GUILD_ID,
+            channel_type: 0,
+            member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+          }),
+      author,
+      content: opts.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: mentionsBot ? [bot] : [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: reply ? 19 : 0,
+      flags: 0,
+      components: [],
+      ...(opts.webhookId ? { webhook_id: opts.webhookId } : {}),
+      ...(reply
+        ? {
+            message_reference: {
+              type: 0,
+              message_id: reply.id,
+              channel_id: channelId,
+              ...(opts.dm ? {} : { guild_id: GUILD_ID }),
+            },
+            referenced_message: {
+              ...this.#message({ content: reply.content ?? '', embeds: reply.embeds ?? [] }),
+              id: reply.id,
+              channel_id: channelId,
+              author: reply.authorId === BOT_USER_ID ? bot : { ...author, id: reply.authorId },
+              type: 0,
+            },
+          }
+        : {}),
+    });
+    return id;
+  }
+
+  /** Resolves with the bot's reply to the message `id` (a POST to the channel referencing it). */
+  replyTo(id: string, timeoutMs = 5000): Promise<Recorded> {
+    return this.waitFor(
+      (r) =>
+        r.method === 'POST' &&
+        /^\/api\/v10\/channels\/\d+\/messages$/.test(r.path) &&
+        r.body?.message_reference?.message_id === id,
+      timeoutMs,
+    );
+  }
+
+  /** The bot's replies to the message `id` so far. */
+  repliesTo(id: string): Recorded[] {
+    return this.requests.filter(
+      (r) => r.method === 'POST' && /\/messages$/.test(r.path) && r.body?.message_reference?.message_id === id,
+    );
+  }
+
+  /** The "Ask storybot" message command on a message; resolves with the bot's callback. */
+  messageCommand(
+    name: string,
+    target: { content: string; authorId?: string },
+    opts: InteractionOptions = {},
+  ): Promise<Recorded> {
+    const id = this.#id();
+    const message = {
+      ...this.#message({ content: target.content }),
+      id,
+      author: {
+        id: target.authorId ?? '900000000000000011',
+        username: 'someone',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+      },
+      type: 0,
+    };
+    return this.#interact(
+      2,
+      { id: this.#id(), name, type: 3, target_id: id, resolved: { messages: { [id]: message } } },
+      opts,
+    );
+  }
+
   async #interact(type: number, data: object, opts: InteractionOptions, extra: object = {}): Promise<Recorded> {
     const id = this.#id();
     const token = `interaction-token-${id}`;
@@ -280,7 +417,13 @@ export class FakeDiscord {
             flags: 0,
           },
         ],
-        channels: [{ id: CHANNEL_ID, type: 0, name: 'news', position: 0, permission_overwrites: [] }],
+        channels: [CHANNEL_ID, ...OTHER_CHANNEL_IDS].map((id, i) => ({
+          id,
+          type: 0,
+          name: i ? `news-${i}` : 'news',
+          position: i,
+          permission_overwrites: [],
+        })),
         members: [],
         emojis: [],
         stickers: [],
@@ -354,6 +497,18 @@ export class FakeDiscord {
       if (this.#expiring.has(match[1]!)) send(404, { message: 'Unknown interaction', code: 10062 });
       else if (embedProblem(record.body?.data)) send(400, invalidFormBody(embedProblem(record.body?.data)!));
       else send(204);
+    } else if (req.method === 'POST' && (match = path.match(/^\/api\/v10\/channels\/(\d+)\/messages$/))) {
+      // A message the bot sends to a channel (a reply to a mention or a DM).
+      if (embedProblem(record.body)) send(400, invalidFormBody(embedProblem(record.body)!));
+      else {
+        record.response = {
+          ...this.#message(record.body),
+          channel_id: match[1],
+          type: record.body?.message_reference ? 19 : 0,
+          ...(record.body?.message_reference ? { message_reference: record.body.message_reference } : {}),
+        };
+        send(200, record.response);
+      }
     } else if (path.startsWith('/api/v10/webhooks/')) {
       if (embedProblem(record.body)) send(400, invalidFormBody(embedProblem(record.body)!));
       else send(200, this.#message(record.body));

@@ -70,6 +70,17 @@ export const payloads = {
       { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] },
       opts,
     ),
+  /** A message command on a member's message with this text (Discord sends the message resolved). */
+  messageCommand: (name: string, content: string, authorId: string, opts: InteractionOptions = {}) => {
+    const target = snowflake();
+    const author = { id: authorId, username: 'someone', discriminator: '0', global_name: null, avatar: null };
+    const message = { id: target, channel_id: CHANNEL_ID, author, content, embeds: [], components: [], type: 0 };
+    return base(
+      2,
+      { id: snowflake(), name, type: 3, target_id: target, resolved: { messages: { [target]: message } } },
+      opts,
+    );
+  },
   click: (customId: string, opts: InteractionOptions = {}) =>
     base(3, { custom_id: customId, component_type: 2 }, opts, {
       message: { id: snowflake(), channel_id: CHANNEL_ID, content: '', embeds: [], components: [], type: 20 },

