@@ -136,8 +136,8 @@ describe('mentioning the bot', () => {
   });
 
   it('answers an over-long question with a short reply asking for less', async () => {
-    const r = await ask({ content: mention('why '.repeat(200)), author: member() });
-    expect(r.body.content).toMatch(/under 300 characters/);
+    const r = await ask({ content: mention('why '.repeat(300)), author: member() });
+    expect(r.body.content).toMatch(/under 1000 characters/);
     expect(r.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

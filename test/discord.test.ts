@@ -114,7 +114,7 @@ describe('npm run deploy-commands', () => {
     expect(body.find((c) => c.name === 'knowledge').options[1]).toMatchObject({ name: 'file', type: 11 });
     expect(body.find((c) => c.name === 'teach').default_member_permissions).toBe(String(1 << 5));
     const ask = body.find((c) => c.name === 'ask');
-    expect(ask.options[0]).toMatchObject({ name: 'question', type: 3, required: true, max_length: 300 });
+    expect(ask.options[0]).toMatchObject({ name: 'question', type: 3, required: true, max_length: 1000 });
     expect(body.find((c) => c.name === 'who').options[0].autocomplete).toBe(true);
     const refresh = body.find((c) => c.name === 'refresh');
     expect(refresh.default_member_permissions).toBe(String(1 << 5)); // Manage Server
@@ -165,9 +165,9 @@ describe('/ask', () => {
   });
 
   it('refuses an over-long question even if Discord’s limit was bypassed', async () => {
-    const r = await fake.command('ask', { question: 'why '.repeat(200) }, member());
+    const r = await fake.command('ask', { question: 'why '.repeat(300) }, member());
     expect(isEphemeral(r)).toBe(true);
-    expect(r.body.data.content).toMatch(/under 300 characters/);
+    expect(r.body.data.content).toMatch(/under 1000 characters/);
   });
 });
 

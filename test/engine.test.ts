@@ -481,3 +481,197 @@ describe('a rambling preamble before the question', () => {
     expect(a.text).not.toMatch(/doesn't mention/);
   });
 });
+
+describe('a long rambling question', () => {
+  const rambling =
+    'hi, sorry if this is a dumb question, I have been away for a couple of weeks visiting family with no ' +
+    'internet and I am trying to catch up on all the news about the war, there is a lot going on and my ' +
+    'friends keep talking about secret talks between the americans and the russians, and I would really ' +
+    'like to know who is leading the talks for the US side of things please';
+
+  it('keeps what comes before a question that refers back to it (“what exactly is it unsure about”)', () => {
+    const a = ask(
+      'hmm so reading the last paragraph, cnn seems to be unsure about something regarding europe and ' +
+        'ukraine and the negotiations, what exactly is it unsure about',
+    );
+    expect(a.text).not.toMatch(/couldn't find a question/);
+  });
+
+  it('is read rather than refused, and the question inside it answered', () => {
+    expect(rambling.length).toBeGreaterThan(300);
+    const a = ask(rambling);
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^Steve Witkoff/);
+  });
+});
+
+describe('who asks for someone', () => {
+  it('is not answered by a line that names only the person asked about', () => {
+    const a = ask('who is the russian source quoted about dmitriev');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^The report doesn't say\. What it does say: Russian Special Envoy Kirill Dmitriev/);
+  });
+
+  it('still answers who someone named is', () => {
+    expect(ask('who is dmitriev').text).toMatch(/^Kirill Dmitriev/);
+  });
+});
+
+describe('words people shorten', () => {
+  it('reads a rare word as the one word of the report it begins: “admin” is administration', () => {
+    const a = ask('wat is the trump admin doing w russia');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/administration/);
+  });
+
+  it('reads a cut-short function word as filler, never naming it as missing: “acc to this”', () => {
+    const a = ask('pls tell me who the vice president is acc to this');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^JD Vance/);
+  });
+
+  it('does not name a plural of a common word as a subject the report lacks: “topics”', () => {
+    const a = ask('how many topics did driscoll brief the ukrainians on');
+    expect(a.missing).toBeNull();
+    expect(a.text).not.toMatch(/doesn't mention/);
+  });
+
+  it('leaves out a label before a colon: “2 qs: who’s george and who’s weimer”', () => {
+    const a = ask("2 qs: who's george and who's weimer");
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/Randy George/);
+    expect(a.text).toMatch(/Michael Weimer/);
+    expect(a.text).not.toMatch(/doesn't mention/);
+  });
+});
+
+describe('a yes/no premise the report contradicts with a day', () => {
+  it('finds the visit although no entry has a Friday, and says No with the day the report gives', () => {
+    const a = ask("was driscoll's trip to ukraine on a friday");
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^No\./);
+    expect(a.text).toMatch(/Wednesday/);
+  });
+
+  it('does not take a place the report names for a wrong person: “did Putin agree to the 28 point plan”', () => {
+    expect(ask('did putin agree to the 28 point plan').text).not.toMatch(/^No\./);
+  });
+});
+
+describe('is X the one who did it', () => {
+  it('says No and names who did, from the report: “is Driscoll the one leading the talks with Moscow”', () => {
+    const a = ask('is driscoll the one leading the talks with moscow');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^No\. Steve Witkoff/);
+    expect(a.sources.map((s) => s.line)).toContain(2);
+  });
+
+  it('says Yes when the report names that person', () => {
+    expect(ask('is witkoff the one leading the talks').text).toMatch(/^Yes\./);
+  });
+
+  it('does not say No from an answer about something else done (“in October”)', () => {
+    expect(ask('was it witkoff who visited the us in october').text).not.toMatch(/^No\. Army Secretary/);
+  });
+});
+
+describe('where in the report something is', () => {
+  it('is not read as the story: “at the end” is not the end of the war', () => {
+    const a = ask("what's the source agency credited at the end");
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/ANI/);
+    expect(a.entry).not.toBe('war-end');
+  });
+
+  it('still reads the end of the war as the story', () => {
+    expect(ask('when will the war come to an end').entry).toBe('war-end');
+  });
+});
+
+describe('a yes/no question no entry answers, that a sentence of the report does', () => {
+  it('says Yes, quoting the sentence from its line in the report’s own voice', () => {
+    const a = ask('were the peace efforts stalled before this push');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^Yes\./);
+    expect(a.sources[0]).toMatchObject({ line: 3 });
+    expect(a.sources[0]!.quote).toMatch(/stalled peace efforts/);
+    expect(a.sources[0]!.attribution).toMatch(/^ANI/);
+  });
+
+  it('does not say Yes when the sentence lacks a word the question asserts', () => {
+    expect(ask('were the peace efforts stalled by china').text).not.toMatch(/^Yes/);
+  });
+});
+
+describe('a part of a compound question about the first part’s answer', () => {
+  it('is answered by the same line: “what did trump say and where did he say it”', () => {
+    const a = ask('what did trump say and where did he say it');
+    expect(a.parts).toHaveLength(2);
+    expect(a.parts!.every((p) => p.status === 'answered')).toBe(true);
+    expect(a.parts![1]!.text).toMatch(/investment conference/);
+  });
+});
+
+describe('an adverb that asserts something in a yes/no question', () => {
+  it('is a premise: “did Driscoll travel alone” is not answered Yes by his arrival with a delegation', () => {
+    expect(ask('did driscoll travel alone').text).not.toMatch(/^Yes/);
+  });
+
+  it('is supported by another adverb of its WordNet synset: “mostly” secret, of “largely secret”', () => {
+    expect(ask('is the diplomatic effort mostly secret?').text).toMatch(/^Yes/);
+  });
+});
+
+describe('the opposite of an adjective, by WordNet', () => {
+  it('says No to “public” when the report says “secret” (similar to private, the opposite of public)', () => {
+    const a = ask('so the talks are fully public and transparent right');
+    expect(a.text).toMatch(/^No\. CNN called it a “largely secret” effort/);
+  });
+
+  it('keeps the curated Yes for the question the entry answers', () => {
+    expect(ask('are the talks secret').text).toMatch(/^Yes, largely\./);
+  });
+});
+
+describe('a yes/no premise a sentence of the report denies', () => {
+  it('says No with the denial, adjectives added or not: “big new developments” of “no new developments”', () => {
+    const a = ask('did the kremlin say there were big new developments');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^No\./);
+    expect(a.text).toMatch(/no new developments/);
+    expect(a.sources[0]).toMatchObject({ line: 6 });
+  });
+});
+
+describe('a place or party the question names and the answer never does', () => {
+  it('makes it an answer about another one: “who leads Ukraine’s negotiating team” is not the US envoy', () => {
+    const a = ask("who leads ukraine's negotiating team");
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^The report doesn't say/);
+  });
+
+  it('still answers who leads the talks', () => {
+    expect(ask('who leads the negotiations').text).toMatch(/^Steve Witkoff/);
+  });
+});
+
+describe('how many people of a kind the report names', () => {
+  it('counts and names them, each cited from the line that names them', () => {
+    const a = ask('how many generals are named as going with driscoll');
+    expect(a.status).toBe('answered');
+    expect(a.text).toBe('The report names two: Gen. Randy George and Gen. Chris Donahue.');
+    expect(a.sources.map((s) => s.line)).toEqual([4, 4]);
+  });
+
+  it('does not count them for a question about someone else’s: “how many generals does Russia have”', () => {
+    expect(ask('how many generals does russia have').text).not.toMatch(/names two/);
+  });
+});
+
+describe('a wh-question asked about the report', () => {
+  it('is answered as the wh-question, not as yes or no: “does the article say when the Anchorage meeting was”', () => {
+    const a = ask('does the article say when the anchorage meeting was');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^August/);
+  });
+});

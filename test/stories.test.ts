@@ -66,6 +66,21 @@ describe('routing a question among stories', () => {
   });
 });
 
+describe('the checks on an answer, with several stories loaded and none named', () => {
+  it('do not give a profile as what someone did when the report does not say it', () => {
+    const a = ask('who did dmitriev meet in the us');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^The report doesn't say\. What it does say: Kirill Dmitriev/);
+    expect(a.story?.id).toBe('ukraine-peace-push');
+  });
+
+  it('answer what Trump said with his words, not with who he is', () => {
+    const a = ask('what did trump say');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/disappointed in President Putin/);
+  });
+});
+
 describe('the story option and a pinned story', () => {
   it('answers from the story named, by id or by title, and only from it', () => {
     expect(ask('what happened on wednesday', { story: 'harbour-strike' }).sources[0]).toMatchObject({

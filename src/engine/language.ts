@@ -72,6 +72,11 @@ function related(relations: Relations, word: string): ReadonlySet<string> {
   return set;
 }
 
+/** The adverbs WordNet puts in a synset with this one ("mostly" -> largely). */
+export function adverbSynonymsOf(word: string): ReadonlySet<string> {
+  return related(wordnet().adverbSynonyms, word.toLowerCase());
+}
+
 /** The verbs WordNet puts in a synset with this one ("confirm" -> corroborate, support, sustain…). */
 export function verbSynonymsOf(word: string): ReadonlySet<string> {
   return related(wordnet().verbSynonyms, word.toLowerCase());

@@ -4,7 +4,7 @@ import { MORE_THAN_ONE } from './question.js';
 import { fillerShare, isFunctionWord, roleOf, textSpeakFor } from './subject.js';
 import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from './text.js';
 import type { Tuning } from './tuning.js';
-import { correctTypo } from './typo.js';
+import { completions, correctTypo } from './typo.js';
 
 /** A word of the question, resolved against the knowledge's vocabulary. */
 export interface ResolvedWord extends QueryWord {
@@ -61,6 +61,20 @@ export function resolveWords(
     }
     // A function word or text-speak for one is not a typo of a word of the knowledge either.
     if (isFunctionWord(token, w.word)) continue;
+    // A rare word that begins one word of the knowledge, and only one, is short for it ("admin").
+    const expanded = wordCount(w.word) < tuning.realWordCount ? abbreviated(index, w.word) : undefined;
+    if (expanded) {
+      out.push({
+        word: expanded.word,
+        term: expanded.term,
+        unknown: false,
+        filler: false,
+        weight: known(expanded.term)!,
+        typed,
+        pos: token?.pos ?? '',
+      });
+      continue;
+    }
     // A word of the language spelt right is not a typo of a word of the knowledge ("deny" is not "Denys").
     const corrected = wordCount(w.word) < tuning.realWordCount ? correctTypo(index.vocabularyTypos, w.word) : undefined;
     if (corrected) {
@@ -91,4 +105,20 @@ export function resolveWords(
     }
   }
   return out;
+}
+
+/** Shortest abbreviation read as a word of the knowledge: "admin", not "ad". */
+const MIN_ABBREVIATION = 4;
+
+/**
+ * The word of the knowledge a rare word abbreviates: the only one it begins, or several that fold
+ * to one term ("admin": administration). Words of the language are not abbreviations.
+ */
+function abbreviated(index: SearchIndex, word: string): { word: string; term: string } | undefined {
+  if (word.length < MIN_ABBREVIATION || /\d/.test(word)) return undefined;
+  const found = completions(index.vocabularyTypos, word, 3);
+  const terms = new Set(found.map((w) => index.vocabulary.get(w)));
+  if (found.length === 0 || found.length > 3 || terms.size !== 1) return undefined;
+  const term = [...terms][0]!;
+  return index.idf.has(term) ? { word: found[0]!, term } : undefined;
 }

@@ -22,7 +22,9 @@ export function roleOf(token: Token | undefined, word: string, opensSentence: bo
   if (token.pos === 'NUM' || (token.pos === 'PROPN' && !opensSentence)) return 'subject';
   // A noun that is not one of the common words of the language names a thing; "name", "bit",
   // "stuff", "person" are too common to name anything the report could be asked about.
-  if ((token.pos === 'NOUN' || token.pos === 'PROPN') && wordCount(word) < tuning.commonNounCount) return 'subject';
+  // A plural is as common as its singular ("topics": topic).
+  const count = Math.max(wordCount(word), wordCount(token.lemma));
+  if ((token.pos === 'NOUN' || token.pos === 'PROPN') && count < tuning.commonNounCount) return 'subject';
   return 'filler';
 }
 
@@ -52,15 +54,23 @@ export function textSpeakFor(word: string): readonly string[] {
   if (word.length > 4 || /\d/.test(word) || lowerCaseCount(word) >= 100) return [];
   const near = nearFunctionWords();
   // One edit apart: the same after deleting at most one letter from either (a swap aside).
-  return [...new Set([word, ...deletions(word)].flatMap((d) => near.get(d) ?? []))].filter((f) => f !== word);
+  const edited = [word, ...deletions(word)].flatMap((d) => near.get(d) ?? []);
+  // Or the start of one, cut short: "acc to this" (according), "tho" (though).
+  const cut = word.length >= 3 ? frequentStopwords(SHORTENED_FUNCTION_WORD).filter((f) => f.startsWith(word)) : [];
+  return [...new Set([...edited, ...cut])].filter((f) => f !== word);
 }
+
+/** Function words used at least this often are the ones text-speak respells ("wat", "wen"). */
+const FREQUENT_FUNCTION_WORD = 10_000;
+/** Function words used at least this often are the ones text-speak cuts short ("acc" to "according"). */
+const SHORTENED_FUNCTION_WORD = 1_000;
 
 /** Frequent function words and every form of them with one letter deleted, to the words they come from. */
 let near: ReadonlyMap<string, readonly string[]> | undefined;
 function nearFunctionWords(): ReadonlyMap<string, readonly string[]> {
   if (!near) {
     const map = new Map<string, string[]>();
-    for (const f of frequentStopwords(10_000)) {
+    for (const f of frequentStopwords(FREQUENT_FUNCTION_WORD)) {
       for (const form of new Set([f, ...deletions(f)])) map.set(form, [...(map.get(form) ?? []), f]);
     }
     near = map;

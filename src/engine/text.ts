@@ -32,6 +32,11 @@ const STOPWORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** One of the words people type around a question that carry no subject ("really", "pls"). */
+export function isFiller(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
 /**
  * Words about the report and its telling rather than the story ("is he *described* as…", "what
  * does the *article* say", "the last *paragraph*"): they ask nothing of an entry, no entry needs
@@ -201,6 +206,29 @@ export function contentWordsOf(normalized: string, synonyms?: Synonyms, terms?: 
   }
   return words;
 }
+
+/**
+ * Where in the report something is ("the agency credited at the end", "the F-35 thing at the
+ * bottom"): the report's layout, not the story's. Left out, so that "end" is not the end of the war.
+ */
+export function withoutLayout(text: string): string {
+  return text
+    .replace(LAYOUT, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+const LAYOUT =
+  /\b(?:at|in|near|towards?|on)\s+the\s+(?:very\s+)?(?:end|bottom|top|beginning|start)\b(?:\s+of\s+(?:the|this)\s+(?:article|report|story|piece|text|page|post)\b|(?!\s+of\b))/gi;
+
+/**
+ * "Does the article say when the meeting was", "do you know who leads the talks": a wh-question
+ * asked about the report, not a yes/no question; the wh-question is what is asked.
+ */
+export function withoutAskingAbout(text: string): string {
+  return text.replace(ASKING_ABOUT, '');
+}
+const ASKING_ABOUT =
+  /^\W*(?:does|did|do|can|could)\s+(?:the\s+|this\s+)?(?:article|report|story|piece|it|this|you|u)\s+(?:\w+\s+)?(?:say|says|mention|tell|know|explain|state|specify)\s+(?:(?:us|me)\s+)?(?=(?:who|what|when|where|why|how|which)\b)/i;
 
 /** Leading greetings and command words people type before the question itself. */
 export function stripPreamble(text: string): string {

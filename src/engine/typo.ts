@@ -113,3 +113,20 @@ function walk(
   if (rowMin > budget) return;
   for (const [next, child] of node.children) walk(child, next, ch, row, prev, depth + 1, a, budget, found);
 }
+
+/**
+ * The vocabulary words that start with `prefix`, longer than it, at most `max` of them (one more
+ * when there are more, so that a caller can tell "several" from "exactly `max`").
+ */
+export function completions(index: TypoIndex, prefix: string, max: number): string[] {
+  let node: TrieNode | undefined = index.root;
+  for (const ch of prefix) node = node?.children.get(ch);
+  const out: string[] = [];
+  const walk = (n: TrieNode) => {
+    if (out.length > max) return;
+    if (n.word !== undefined && n.word !== prefix) out.push(n.word);
+    for (const child of n.children.values()) walk(child);
+  };
+  if (node) walk(node);
+  return out;
+}

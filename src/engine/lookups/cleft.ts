@@ -1,0 +1,61 @@
+import { tokens } from '../language.js';
+import { contentWords, normalize, termOf } from '../text.js';
+import type { Answer, KnowledgeBase } from '../types.js';
+import { evidenceOf, kindOf, withPolarity } from './polar.js';
+
+/**
+ * "Is Driscoll the one leading the talks?", "was it Witkoff who visited the US in October?": a
+ * yes/no question about who did something. It is answered as "who is leading the talks", then
+ * checked: Yes when the answer names the person asked about, No when it names someone else (the
+ * reply then says who, from the report). Anything else is left to the usual yes/no reading.
+ */
+export interface Cleft {
+  /** The person asked about, as typed. */
+  person: string;
+  /** What they are said to have done: "leading the talks". */
+  predicate: string;
+}
+
+const THE_ONE =
+  /^\W*(?:is|was|are|were|isn'?t|wasn'?t)\s+(.+?)\s+the\s+(?:one|ones|person|guy|man|woman|people)\s+(?:who\s+|that\s+)?(.+?)\W*$/i;
+const IT_WHO = /^\W*(?:is|was|isn'?t|wasn'?t)\s+it\s+(.+?)\s+(?:who|that)\s+(.+?)\W*$/i;
+
+export function cleftOf(question: string): Cleft | undefined {
+  const m = THE_ONE.exec(question) ?? IT_WHO.exec(question);
+  return m ? { person: m[1]!, predicate: m[2]! } : undefined;
+}
+
+/**
+ * The yes/no verdict on a cleft question, from the answer to its "who" question; undefined when
+ * the person asked about is not a name or the "who" question has no answer naming anyone.
+ */
+export function agentCheck(kb: KnowledgeBase, cleft: Cleft, askWho: (text: string) => Answer): Answer | undefined {
+  const { synonyms } = kb.index;
+  const asked = contentWords(cleft.person, synonyms).filter((w) => kindOf(w.word, kb) === 'name');
+  if (asked.length === 0) return undefined;
+  const reply = askWho(`who ${/^\w+ing\b/i.test(cleft.predicate) ? 'is ' : ''}${cleft.predicate}`);
+  if (reply.status !== 'answered' || reply.answer === null) return undefined;
+  // The answer must be about what was done, all of it ("visited the US in October"), not a neighbour.
+  const held = new Set(evidenceOf(kb, reply).map((w) => w.term));
+  const done = contentWords(cleft.predicate, synonyms).filter((w) => kb.index.idf.has(w.term));
+  if (!done.every((w) => held.has(w.term))) return undefined;
+  const named = namesIn(kb, reply.answer);
+  if (asked.every((w) => named.has(w.term))) return withPolarity(kb, reply, 'yes');
+  const people = [...named].filter((t) => kb.index.nameTerms.has(t));
+  return people.length ? withPolarity(kb, reply, 'no') : undefined;
+}
+
+/** The terms of the names a text uses, each person's whole name when any part of it is used. */
+function namesIn(kb: KnowledgeBase, text: string): Set<string> {
+  const { synonyms } = kb.index;
+  const out = new Set(
+    tokens(text)
+      .filter((t, i) => (t.pos === 'PROPN' || (i > 0 && /^\p{Lu}/u.test(t.text))) && kindOf(normalize(t.normal), kb))
+      .map((t) => termOf(normalize(t.normal), synonyms)),
+  );
+  for (const person of kb.index.people) {
+    const name = contentWords(person.name, synonyms).map((w) => w.term);
+    if (name.some((t) => out.has(t))) for (const t of name) out.add(t);
+  }
+  return out;
+}
