@@ -17,6 +17,15 @@ export const OTHER_CHANNEL_IDS = ['900000000000000005', '900000000000000006', '9
 /** The DM channel between the bot and a member. */
 export const DM_CHANNEL_ID = '900000000000000004';
 export const BOT_USER_ID = APP_ID;
+/** The bot's own user, as the gateway's READY and the messages it wrote show it. */
+const BOT_USER = {
+  id: BOT_USER_ID,
+  username: 'storybot',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
 /** A role of the fake server, for tests of MOD_ROLE_IDS. */
 export const MOD_ROLE_ID = '900000000000000777';
 export const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.FakeTk.fake-token-for-tests-only-0123456789';
@@ -204,14 +213,7 @@ export class FakeDiscord {
       avatar: null,
       ...(opts.author?.bot ? { bot: true } : {}),
     };
-    const bot = {
-      id: BOT_USER_ID,
-      username: 'storybot',
-      discriminator: '0',
-      global_name: null,
-      avatar: null,
-      bot: true,
-    };
+    const bot = BOT_USER;
     const mentionsBot =
       opts.mentionsBot ?? (opts.content.includes(`<@${BOT_USER_ID}>`) || opts.replyTo?.authorId === BOT_USER_ID);
     const channelId = opts.dm ? DM_CHANNEL_ID : (opts.channelId ?? CHANNEL_ID);
@@ -364,15 +366,7 @@ export class FakeDiscord {
     }
     this.identified++;
     this.intents = d.intents;
-    const user = {
-      id: BOT_USER_ID,
-      username: 'storybot',
-      discriminator: '0',
-      global_name: null,
-      avatar: null,
-      bot: true,
-      flags: 0,
-    };
+    const user = { ...BOT_USER, flags: 0 };
     this.#dispatch(
       'READY',
       {
