@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { commands, QUESTION_OPTIONS } from '../commands/index.js';
-import { questionLogListener } from '../src/curation/question-listener.js';
+import { logQuestionsOf } from '../src/curation/question-listener.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { buildKnowledgeBase, type Lookup } from '../src/dispatch/engine.js';
 import { KnowledgeStore } from '../src/knowledge/store.js';
@@ -115,7 +115,7 @@ async function throughDispatcher(storage: Storage) {
   const store = await KnowledgeStore.open(path.join(root, 'knowledge'));
   const plain = new Dispatcher({ store, commands, rate: null });
   const logged = new Dispatcher({ store, commands, rate: null });
-  logged.onEvent(questionLogListener(log, QUESTION_OPTIONS));
+  logged.onEvent(logQuestionsOf(log, store, QUESTION_OPTIONS));
   const request = (q: { lookup: Lookup; text: string }, i: number) => ({
     kind: 'command' as const,
     source: 'bench',
