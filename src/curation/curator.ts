@@ -7,13 +7,13 @@ import { KNOWLEDGE_LIMITS } from '../knowledge/limits.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Entry, KnowledgeNotice, KnowledgeProblem } from '../knowledge/types.js';
+import { yamlPackage } from '../knowledge/yaml-parsers.js';
 
 const isWithheld = (n: KnowledgeNotice) => n.kind === 'withheld';
 import type { ChangeRow, Storage } from '../storage/storage.js';
 import { writeFileAtomic } from './atomic.js';
 import { addPhrasing } from './phrasing.js';
 import { removeStoryWithHistory, restoreRemovedStory, STORY_REMOVAL } from './story-history.js';
-import { parse } from 'yaml';
 
 /** Who made a change: a moderator is accountable for it, so their id and name are kept. */
 export interface Actor {
@@ -199,7 +199,7 @@ export class Curator {
   /** The report's file name, as story.yaml gives it. */
   async #reportName(story: string): Promise<string | null> {
     const text = await readFile(path.join(this.store.dir, 'stories', story, 'story.yaml'), 'utf8').catch(() => '');
-    const report: unknown = (parse(text) as { report?: unknown } | null)?.report;
+    const report: unknown = (yamlPackage().parse(text) as { report?: unknown } | null)?.report;
     return typeof report === 'string' && /^[\w.-]+$/.test(report) ? report : null;
   }
 

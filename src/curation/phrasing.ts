@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import type { YAMLMap } from 'yaml';
+import { yamlPackage } from '../knowledge/yaml-parsers.js';
 
 /** How knowledge files are written back: long lines and flow lists exactly as curators keep them. */
 export const YAML_OUTPUT = { lineWidth: 0, flowCollectionPadding: false } as const;
@@ -11,6 +12,7 @@ export type EditOutcome = { ok: true; text: string } | { ok: false; message: str
  * them. The file must hold a list of entries, and the entry a `phrasings` list (or none yet).
  */
 export function addPhrasing(text: string, entryId: string, phrasing: string): EditOutcome {
+  const { isMap, isScalar, isSeq, parseDocument } = yamlPackage();
   const doc = parseDocument(text);
   if (doc.errors.length) return { ok: false, message: `the file does not parse: ${doc.errors[0]!.message}` };
   if (!isSeq(doc.contents)) return { ok: false, message: 'the file is not a list of entries' };

@@ -1,4 +1,4 @@
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { jsYaml } from './yaml-parsers.js';
 
 /**
  * A reader for the plain block YAML that knowledge files are written in: lists of mappings, lists
@@ -176,7 +176,7 @@ function scalar(text: string): Value {
     return notPlain();
   }
   if (SMALL_INT.test(text)) return Number(text);
-  if (MAYBE_TYPED.test(text)) return load(text, { schema: CORE_SCHEMA }) as Value;
+  if (MAYBE_TYPED.test(text)) return jsYaml().load(text, { schema: jsYaml().CORE_SCHEMA }) as Value;
   return text;
 }
 

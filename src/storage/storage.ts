@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely';
-import pg from 'pg';
 import { migrationProvider, type Dialect } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -84,7 +82,10 @@ export class Storage {
 
   static async open({ dataDir, databaseUrl }: StorageOptions): Promise<Storage> {
     let storage: Storage;
+    // Each driver is imported only when it is the one used: pg alone costs a console start about
+    // 40 ms (it probes for a Cloudflare runtime, which loads Node's fetch), better-sqlite3 its addon.
     if (databaseUrl) {
+      const { default: pg } = await import('pg');
       const pool = new pg.Pool({
         connectionString: databaseUrl,
         max: 4,
@@ -98,6 +99,7 @@ export class Storage {
       storage = new Storage(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
     } else {
       mkdirSync(dataDir, { recursive: true });
+      const { default: BetterSqlite3 } = await import('better-sqlite3');
       const file = new BetterSqlite3(path.join(dataDir, SQLITE_FILE));
       // WAL: readers don't wait for the log writer; a crash mid-write loses nothing committed.
       file.pragma('journal_mode = WAL');
