@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+// The knowledge schemas set zod's English messages; the checks here all word their own.
 
 /** Configuration, read once from the environment (and `.env`), validated, typed and frozen. */
 export interface Config {
@@ -55,45 +56,42 @@ const snowflake = /^\d{17,20}$/;
 // Three dot-separated base64url parts; checked so a pasted client secret fails here, not at login.
 const tokenShape = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/;
 
-const optional = (schema: z.ZodString) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-    schema.optional(),
+/** An unset or blank variable is absent; a set one is trimmed, then checked. */
+const optional = (...checks: z.core.$ZodCheck<string>[]) =>
+  z.pipe(
+    z.transform((v: unknown) =>
+      typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v,
+    ),
+    z.optional(z.string().check(...checks)),
   );
+const oneOf = (values: readonly string[]) =>
+  z.refine<string>((v) => values.includes(v), `must be one of ${values.join(', ')}`);
 
 const envSchema = z.object({
-  DISCORD_TOKEN: optional(z.string().regex(tokenShape, 'does not look like a bot token (three dot-separated parts)')),
-  DISCORD_CLIENT_ID: optional(z.string().regex(snowflake, 'must be the application id, 17 to 20 digits')),
-  DISCORD_GUILD_ID: optional(z.string().regex(snowflake, 'must be a server id, 17 to 20 digits')),
+  DISCORD_TOKEN: optional(z.regex(tokenShape, 'does not look like a bot token (three dot-separated parts)')),
+  DISCORD_CLIENT_ID: optional(z.regex(snowflake, 'must be the application id, 17 to 20 digits')),
+  DISCORD_GUILD_ID: optional(z.regex(snowflake, 'must be a server id, 17 to 20 digits')),
   DISCORD_API_URL: optional(
-    z.string().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http(s) URL such as https://discord.com/api'),
+    z.regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http(s) URL such as https://discord.com/api'),
   ),
   MOD_ROLE_IDS: optional(
-    z.string().regex(/^\d{17,20}(\s*,\s*\d{17,20})*$/, 'must be role ids (17 to 20 digits) separated by commas'),
+    z.regex(/^\d{17,20}(\s*,\s*\d{17,20})*$/, 'must be role ids (17 to 20 digits) separated by commas'),
   ),
-  LOG_LEVEL: optional(
-    z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `must be one of ${LOG_LEVELS.join(', ')}`),
-  ),
-  KNOWLEDGE_DIR: optional(z.string()),
-  DISCORD_PUBLIC_KEY: optional(
-    z.string().regex(/^[0-9a-f]{64}$/i, 'must be the application public key, 64 hex characters'),
-  ),
+  LOG_LEVEL: optional(oneOf(LOG_LEVELS)),
+  KNOWLEDGE_DIR: optional(),
+  DISCORD_PUBLIC_KEY: optional(z.regex(/^[0-9a-f]{64}$/i, 'must be the application public key, 64 hex characters')),
   HTTP_PORT: optional(
-    z
-      .string()
-      .regex(/^\d{1,5}$/, 'must be a port number')
-      .refine((v) => +v <= 65535, 'must be a port number'),
+    z.regex(/^\d{1,5}$/, 'must be a port number'),
+    z.refine<string>((v) => +v <= 65535, 'must be a port number'),
   ),
-  HTTP_HOST: optional(z.string()),
-  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
-  DATA_DIR: optional(z.string()),
+  HTTP_HOST: optional(),
+  DATABASE_URL: optional(z.regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
+  DATA_DIR: optional(),
   QUESTION_LOG_DAYS: optional(
-    z
-      .string()
-      .regex(/^\d{1,4}$/, 'must be a whole number of days, 1 to 3650')
-      .refine((v) => Number(v) >= 1 && Number(v) <= 3650, 'must be a whole number of days, 1 to 3650'),
+    z.regex(/^\d{1,4}$/, 'must be a whole number of days, 1 to 3650'),
+    z.refine<string>((v) => Number(v) >= 1 && Number(v) <= 3650, 'must be a whole number of days, 1 to 3650'),
   ),
-  HASH_SALT: optional(z.string().min(16, 'must be at least 16 characters')),
+  HASH_SALT: optional(z.minLength(16, 'must be at least 16 characters')),
 });
 
 /**

@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
-import type * as Yaml from 'yaml';
-import type { z } from 'zod';
 import { clip, normalize } from '../engine/text.js';
 import { readKnowledgeFile } from './files.js';
 import { KNOWLEDGE_LIMITS as LIMITS } from './limits.js';
 import { rememberNormalizedPhrasings } from './normalized.js';
 import { readPlainYaml } from './plain-yaml.js';
-import { eventSchema, gapSchema, personSchema, qaSchema, storySchema, synonymsSchema, type SourceFile } from './schema.js';
+import { jsYaml, yamlPackage } from './yaml-parsers.js';
+import {
+  eventSchema,
+  gapSchema,
+  personSchema,
+  qaSchema,
+  storySchema,
+  synonymsSchema,
+  type Schema,
+  type SchemaError,
+  type SourceFile,
+} from './schema.js';
 import type { Entry, Knowledge, KnowledgeNotice, KnowledgeProblem, Source, Story } from './types.js';
 
 export type LoadResult =
@@ -54,11 +61,11 @@ type EntryBody = Entry extends infer E ? (E extends Entry ? Omit<E, Shared> : ne
 
 type ParsedItem =
   | { success: true; id: string; sources: SourceFile[]; body: EntryBody }
-  | { success: false; error: z.ZodError };
+  | { success: false; error: SchemaError };
 
 /** One kind of entry file: its schema, and how a valid item becomes the body of an `Entry`. */
 function entryFile<T extends { id: string; sources: SourceFile[] }>(
-  schema: z.ZodType<T>,
+  schema: Schema<T>,
   build: (item: T) => EntryBody,
 ): { parse(item: unknown): ParsedItem } {
   return {
@@ -458,7 +465,8 @@ export function parseYaml(text: string, file: string, problems: KnowledgeProblem
   if (plain !== undefined) return plain;
   if (!MAY_HAVE_ALIASES.test(text)) {
     try {
-      return loadPlainYaml(text, { schema: CORE_SCHEMA, maxAliases: 0 });
+      const { load, CORE_SCHEMA } = jsYaml();
+      return load(text, { schema: CORE_SCHEMA, maxAliases: 0 });
     } catch {
       // Reported below, as the `yaml` package words it.
     }
@@ -480,13 +488,10 @@ export function parseYaml(text: string, file: string, problems: KnowledgeProblem
   }
 }
 
-/** The `yaml` package, loaded when a file first needs it (most never do: 40 ms off start-up). */
-const yamlPackage = () => createRequire(import.meta.url)('yaml') as typeof Yaml;
-
 /** An anchor (&a) or an alias (*a) where a node may start; a false alarm only costs the slower parser. */
 const MAY_HAVE_ALIASES = /(?:^|[\s:,[{-])[&*][^\s,[\]{}]/m;
 
-function zodProblems(file: string, entry: string | undefined, error: z.ZodError): KnowledgeProblem[] {
+function zodProblems(file: string, entry: string | undefined, error: SchemaError): KnowledgeProblem[] {
   return error.issues.map((issue) => ({
     file,
     ...(entry ? { entry } : {}),
