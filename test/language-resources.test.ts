@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import {
   wordnetFromPackage,
 } from '../src/engine/resources/derived.js';
 import { writeLanguageResources } from '../src/engine/resources/build.js';
-import { PIPE, packagedWinkModel, winkModel } from '../src/engine/resources/wink-model.js';
+import { PIPE, WINK_CORE_FILE, packagedWinkModel, winkModel } from '../src/engine/resources/wink-model.js';
 import { loadEvalSet } from '../src/evaluation/evaluate.js';
 import { shippedKnowledgeBase } from './helpers/knowledge.js';
 
@@ -68,9 +68,10 @@ describe('the language resources the build derives', () => {
 });
 
 describe('wink-nlp with the model read without its start-up copy', () => {
-  it('reads every text of the knowledge and the tuning questions exactly as the packaged model does', async () => {
+  it('reads every text of the knowledge and the tuning questions exactly as the packaged model does, from the package or from the core the build derives', async () => {
     const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
     const fast = winkNLP(winkModel(), [...PIPE]);
+    const derived = winkNLP(winkModel(dir), [...PIPE]);
     const packaged = winkNLP(packagedWinkModel(), [...PIPE]);
     const kb = await shippedKnowledgeBase();
     const questions = [
@@ -93,6 +94,28 @@ describe('wink-nlp with the model read without its start-up copy', () => {
       };
     };
     expect(texts.length).toBeGreaterThan(300);
-    for (const text of texts) expect(read(fast, text), text).toEqual(read(packaged, text));
+    for (const text of texts) {
+      const expected = read(packaged, text);
+      expect(read(fast, text), text).toEqual(expected);
+      expect(read(derived, text), text).toEqual(expected);
+    }
+  });
+
+  it('does not read a derived core from another version of the package, or one cut short', async () => {
+    const stale = await mkdtemp(path.join(tmpdir(), 'storybot-wink-stale-'));
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
+    const lemmas = (nlp: WinkMethods) => nlp.readDoc('Driscoll led the talks').tokens().out(nlp.its.lemma);
+    try {
+      const bytes = await readFile(path.join(dir, WINK_CORE_FILE));
+      await writeFile(
+        path.join(stale, WINK_CORE_FILE),
+        Buffer.concat([Buffer.from('# wink-eng-lite-web-model 0.0.1 core 1'), bytes.subarray(bytes.indexOf(10))]),
+      );
+      expect(lemmas(winkNLP(winkModel(stale), [...PIPE]))).toEqual(['driscoll', 'lead', 'the', 'talk']);
+      await writeFile(path.join(stale, WINK_CORE_FILE), bytes.subarray(0, bytes.length - 1000));
+      expect(lemmas(winkNLP(winkModel(stale), [...PIPE]))).toEqual(['driscoll', 'lead', 'the', 'talk']);
+    } finally {
+      await rm(stale, { recursive: true, force: true });
+    }
   });
 });

@@ -1,14 +1,20 @@
 /**
- * `npm run build` runs this after tsc: it writes the derived language resources (see derived.ts)
- * beside the compiled code, where the engine reads them.
+ * `npm run build` runs this last: it writes the derived language resources (see derived.ts and
+ * wink-model.ts) beside the compiled code and beside the bundle, where the engine reads them (the
+ * folder of its own module). Folders as arguments; none: this file's own.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FREQUENCIES_FILE, WORDNET_FILE, frequenciesText, wordnetFromPackage, wordnetToText } from './derived.js';
+import { WINK_CORE_FILE, winkCoreBytes } from './wink-model.js';
 
 export function writeLanguageResources(dir: string): void {
   writeFileSync(path.join(dir, FREQUENCIES_FILE), frequenciesText());
   writeFileSync(path.join(dir, WORDNET_FILE), wordnetToText(wordnetFromPackage()));
+  writeFileSync(path.join(dir, WINK_CORE_FILE), winkCoreBytes());
 }
 
-if (process.argv[1] === import.meta.filename) writeLanguageResources(import.meta.dirname);
+if (process.argv[1] === import.meta.filename) {
+  const dirs = process.argv.slice(2);
+  for (const dir of dirs.length ? dirs : [import.meta.dirname]) writeLanguageResources(dir);
+}
