@@ -81,7 +81,7 @@ console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);
 // --- start-up and idle memory (the built bot, whole processes) -----------------------------
 const startup = await startupRatio();
 const idleRss = await idleBotRss();
-console.log('start-up, the built bot (node dist/src/main.js) as whole processes');
+console.log('start-up, the built bot (node dist/bundle/main.js, as npm start runs it) as whole processes');
 console.log(
   `  first answer to a piped question   median ${ms(startup.startMs).padStart(12)}   node -e 0 ${ms(startup.nodeMs)}   ratio ${startup.ratio.toFixed(1)}x (paired runs)`,
 );

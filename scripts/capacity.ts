@@ -1,6 +1,6 @@
 /**
  * npm run capacity: how the bot holds up as interactions arrive faster. The bot runs as in
- * production (`node dist/src/main.js`, its own process, real discord.js client) against the fake
+ * production (`node dist/bundle/main.js`, its own process, real discord.js client) against the fake
  * Discord on 127.0.0.1, which offers /ask interactions at each rate for a few seconds. For each
  * rate: interactions answered and told "busy" per second, latency from when each was due to its
  * callback (p50, p99), and the bot's peak resident memory (VmHWM). Offered rates with
@@ -37,7 +37,7 @@ async function memory(pid: number): Promise<{ rss: number; hwm: number }> {
 
 export async function measureCapacity(rates = RATES, seconds = SECONDS): Promise<CapacityRow[]> {
   const fake = await FakeDiscord.start({ record: false });
-  const bot = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+  const bot = spawn(process.execPath, [path.join(root, 'dist/bundle/main.js')], {
     cwd: root,
     env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' },
     // Its log lines go where production sends them, to a file or a collector: here, nowhere.

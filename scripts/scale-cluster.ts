@@ -121,7 +121,7 @@ export interface Copy {
 
 /** How a copy is started: the compiled build when there is one, as in production. */
 function entry(): string[] {
-  const built = path.join(ROOT, 'dist/src/main.js');
+  const built = path.join(ROOT, 'dist/bundle/main.js');
   return existsSync(built) ? [built] : ['--import', 'tsx', path.join(ROOT, 'src/main.ts')];
 }
 

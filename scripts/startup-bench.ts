@@ -10,7 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeDiscord, TOKEN } from '../src/testing/fake-discord.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const MAIN = path.join(root, 'dist/src/main.js');
+/** What `npm start` runs. */
+const MAIN = path.join(root, 'dist/bundle/main.js');
 
 /** Runs a command to its exit, feeding it `input`; resolves with its wall time in ms. */
 function run(args: string[], input = '', env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; out: string }> {

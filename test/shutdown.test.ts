@@ -10,7 +10,7 @@ import { run } from './helpers/run.js';
 
 /** `npm start` runs the build; rebuild when a source is newer than it, so the test runs this code. */
 beforeAll(async () => {
-  const built = path.join(ROOT, 'dist/src/main.js');
+  const built = path.join(ROOT, 'dist/bundle/main.js');
   const newest = async (dir: string): Promise<number> => {
     let t = 0;
     for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -88,7 +88,7 @@ describe('graceful shutdown', () => {
     expect(children).toHaveLength(1);
     const args = (await readFile(`/proc/${children[0]}/cmdline`, 'utf8')).split('\0').filter(Boolean);
     expect(path.basename(args[0]!)).toBe('node');
-    expect(args.slice(1)).toEqual(['dist/src/main.js']);
+    expect(args.slice(1)).toEqual(['dist/bundle/main.js']);
     process.kill(-bot.proc.pid!, 'SIGTERM');
     expect((await bot.exited).code).toBe(0);
   });
