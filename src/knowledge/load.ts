@@ -165,21 +165,33 @@ async function loadAll(
   const fingerprints = new Map<string, string>();
   const unchanged: string[] = [];
   let unchangedEntries = 0;
-  for (const storyId of storyIds) {
+  // Stories are read a few at a time: each file read is several round trips to the thread pool,
+  // and one story's waits are another's parsing (at 100 stories, a third of a sequential load was
+  // spent waiting). Each story gathers its own problems and notices, merged in folder order.
+  const loads = await mapConcurrently(storyIds, STORIES_AT_ONCE, async (storyId) => {
     const fingerprint = withFingerprints ? await fingerprintOf(dir, storyId) : undefined;
     const before = served?.get(storyId);
     if (fingerprint !== undefined && before?.fingerprint === fingerprint) {
-      unchanged.push(storyId);
-      unchangedEntries += before.entries;
-      fingerprints.set(storyId, fingerprint);
+      return { kind: 'unchanged', storyId, fingerprint, entries: before.entries } as const;
+    }
+    const own = { problems: [] as KnowledgeProblem[], notices: [] as KnowledgeNotice[] };
+    const loaded = await loadStory(dir, storyId, own.problems, own.notices);
+    return { kind: 'read', storyId, fingerprint, loaded, ...own } as const;
+  });
+  for (const load of loads) {
+    if (load.kind === 'unchanged') {
+      unchanged.push(load.storyId);
+      unchangedEntries += load.entries;
+      fingerprints.set(load.storyId, load.fingerprint);
       continue;
     }
-    const loaded = await loadStory(dir, storyId, problems, notices);
-    if (loaded) {
-      stories.push(loaded.story);
+    for (const p of load.problems) problems.push(p);
+    for (const n of load.notices) notices.push(n);
+    if (load.loaded) {
+      stories.push(load.loaded.story);
       // One by one: spreading a huge array into push() overflows the call stack.
-      for (const e of loaded.entries) entries.push(e);
-      if (fingerprint !== undefined) fingerprints.set(storyId, fingerprint);
+      for (const e of load.loaded.entries) entries.push(e);
+      if (load.fingerprint !== undefined) fingerprints.set(load.storyId, load.fingerprint);
     }
   }
   const total = entries.length + unchangedEntries;
@@ -220,6 +232,22 @@ async function fingerprintOf(root: string, storyId: string): Promise<string | un
     hash.update(`${d.name}\0${read.text.length}\0`).update(read.text);
   }
   return hash.digest('hex');
+}
+
+const STORIES_AT_ONCE = 8;
+
+/** `fn` over `items`, at most `limit` at a time; the results in the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await fn(items[at]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 const SYNONYMS_FILE = 'synonyms.yaml';
