@@ -179,6 +179,18 @@ describe('input nobody should be able to break it with', () => {
     expect(a.text).toMatch(String(MAX_QUERY_LENGTH));
   });
 
+  it('reads a question pasted with terminal colour codes as the question itself, never naming a code as missing', () => {
+    for (const [coloured, plain] of [
+      ['who is \u001b[31mwitkoff\u001b[0m', 'who is witkoff'],
+      ['\u001b[1;31mwho leads the talks', 'who leads the talks'],
+      ['\u001b]0;title\u0007when did driscoll arrive', 'when did driscoll arrive'],
+    ]) {
+      const a = ask(coloured!);
+      expect(a.text, coloured).not.toMatch(/“\d+”|\[\d/);
+      expect([a.status, a.entry, a.text], coloured).toEqual([ask(plain!).status, ask(plain!).entry, ask(plain!).text]);
+    }
+  });
+
   it('reads an @everyone ping as nothing at all', () => {
     expect(ask('@everyone').text).toMatch(/Ask a question/);
   });
