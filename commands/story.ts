@@ -82,12 +82,15 @@ export default {
         await pins.pin(invoker.channelId, story.id);
         return info('Story pinned', [`Questions in this channel now go to “${story.title}” first.`]);
       }
-      default: {
+      case 'unpin': {
         const had = pins && invoker.channelId ? await pins.unpin(invoker.channelId) : false;
         return info(had ? 'Story unpinned' : 'Nothing to unpin', [
           had ? 'Questions here go to whichever story answers them best.' : 'This channel has no pinned story.',
         ]);
       }
+      default:
+        // No action (a console line, an old client): say what there is, and change nothing.
+        return info('Which action?', [`Give an \`action\`: ${ACTIONS.join(', ')}.`]);
     }
   },
   autocomplete: ({ kb, typed, limit }) =>

@@ -129,4 +129,14 @@ describe('/story pin, through Discord', () => {
     // The pin is kept in the bot's database, where a restart or another copy finds it.
     expect((await curation.storage.pins()).get(PINNED_CHANNEL)).toBe('ukraine-peace-push');
   });
+
+  it('keeps the pin when /story comes without an action, and says which actions there are', async () => {
+    await fake.command('story', {}, { ...moderator(), channelId: PINNED_CHANNEL });
+    const reply = await fake.waitFor((r) => r.method === 'PATCH' && /Which action/.test(JSON.stringify(r.body)));
+    expect(JSON.stringify(reply.body)).toMatch(/add, remove, pin, unpin/);
+    expect((await curation.storage.pins()).get(PINNED_CHANNEL)).toBe('ukraine-peace-push');
+    await fake.command('story', { action: 'unpin' }, { ...moderator(), channelId: PINNED_CHANNEL });
+    await fake.waitFor((r) => r.method === 'PATCH' && /Story unpinned/.test(JSON.stringify(r.body)));
+    expect((await curation.storage.pins()).get(PINNED_CHANNEL)).toBeUndefined();
+  });
 });
