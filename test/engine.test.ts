@@ -247,6 +247,17 @@ describe('yes/no questions', () => {
     expect(a.text).toMatch(/^Yes\. Driscoll met Ukrainian President Volodymyr Zelensky/);
   });
 
+  it('does not say Yes from evidence about another time: previous attempts collapsed, not these talks', () => {
+    const now = ask('did the talks collapse');
+    expect(now.text).not.toMatch(/^Yes/);
+    expect(now.text).toMatch(/^The report doesn't say\. What it does say: Previous attempts/);
+    expect(now.sources[0]!.line).toBe(7);
+    expect(ask('have previous attempts collapsed').text).toMatch(/^Yes\. Previous attempts/);
+    expect(ask('have talks ever collapsed before').text).toMatch(/^Yes\. Previous attempts/);
+    // A time word elsewhere in the evidence ("earlier negotiations") says nothing of the point asked.
+    expect(ask('is driscoll close to vance').text).toMatch(/^Yes\./);
+  });
+
   it('says the report does not say, with the evidence, rather than guess', () => {
     const a = ask('did driscoll brief them on the weather');
     expect(a.status).not.toBe('answered');

@@ -153,8 +153,23 @@ export function premiseCheck(
   });
   const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
   if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
-  return unsupported.length === 0 ? 'yes' : 'unknown';
+  if (unsupported.length > 0) return 'unknown';
+  // Evidence placed in another time than the question asks about ("previous attempts collapsed"
+  // for "did the talks collapse") is about something else: not a Yes, whatever words it shares.
+  // A question that asks about another time itself ("in the past", "ever", "before") may have it.
+  const asksOtherTime = toks.some((t) => OTHER_TIME.has(t.normal) || ASKS_BEFORE.has(t.normal));
+  const askedTerms = new Set(asked.map((w) => w.term));
+  const elsewhen = held.some((h, i) => OTHER_TIME.has(h.word) && askedTerms.has(held[i + 1]?.term ?? ''));
+  if (!asksOtherTime && elsewhen) return 'unknown';
+  return 'yes';
 }
+const ASKS_BEFORE: ReadonlySet<string> = new Set(['before', 'ever', 'once', 'already']);
+
+/**
+ * Adjectives that set what they qualify in another time than the present of a report (English's
+ * closed class of them): "previous attempts" or "the last talks" are not the talks going on now.
+ */
+const OTHER_TIME: ReadonlySet<string> = new Set(['previous', 'earlier', 'prior', 'former', 'past', 'last', 'bygone']);
 
 /** How many words after a "no", "not" or "never" it denies: "no new developments", not what follows. */
 const NEGATION_REACH = 2;
