@@ -9,6 +9,7 @@ describe('batch mode (npm run --silent cli -- batch --json)', () => {
     '/source 2',
     'what does China think',
     '',
+    '/who president',
     '/about',
   ];
 
@@ -53,6 +54,9 @@ describe('batch mode (npm run --silent cli -- batch --json)', () => {
     });
     expect(out[4]).toMatchObject({ status: 'not_found', answer: null });
     expect(out[5]).toMatchObject({ status: 'not_found', answer: null });
+    // "Did you mean:" is followed, in the text a person reads, by the choices it offers.
+    expect(out[6].text).toMatch(/Did you mean:\n1\. Donald Trump\n2\. /);
+    expect(out[6].suggestions[0]).toMatchObject({ title: 'Donald Trump' });
     expect(typeof out[0].ms).toBe('number');
   });
 });

@@ -41,7 +41,8 @@ function record(input: string, command: string, reply: Reply, ms: number) {
     command,
     status: a.status,
     answer: a.status === 'answered' ? (a.answer ?? null) : null,
-    text: a.text,
+    // The reply as a person reads it: a "Did you mean:" goes on with its choices.
+    text: a.suggestions?.length ? [a.text, ...a.suggestions.map((s, i) => `${i + 1}. ${s.title}`)].join('\n') : a.text,
     // The story answered from (with several loaded, also in every source and `story/id` entry).
     story: a.story?.id ?? a.sources?.[0]?.story ?? null,
     sources: (a.sources ?? []).map(({ story, line, quote, attribution }) => ({ story, line, quote, attribution })),
