@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answer } from '../src/engine/answer.js';
 import { Curator } from '../src/curation/curator.js';
+import { describeTeach } from '../src/curation/describe.js';
 import { addPhrasing } from '../src/curation/phrasing.js';
 import { formatUnanswered, unansweredReport } from '../src/curation/unanswered.js';
 import { KnowledgeStore } from '../src/knowledge/store.js';
@@ -68,6 +69,16 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('curating from c
     expect(await qaText()).toContain(`    - ${QUESTION}\n`);
     const [change] = await storage.changes(1);
     expect(change).toMatchObject({ kind: 'teach', actorId: MOD.id, entries: ['talks-progress'], file: QA });
+  });
+
+  it('says so when the taught entry is cited as evidence for a yes/no question it does not settle', async () => {
+    const question = 'did the pentagon people go to kyiv';
+    const outcome = await curator.teach(question, 'driscoll-visit', MOD);
+    expect(outcome).toMatchObject({ ok: true, reply: 'cited' });
+    const { title } = describeTeach(question, outcome);
+    expect(title).not.toMatch(/another answer/);
+    expect(title).toMatch(/cites the entry/);
+    expect(answer(store.current, { lookup: 'ask', text: question })).toMatchObject({ entry: 'driscoll-visit' });
   });
 
   it('changes nothing when the entry already answers the question', async () => {

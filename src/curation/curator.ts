@@ -37,8 +37,15 @@ const ROOT_FILES = ['synonyms.yaml'] as const;
 
 export type Refusal = { ok: false; reason: string; problems?: KnowledgeProblem[] };
 export type Applied = { ok: true; changeId: number; diff: KnowledgeDiff };
+/**
+ * What the taught question gets now: the entry's answer; the entry cited, as evidence for a
+ * yes/no question it does not settle ("The report doesn't say. What it does say: …"); or another reply.
+ */
+export type TaughtReply = 'answered' | 'cited' | 'other';
 export type TeachOutcome =
-  Refusal | (Applied & { entry: Entry; now: Answer }) | { ok: 'unchanged'; entry: Entry; now: Answer };
+  | Refusal
+  | (Applied & { entry: Entry; now: Answer; reply: TaughtReply })
+  | { ok: 'unchanged'; entry: Entry; now: Answer };
 export type ImportPreview = Refusal | { ok: true; token: string; file: string; diff: KnowledgeDiff };
 export type UndoOutcome = Refusal | (Applied & { undone: ChangeRow });
 
@@ -86,14 +93,24 @@ export class Curator {
         );
       }
       const before = answer(this.store.current, { lookup: 'ask', text });
-      if (before.status === 'answered' && before.entry === entry.id) return { ok: 'unchanged', entry, now: before };
+      if (this.#replyFrom(before, entry) === 'answered') return { ok: 'unchanged', entry, now: before };
       const current = await readFile(path.join(this.store.dir, entry.file), 'utf8');
       const edited = addPhrasing(current, entry.id, text);
       if (!edited.ok) return refuse(`${entry.file}: ${edited.message}`);
       const applied = await this.#apply(entry.file, edited.text, 'teach', [entry.id], actor);
       if (!applied.ok) return applied;
-      return { ...applied, entry, now: answer(this.store.current, { lookup: 'ask', text }) };
+      const now = answer(this.store.current, { lookup: 'ask', text });
+      return { ...applied, entry, now, reply: this.#replyFrom(now, entry) };
     });
+  }
+
+  /** Whether a reply is the entry's (by id, as `story/id` when several stories are loaded). */
+  #replyFrom(reply: Answer, entry: Entry): TaughtReply {
+    const byId = this.store.current.index.byId;
+    const from = reply.entry !== null ? byId.get(reply.entry) : undefined;
+    const cites = from?.id === entry.id && from.story === entry.story;
+    if (cites && reply.status === 'answered') return 'answered';
+    return cites ? 'cited' : 'other';
   }
 
   /**

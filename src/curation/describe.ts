@@ -44,9 +44,13 @@ export function describeTeach(question: string, outcome: TeachOutcome): Describe
   if (outcome.ok === 'unchanged') {
     return { title: 'Already answered by that entry', lines: [...lines, ...answerLines(outcome.now)] };
   }
-  const answered = outcome.now.status === 'answered' && outcome.now.entry === outcome.entry.id;
+  const title = {
+    answered: 'Taught',
+    cited: 'Taught: the reply cites the entry, which does not settle this question (Yes or No)',
+    other: 'Taught, but another answer still wins',
+  }[outcome.reply];
   return {
-    title: answered ? 'Taught' : 'Taught, but another answer still wins',
+    title,
     lines: [
       ...lines,
       `Written to ${outcome.entry.file} (change #${outcome.changeId}; /knowledge undo puts it back).`,
