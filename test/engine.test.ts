@@ -258,6 +258,30 @@ describe('yes/no questions', () => {
     expect(ask('is driscoll close to vance').text).toMatch(/^Yes\./);
   });
 
+  it('contradicts a place only with another place in the same part of the sentence', () => {
+    // "in Moscow" meets "in Anchorage": No, with the line.
+    const moscow = ask('did trump meet putin in moscow');
+    expect(moscow.text).toMatch(/^No\. .*Anchorage/);
+    expect(ask('did driscoll go to russia?').text).toMatch(/^No\. .*arrived in Ukraine/);
+    // Witkoff's "diplomacy with Moscow" says nothing of where he went; a "U.S.-Saudi conference"
+    // nothing of where it was; "Washington's back-channel diplomacy" is not a place he is in.
+    expect(ask('did witkoff go to ukraine').text).toMatch(/^The report doesn't say\./);
+    expect(ask('did trump say ukraine was his easy one').text).not.toMatch(/^(?:Yes|No)\b/);
+  });
+
+  it('reads a denying verb as a denial: Peskov downplayed progress, so the Kremlin did not claim it', () => {
+    expect(ask('did the kremlin say there was progress').text).toMatch(
+      /^No\. Kremlin spokesperson Dmitry Peskov downplayed/,
+    );
+    expect(ask('did peskov downplay the reports').text).toMatch(/^Yes\. /);
+  });
+
+  it('takes a number word and a closing particle as premises to check, not as filler', () => {
+    // Two generals are named, not three; "over" is what is asked, and no line says the war is over.
+    expect(ask('did three generals go with driscoll').text).not.toMatch(/^Yes/);
+    expect(ask('is the war in ukraine over').text).not.toMatch(/^Yes/);
+  });
+
   it('says the report does not say, with the evidence, rather than guess', () => {
     const a = ask('did driscoll brief them on the weather');
     expect(a.status).not.toBe('answered');

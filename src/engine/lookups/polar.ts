@@ -101,7 +101,8 @@ export function premiseCheck(
   const terms = new Set([...held.map((w) => w.term), ...tellingTerms(kb.index.synonyms)]);
   const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
   // The report says the premise is not so ("were there new developments?" of "no new developments").
-  if (!toks.some((t) => t.negated)) {
+  // (Unless the question asks about the denial itself: "did Peskov downplay the reports".)
+  if (!toks.some((t) => t.negated || DENYING.has(t.lemma))) {
     const { negated, affirmed } = negationsOf(kb, reply);
     if (asked.some((w) => negated.has(w.term) && !affirmed.has(w.term))) return 'no';
   }
@@ -121,15 +122,20 @@ export function premiseCheck(
   const unsupported = asked.filter((w) => !terms.has(w.term) && !synonymous(w));
   // Words the search leaves out as too general ("right", "guy") still carry a premise here.
   const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
+  const particle = predicateParticle(toks);
   const unread = toks.filter(
     (t, i) =>
       // A function word by the tagger's generous list may still assert something ("travel alone"),
       // unless the evidence says it in another word of its WordNet synset ("mostly": largely).
+      // A number word ("three generals") is a premise, and so is a particle left at the end with
+      // nothing after it: the predicate itself ("is the war over"). "One" is rarely a count ("one of").
       (!t.stop ||
+        (t.pos === 'NUM' && !isFiller(t.normal)) ||
+        i === particle ||
         (t.pos === 'ADV' &&
           !isFiller(t.normal) &&
           ![...adverbSynonymsOf(t.normal)].some((o) => terms.has(termOf(normalize(o), kb.index.synonyms))))) &&
-      PREMISE_POS.has(t.pos) &&
+      (PREMISE_POS.has(t.pos) || i === particle) &&
       !resolved.has(normalize(t.normal)) &&
       !(i === toks.length - 1 && CONFIRMING.test(t.normal)) &&
       !terms.has(termOf(normalize(t.lemma), kb.index.synonyms)) &&
@@ -140,19 +146,30 @@ export function premiseCheck(
   // premise the evidence lacks and at most one name is wrong ("has Zelensky met Witkoff" of a
   // meeting between Trump and Putin says nothing about Zelensky and Witkoff).
   // A person is contradicted by another person, a place or an organisation by another of those.
+  // A name is contradicted only by another in the same place in the sentence: "go to Russia" by
+  // "arrived in Ukraine", "a US source" by "a Russian source"; not by a name the evidence uses for
+  // something else ("diplomacy with Moscow" says nothing of where Witkoff went).
   const person = (term: string) => kb.index.nameTerms.has(term);
-  const contradicted = unsupported.filter((w) => {
+  const slots = nameSlots(kb, reply);
+  const sameKind = (w: QueryWord, h: QueryWord, kind: string) =>
+    h.term !== w.term && kindOf(h.word, kb) === kind && (kind !== 'name' || person(h.term) === person(w.term));
+  const contradicts = (w: ResolvedWord) => {
     const kind = kindOf(w.word, kb);
-    return (
-      kind &&
-      held.some(
-        (h) =>
-          h.term !== w.term && kindOf(h.word, kb) === kind && (kind !== 'name' || person(h.term) === person(w.term)),
-      )
-    );
-  });
+    if (!kind) return false;
+    if (kind !== 'name') return held.some((h) => sameKind(w, h, kind));
+    const asked = slotsOf(toks, w.word);
+    return [...asked].some((slot) => (slots.get(slot) ?? []).some((h) => sameKind(w, h, kind)));
+  };
+  const contradicted = unsupported.filter(contradicts);
   const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
   if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
+  // A name the evidence holds only through a synonym ("Moscow" for its "Kremlin") and that meets
+  // another name where the question puts it ("met in Moscow" of "a meeting in Anchorage"): No.
+  if (unsupported.length === 0) {
+    const words = new Set(held.map((h) => h.word));
+    const elsewhere = asked.filter((w) => kindOf(w.word, kb) === 'name' && !words.has(w.word) && contradicts(w));
+    if (elsewhere.length === 1) return 'no';
+  }
   if (unsupported.length > 0) return 'unknown';
   // Evidence placed in another time than the question asks about ("previous attempts collapsed"
   // for "did the talks collapse") is about something else: not a Yes, whatever words it shares.
@@ -171,8 +188,80 @@ const ASKS_BEFORE: ReadonlySet<string> = new Set(['before', 'ever', 'once', 'alr
  */
 const OTHER_TIME: ReadonlySet<string> = new Set(['previous', 'earlier', 'prior', 'former', 'past', 'last', 'bygone']);
 
+/**
+ * Where a question with no verb but its auxiliary ends in a particle, that particle is what it
+ * asks ("is the war over", "is the deal off"): its index, or -1.
+ */
+function predicateParticle(toks: readonly Token[]): number {
+  if (toks.some((t) => t.pos === 'VERB')) return -1;
+  let i = toks.length - 1;
+  while (i >= 0 && (toks[i]!.pos === 'PUNCT' || toks[i]!.pos === 'SYM')) i--;
+  return i >= 0 && (toks[i]!.pos === 'ADP' || toks[i]!.pos === 'PART') ? i : -1;
+}
+
+/**
+ * Where a word stands in a sentence, for comparing names: after a preposition of place ("in",
+ * "to", "at": one slot, the place) or another preposition, and before the noun it qualifies
+ * ("US source"). Determiners, adjectives and other parts of the name in between are passed over.
+ */
+function slotsOf(toks: readonly Token[], word: string): Set<string> {
+  const out = new Set<string>();
+  toks.forEach((t, i) => {
+    if (!normalize(t.text).split(' ').includes(word)) return;
+    // A name before a noun qualifies it ("a U.S.-Saudi investment conference"): the preposition
+    // before them governs the noun, not the name.
+    let k = i + 1;
+    // A possessor ("in Washington’s back-channel diplomacy") is not where anything is.
+    if (toks[k]?.pos === 'PART' && /^['’]s$/.test(toks[k]!.normal)) return;
+    while (k < toks.length && QUALIFYING.has(toks[k]!.pos)) k++;
+    const after = toks[k];
+    if (after?.pos === 'NOUN') {
+      out.add(`before ${after.lemma}`);
+      return;
+    }
+    let j = i - 1;
+    while (j >= 0 && SKIPPED.has(toks[j]!.pos)) j--;
+    const before = toks[j];
+    if (before?.pos === 'ADP') out.add(PLACE.has(before.normal) ? 'at place' : `after ${before.normal}`);
+    // The object of a verb: "visit Moscow" against "visited the U.S.".
+    else if (before?.pos === 'VERB') out.add(`object of ${before.lemma}`);
+  });
+  return out;
+}
+const SKIPPED: ReadonlySet<string> = new Set(['DET', 'ADJ', 'PROPN', 'NUM', 'PUNCT']);
+/** Between a name and the noun it qualifies: more of the name, a possessive, a hyphen, an adjective. */
+const QUALIFYING: ReadonlySet<string> = new Set(['ADJ', 'PROPN', 'NUM', 'PUNCT', 'PART']);
+const PLACE: ReadonlySet<string> = new Set(['in', 'at', 'to', 'into', 'inside', 'within', 'near', 'towards', 'toward']);
+
+/** Slot -> the names the reply's answer and quotes put there (see `slotsOf`). */
+function nameSlots(kb: KnowledgeBase, reply: Answer): Map<string, QueryWord[]> {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  const cacheable = entry !== undefined && reply.answer === entry.answer;
+  const cached = cacheable ? slotCache.get(entry) : undefined;
+  if (cached) return cached;
+  const slots = new Map<string, QueryWord[]>();
+  for (const text of [reply.answer ?? '', ...reply.sources.map((s) => s.quote)]) {
+    const toks = tokens(text);
+    for (const w of contentWords(text, kb.index.synonyms)) {
+      if (kindOf(w.word, kb) !== 'name') continue;
+      for (const slot of slotsOf(toks, w.word)) slots.set(slot, [...(slots.get(slot) ?? []), w]);
+    }
+  }
+  if (cacheable) slotCache.set(entry, slots);
+  return slots;
+}
+const slotCache = new WeakMap<Entry, Map<string, QueryWord[]>>();
+
+/**
+ * Verbs that deny or belittle what follows them ("downplayed reports of progress", "denied the
+ * talks"): their object is not asserted, as with a "no" or "not".
+ */
+const DENYING: ReadonlySet<string> = new Set(['deny', 'downplay', 'dismiss', 'reject', 'refute', 'dispute']);
+
 /** How many words after a "no", "not" or "never" it denies: "no new developments", not what follows. */
 const NEGATION_REACH = 2;
+/** How many content words after a denying verb it denies: "downplayed reports of progress". */
+const DENIAL_REACH = 2;
 
 /** Terms the reply's answer and quotes deny, and those they state without a denial. */
 export function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
@@ -184,12 +273,19 @@ export function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
   const affirmed = new Set<string>();
   for (const text of [reply.answer ?? '', ...reply.sources.map((s) => s.quote)]) {
     let reach = 0;
+    let denied = 0; // content words still to come under a denying verb
     for (const t of tokens(text)) {
       if (!t.negated) reach = 0;
+      if (t.pos === 'PUNCT') denied = 0;
+      if (t.pos === 'VERB' && DENYING.has(t.lemma)) {
+        denied = DENIAL_REACH;
+        continue;
+      }
       if (t.stop) continue;
       const term = termOf(normalize(t.normal), kb.index.synonyms);
-      if (t.negated && reach < NEGATION_REACH) {
-        reach++;
+      if ((t.negated && reach < NEGATION_REACH) || denied > 0) {
+        if (t.negated) reach++;
+        if (denied > 0) denied--;
         negated.add(term);
       } else affirmed.add(term);
     }
@@ -292,6 +388,11 @@ export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity
     return { ...reply, answer, text: answer };
   }
   if (verdict === 'unknown') return notSaid(reply);
+  // Sources that disagree on the point asked settle no Yes: the reply says they differ, first.
+  if (verdict === 'yes' && entry?.conflict) {
+    if (/^accounts differ\b/i.test(reply.answer)) return reply;
+    return { ...reply, answer: `Accounts differ. ${reply.answer}`, text: `Accounts differ. ${reply.text}` };
+  }
   const lead = verdict === 'yes' ? 'Yes.' : 'No.';
   const answer = `${lead} ${reply.answer}`;
   return { ...reply, answer, text: reply.text === reply.answer ? answer : `${lead} ${reply.text}` };
