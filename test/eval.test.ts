@@ -85,7 +85,7 @@ describe('the engine on the held-out set', () => {
  * The tuning part was tuned on; the held-out part never was. Raise these when the engine improves.
  */
 const NATURAL_REACHED = {
-  tune: { answerable: 176 / 219, declined: 88 / 101 },
+  tune: { answerable: 177 / 219, declined: 88 / 101 },
   holdout: { answerable: 101 / 147, declined: 50 / 67 },
 };
 
