@@ -339,6 +339,14 @@ describe('roles and opinions', () => {
   it('says No to a title the report gives someone else, and names who holds it', () => {
     const a = ask('is zelensky the ukrainian defence minister');
     expect(a.text).toMatch(/^No\. The report calls Volodymyr Zelensky Ukrainian President\..*Denys Shmyhal/);
+    // Who holds the title asked about is said in words that cannot be read as the other one.
+    expect(a.text).toMatch(/Denys Shmyhal is the one it calls Ukrainian Defence Minister\./);
+  });
+
+  it('says No to a title that shares a word with the one the report gives ("prime minister")', () => {
+    expect(ask('is shmyhal the prime minister of ukraine').text).toBe(
+      'No. The report calls Denys Shmyhal Ukrainian Defence Minister.',
+    );
   });
 
   it('declines to give an opinion instead of answering with an entry that shares its words', () => {

@@ -50,7 +50,8 @@ export function roleQuestion(
   const be = toks.find((t) => t.lemma === 'be');
   if (!be || (first && toks.indexOf(first) < toks.indexOf(be))) return undefined;
   const roles = rolesOf(kb.index);
-  const asked = words.filter((w) => !w.filler || w.pos === 'NOUN');
+  // An adjective the knowledge never uses still makes another title ("prime minister").
+  const asked = words.filter((w) => !w.filler || w.pos === 'NOUN' || w.pos === 'ADJ');
   const named = roles.people.filter((p) => asked.some((w) => p.name.has(w.term)));
   if (named.length !== 1) return undefined;
   const [{ person, name, role }] = named as [(typeof named)[number]];
@@ -63,7 +64,7 @@ export function roleQuestion(
     return answered(person, `Yes. ${person.answer}`, 1);
   }
   const holder = roles.people.find((p) => p.person !== person && rest.every((w) => p.role.has(w.term)));
-  const also = holder ? ` The report gives that title to ${holder.person.name} (${holder.person.role}).` : '';
+  const also = holder ? ` ${holder.person.name} is the one it calls ${holder.person.role}.` : '';
   const text = `No. The report calls ${person.name} ${person.role}.${also}`;
   return {
     ...answered(person, text, 1),
