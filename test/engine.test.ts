@@ -304,6 +304,15 @@ describe('"what did X say" about someone the report never quotes', () => {
     expect(a.sources.map((s) => s.line)).toEqual([7]);
   });
 
+  it('answers what an outlet said with what it is quoted saying, not "the report doesn\'t say"', () => {
+    for (const typed of ['what did axios say', 'what does axios say']) {
+      const a = ask(typed);
+      expect(a.status, typed).toBe('answered');
+      expect(a.text, typed).toMatch(/^Axios reported that Washington and Moscow are working on a 28-point draft/);
+      expect(a.sources.map((s) => [s.line, s.attribution])).toEqual([[5, 'Axios']]);
+    }
+  });
+
   it('answers with the quote for someone it does quote', () => {
     const a = ask('what did peskov say');
     expect(a.status).toBe('answered');

@@ -39,6 +39,8 @@ export function notQuoted(
   };
 }
 
+const VERDICT = /^(?:yes|no)\b/i;
+
 /** Verbs that ask what someone said. */
 const SPEECH: ReadonlySet<string> = new Set(['say', 'quote', 'comment']);
 
@@ -80,7 +82,19 @@ export function saidBy(
   // Only in place of X's profile about to be answered; then an entry that still shares the
   // question's words (a "did you mean" score), not any entry X is quoted in.
   const top = ranked[0];
-  if (!best || !top || top.entry.kind !== 'person' || top.score < kb.tuning.answer) return undefined;
+  if (!best || !top) return undefined;
+  // Asked only what a voice said ("what did Axios say"), and nothing answers more surely: what it
+  // is quoted saying, however little else of the question the entry shares.
+  const onlyTheSpeaker = words.every((w) => speaker.includes(w.term));
+  if (onlyTheSpeaker && top.score < kb.tuning.answer) {
+    // What X said is best an entry quoting X alone; one that answers a yes/no question ("No, no
+    // deal is reported") is not what X said.
+    const plain = (r: ScoredEntry) => r.entry.kind === 'qa' && !VERDICT.test(r.entry.answer);
+    const own = ranked.find((r) => plain(r) && r.entry.sources.every((s) => speaks(s.attribution)));
+    const some = ranked.find((r) => plain(r) && r.entry.sources.some((s) => speaks(s.attribution)));
+    return fromEntry('ask', (own ?? some ?? best).entry, kb.tuning.answer);
+  }
+  if (top.entry.kind !== 'person' || top.score < kb.tuning.answer) return undefined;
   if (best.score < kb.tuning.suggest) return undefined;
   return fromEntry('ask', best.entry, best.score);
 }
