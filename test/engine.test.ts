@@ -276,6 +276,11 @@ describe('yes/no questions', () => {
     expect(ask('did peskov downplay the reports').text).toMatch(/^Yes\. /);
   });
 
+  it('reads "a lack of" as a denial too: attempts collapsed for a lack of commitments from Putin', () => {
+    expect(ask('has putin made concrete commitments').text).toMatch(/^No\. /);
+    expect(ask('was there a lack of commitments from putin').text).toMatch(/^Yes\. /);
+  });
+
   it('takes a number word and a closing particle as premises to check, not as filler', () => {
     // Two generals are named, not three; "over" is what is asked, and no line says the war is over.
     expect(ask('did three generals go with driscoll').text).not.toMatch(/^Yes/);

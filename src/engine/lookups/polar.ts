@@ -102,7 +102,7 @@ export function premiseCheck(
   const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
   // The report says the premise is not so ("were there new developments?" of "no new developments").
   // (Unless the question asks about the denial itself: "did Peskov downplay the reports".)
-  if (!toks.some((t) => t.negated || DENYING.has(t.lemma))) {
+  if (!toks.some((t) => t.negated || DENYING.has(t.lemma) || ABSENCE.has(t.lemma))) {
     const { negated, affirmed } = negationsOf(kb, reply);
     if (asked.some((w) => negated.has(w.term) && !affirmed.has(w.term))) return 'no';
   }
@@ -257,6 +257,8 @@ const slotCache = new WeakMap<Entry, Map<string, QueryWord[]>>();
  * talks"): their object is not asserted, as with a "no" or "not".
  */
 const DENYING: ReadonlySet<string> = new Set(['deny', 'downplay', 'dismiss', 'reject', 'refute', 'dispute']);
+/** Nouns of absence do the same: "a lack of concrete commitments" asserts none were made. */
+const ABSENCE: ReadonlySet<string> = new Set(['lack', 'absence']);
 
 /** How many words after a "no", "not" or "never" it denies: "no new developments", not what follows. */
 const NEGATION_REACH = 2;
@@ -277,7 +279,7 @@ export function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
     for (const t of tokens(text)) {
       if (!t.negated) reach = 0;
       if (t.pos === 'PUNCT') denied = 0;
-      if (t.pos === 'VERB' && DENYING.has(t.lemma)) {
+      if ((t.pos === 'VERB' && DENYING.has(t.lemma)) || (t.pos === 'NOUN' && ABSENCE.has(t.lemma))) {
         denied = DENIAL_REACH;
         continue;
       }
