@@ -309,6 +309,19 @@ describe('"what did X say" about someone the report never quotes', () => {
     expect(a.sources.map((s) => s.line)).toEqual([7]);
   });
 
+  it('reads "sir" or "dude" said to the bot as courtesy, not as part of the question', () => {
+    const plain = ask('kindly tell me the name of the kremlin spokesperson');
+    expect(plain).toMatchObject({ status: 'answered', entry: 'dmitry-peskov' });
+    for (const typed of [
+      'kindly tell me the name of the kremlin spokesperson sir',
+      'sir who leads the talks',
+      'who is the kremlin spokesperson dude',
+    ]) {
+      expect(ask(typed).status, typed).toBe('answered');
+    }
+    expect(ask('kindly tell me the name of the kremlin spokesperson sir').entry).toBe('dmitry-peskov');
+  });
+
   it('answers what an outlet said with what it is quoted saying, not "the report doesn\'t say"', () => {
     for (const typed of ['what did axios say', 'what does axios say']) {
       const a = ask(typed);

@@ -49,6 +49,11 @@ describe('the language resources the build derives', () => {
     expect([...derived.antonyms]).toEqual([...fromPackage.antonyms]);
     expect([...derived.verbSynonyms]).toEqual([...fromPackage.verbSynonyms]);
     expect(derived.antonyms.get('deny')).toContain('admit');
+    // Terms of address: nouns whose first sense is one ("sir"), not those mostly something else.
+    expect(derived.addressTerms).toEqual(fromPackage.addressTerms);
+    expect(derived.addressTerms).toEqual(expect.arrayContaining(['sir', 'mister', 'dude']));
+    expect(derived.addressTerms).not.toEqual(expect.arrayContaining(['father']));
+    expect(derived.addressTerms).not.toContain('brother');
   });
 
   it('are not read when derived from another version of the package (the package is)', async () => {

@@ -88,6 +88,12 @@ export function antonymsOf(word: string): ReadonlySet<string> {
 }
 const EMPTY: ReadonlySet<string> = new Set();
 
+let addressLoaded: ReadonlySet<string> | undefined;
+/** A noun WordNet calls a term or form of address: "sir", "dude", "mister". */
+export function isAddressTerm(word: string): boolean {
+  return (addressLoaded ??= new Set(wordnet().addressTerms)).has(word.toLowerCase());
+}
+
 /** The words of a text with their part of speech and lemma; punctuation left out. */
 export function tokens(text: string): Token[] {
   const wink = nlp();

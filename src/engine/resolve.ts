@@ -1,4 +1,4 @@
-import { sentences, tokens, wordCount, type Token } from './language.js';
+import { isAddressTerm, sentences, tokens, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
 import { MORE_THAN_ONE } from './question.js';
 import { fillerShare, isFunctionWord, roleOf, textSpeakFor } from './subject.js';
@@ -61,6 +61,8 @@ export function resolveWords(
     }
     // A function word or text-speak for one is not a typo of a word of the knowledge either.
     if (isFunctionWord(token, w.word)) continue;
+    // Nor is the person the question is addressed to ("…, sir"): it asks nothing.
+    if (token && isVocative(toks, token)) continue;
     // A rare word that begins one word of the knowledge, and only one, is short for it ("admin").
     const expanded = wordCount(w.word) < tuning.realWordCount ? abbreviated(index, w.word) : undefined;
     if (expanded) {
@@ -106,6 +108,21 @@ export function resolveWords(
   }
   return out;
 }
+
+/**
+ * A term of address opening or closing the question, outside any noun phrase: "sir, who leads
+ * the talks", "kindly tell me the name of the spokesperson sir" (not "the father", "Trump's brother").
+ */
+function isVocative(toks: readonly Token[], token: Token): boolean {
+  if (token.pos !== 'NOUN' && token.pos !== 'PROPN' && token.pos !== 'INTJ') return false;
+  const at = toks.indexOf(token);
+  const first = toks.findIndex((t) => t.pos !== 'INTJ');
+  if (at !== first && at !== toks.length - 1) return false;
+  if (!isAddressTerm(token.normal)) return false;
+  const before = toks[at - 1];
+  return at === first || !before || !NOUN_PHRASE.has(before.pos);
+}
+const NOUN_PHRASE: ReadonlySet<string> = new Set(['DET', 'PART', 'ADJ', 'ADP', 'NUM', 'PRON']);
 
 /** Shortest abbreviation read as a word of the knowledge: "admin", not "ad". */
 const MIN_ABBREVIATION = 4;

