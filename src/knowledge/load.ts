@@ -280,16 +280,19 @@ async function loadSynonyms(dir: string, problems: KnowledgeProblem[]): Promise<
  * (Across stories it is expected: "who is Trump" in two stories; the engine routes among them.)
  */
 function checkSharedPhrasings(entries: readonly Entry[], problems: KnowledgeProblem[]): void {
-  const owner = new Map<string, string>();
+  // Story -> normalised phrasing -> the entry that has it (no key strings built per phrasing).
+  const owners = new Map<string, Map<string, string>>();
   for (const e of entries) {
     const normalized = e.phrasings.map(normalize);
     rememberNormalizedPhrasings(e, normalized);
-    for (const phrasing of new Set(normalized)) {
-      const key = `${e.story}\n${phrasing}`;
-      const other = owner.get(key);
-      if (other && other !== e.id) {
+    let owner = owners.get(e.story);
+    if (!owner) owners.set(e.story, (owner = new Map()));
+    for (const phrasing of normalized) {
+      const other = owner.get(phrasing);
+      if (other === undefined) owner.set(phrasing, e.id);
+      else if (other !== e.id) {
         problems.push({ file: e.file, entry: e.id, field: 'phrasings', message: `"${phrasing}" is also a phrasing of "${other}"` });
-      } else owner.set(key, e.id);
+      }
     }
   }
 }
