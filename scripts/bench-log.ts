@@ -1,8 +1,8 @@
 /**
- * npm run bench (second part): what the question log costs per question, and how the log
+ * npm run bench:log: what the question log costs per question, and how the log
  * behaves at a million rows. On the embedded SQLite by default; BENCH_DATABASE_URL=postgres://…
- * runs it on PostgreSQL too. BENCH_ROWS sets the size of the big log (default 1,000,000, as
- * `npm run bench:log` runs it; `npm run bench` runs it at 100,000 to stay near a minute).
+ * runs it on PostgreSQL too. BENCH_ROWS sets the size of the big log (default 1,000,000: about
+ * two minutes; `npm run bench`, kept near a minute, leaves the log to this script).
  * Targets: p99 answer latency on the shipped knowledge under 2 ms with the log on; /unanswered
  * at a million rows under 200 ms.
  */

@@ -13,11 +13,21 @@ const root = path.resolve(import.meta.dirname, '..');
 /** What `npm start` runs. */
 const MAIN = path.join(root, 'dist/bundle/main.js');
 
-/** Runs a command to its exit, feeding it `input`; resolves with its wall time in ms. */
-function run(args: string[], input = '', env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; out: string }> {
+/**
+ * Runs a command to its exit, feeding it `input`; resolves with its wall time in ms. The child's
+ * environment is PATH and `env` only, unless `inherit`: then this process's own (where, for one,
+ * NODE_EXTRA_CA_CERTS makes every node start read a bundle of certificates, about 40 ms here).
+ */
+function run(
+  args: string[],
+  input = '',
+  env: NodeJS.ProcessEnv = {},
+  inherit = false,
+): Promise<{ ms: number; out: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH, ...env } });
+    const base = inherit ? process.env : { PATH: process.env.PATH };
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...base, ...env } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.resume();
@@ -33,15 +43,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * The console answering one piped question, from process start to exit, beside `node -e 0`,
  * run in turn (A B A B...) so that a drift in the machine's speed moves both alike.
  */
-export async function startupRatio(pairs = 7): Promise<{ ratio: number; startMs: number; nodeMs: number }> {
+export async function startupRatio(
+  pairs = 7,
+  inherit = false,
+): Promise<{ ratio: number; startMs: number; nodeMs: number }> {
   const question = '/ask who is leading the talks\n';
-  await run([MAIN], question); // warm the disk cache
+  await run([MAIN], question, {}, inherit); // warm the disk cache
   const starts: number[] = [];
   const nodes: number[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < pairs; i++) {
-    const a = await run([MAIN], question);
-    const b = await run(['-e', '0']);
+    const a = await run([MAIN], question, {}, inherit);
+    const b = await run(['-e', '0'], '', {}, inherit);
     if (!a.out.includes('Witkoff')) throw new Error(`the console did not answer: ${a.out.slice(0, 200)}`);
     starts.push(a.ms);
     nodes.push(b.ms);
