@@ -4,7 +4,8 @@
  * Discord on 127.0.0.1, which offers /ask interactions at each rate for a few seconds. For each
  * rate: interactions answered and told "busy" per second, latency from when each was due to its
  * callback (p50, p99), and the bot's peak resident memory (VmHWM). Offered rates with
- * CAPACITY_RATES=500,1000,... and seconds per rate with CAPACITY_SECONDS.
+ * CAPACITY_RATES=500,1000,... and seconds per rate with CAPACITY_SECONDS; BENCH_MAIN=dist/src/main.js
+ * runs the tsc build instead of the bundle, to compare the two.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -37,7 +38,7 @@ async function memory(pid: number): Promise<{ rss: number; hwm: number }> {
 
 export async function measureCapacity(rates = RATES, seconds = SECONDS): Promise<CapacityRow[]> {
   const fake = await FakeDiscord.start({ record: false });
-  const bot = spawn(process.execPath, [path.join(root, 'dist/bundle/main.js')], {
+  const bot = spawn(process.execPath, [path.join(root, process.env.BENCH_MAIN ?? 'dist/bundle/main.js')], {
     cwd: root,
     env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' },
     // Its log lines go where production sends them, to a file or a collector: here, nowhere.
