@@ -281,6 +281,17 @@ describe('yes/no questions', () => {
     expect(ask('was there a lack of commitments from putin').text).toMatch(/^Yes\. /);
   });
 
+  it('says Yes to two people doing something together only where one clause says it of both', () => {
+    // Zelensky met Driscoll; "agreements reached between Zelensky and Trump" is no meeting.
+    expect(ask('did trump meet zelensky').text).toMatch(/^The report doesn't say\./);
+    expect(ask('did driscoll meet zelensky').text).toMatch(
+      /^Yes\. Driscoll met Ukrainian President Volodymyr Zelensky/,
+    );
+    expect(ask('did trump meet putin').text).toMatch(/^Yes\. A meeting between Trump and Putin/);
+    // Whom an entry is about is in each of its sentences: "Trump ordered the visit" (Driscoll's).
+    expect(ask('did trump send driscoll').text).toMatch(/^Yes\. President Trump ordered the visit/);
+  });
+
   it('takes a number word and a closing particle as premises to check, not as filler', () => {
     // Two generals are named, not three; "over" is what is asked, and no line says the war is over.
     expect(ask('did three generals go with driscoll').text).not.toMatch(/^Yes/);

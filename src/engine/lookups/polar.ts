@@ -1,4 +1,4 @@
-import { adverbSynonymsOf, antonymsOf, isName, tokens, verbSynonymsOf, type Token } from '../language.js';
+import { adverbSynonymsOf, antonymsOf, isName, sentences, tokens, verbSynonymsOf, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { Entry } from '../../knowledge/types.js';
 import { contentWords, isFiller, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from '../text.js';
@@ -178,8 +178,50 @@ export function premiseCheck(
   const askedTerms = new Set(asked.map((w) => w.term));
   const elsewhen = held.some((h, i) => OTHER_TIME.has(h.word) && askedTerms.has(held[i + 1]?.term ?? ''));
   if (!asksOtherTime && elsewhen) return 'unknown';
+  if (!together(kb, reply, toks, asked)) return 'unknown';
   return 'yes';
 }
+
+/**
+ * Two people the question puts in one event ("did Trump meet Zelensky") must be in one sentence
+ * of the evidence with its verb: an entry that names them apart ("Zelensky met Driscoll… agreements
+ * reached between Zelensky and Trump") does not say they met. A possessor ("Driscoll's visit") is
+ * not one of the two.
+ */
+function together(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], asked: readonly ResolvedWord[]): boolean {
+  const person = (w: ResolvedWord) => kb.index.nameTerms.has(w.term) && kindOf(w.word, kb) === 'name';
+  // "Driscoll's visit", or typed without the apostrophe, "driscolls visit".
+  const possessor = (w: ResolvedWord) => {
+    const at = toks.findIndex((t) => normalize(t.text) === normalize(w.typed));
+    const next = toks[at + 1];
+    if (at < 0 || !next) return false;
+    return (next.pos === 'PART' && /^['’]s$/.test(next.normal)) || (/s$/i.test(w.typed) && next.pos === 'NOUN');
+  };
+  const people = [...new Set(asked.filter((w) => person(w) && !possessor(w)).map((w) => w.term))];
+  if (people.length < 2) return true;
+  const acting = toks.some((t) => t.pos === 'VERB' && !t.stop);
+  // The entry's own question and phrasings count as one sentence each: the curator wrote them for it.
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  const phrased = [entry?.title ?? '', ...(entry?.phrasings ?? [])];
+  const texts = [reply.answer ?? '', ...reply.sources.map((s) => s.quote)];
+  const termsOf = (text: string) => new Set(contentWords(text, kb.index.synonyms).map((w) => w.term));
+  // Whom the entry is about (its title names them: "Who ordered Driscoll's visit?") is in every
+  // sentence of it, as "the visit" or "he".
+  const topic = termsOf(entry?.title ?? '');
+  // What else the question asks of them ("meet"), where the evidence says it: one at least goes with them.
+  const said = termsOf(texts.join(' '));
+  const others = asked.filter((w) => !people.includes(w.term) && said.has(w.term)).map((w) => w.term);
+  const holds = (text: string) => {
+    const terms = termsOf(text);
+    const has = (t: string) => terms.has(t) || topic.has(t);
+    return people.every(has) && (others.length === 0 || others.some((t) => terms.has(t)));
+  };
+  // Asked what they did, in one clause with it: a sentence can name them apart between its commas
+  // ("confirmed his meeting with Driscoll, …, agreements reached between Zelensky and Trump").
+  const parts = (sentence: string) => (acting ? sentence.split(CLAUSE_BREAK) : [sentence]);
+  return phrased.some(holds) || texts.some((text) => sentences(text).some((sentence) => parts(sentence).some(holds)));
+}
+const CLAUSE_BREAK = /[,;:()\u2013\u2014]/;
 const ASKS_BEFORE: ReadonlySet<string> = new Set(['before', 'ever', 'once', 'already']);
 
 /**
