@@ -292,6 +292,17 @@ describe('yes/no questions', () => {
     expect(ask('did trump send driscoll').text).toMatch(/^Yes\. President Trump ordered the visit/);
   });
 
+  it('says Yes to "did X say…" only when the evidence has X telling it, not someone else', () => {
+    // Peskov said there were no new developments; Shmyhal expressed gratitude.
+    expect(ask('did trump say there were no new developments').text).not.toMatch(/^Yes/);
+    expect(ask('did zelensky highlight defence innovations?').text).not.toMatch(/^Yes/);
+    expect(ask('did peskov say there were no new developments').text).toMatch(
+      /^Yes\. Kremlin spokesperson Dmitry Peskov/,
+    );
+    expect(ask('did shmyhal express gratitude').text).toMatch(/^Yes\. /);
+    expect(ask('did trump say he was disappointed in putin').text).toMatch(/^Yes\. Trump recently voiced frustration/);
+  });
+
   it('takes a number word and a closing particle as premises to check, not as filler', () => {
     // Two generals are named, not three; "over" is what is asked, and no line says the war is over.
     expect(ask('did three generals go with driscoll').text).not.toMatch(/^Yes/);

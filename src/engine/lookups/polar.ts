@@ -179,6 +179,7 @@ export function premiseCheck(
   const elsewhen = held.some((h, i) => OTHER_TIME.has(h.word) && askedTerms.has(held[i + 1]?.term ?? ''));
   if (!asksOtherTime && elsewhen) return 'unknown';
   if (!together(kb, reply, toks, asked)) return 'unknown';
+  if (!saidByThem(kb, reply, toks, asked)) return 'unknown';
   return 'yes';
 }
 
@@ -221,6 +222,50 @@ function together(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], aske
   const parts = (sentence: string) => (acting ? sentence.split(CLAUSE_BREAK) : [sentence]);
   return phrased.some(holds) || texts.some((text) => sentences(text).some((sentence) => parts(sentence).some(holds)));
 }
+/**
+ * "Did Trump say there were no new developments", "did CNN report the 28-point plan": the one
+ * named before a verb of telling must be who the evidence has telling it — a source attributed to
+ * them, or a clause where they come before that verb — not someone it merely mentions.
+ */
+function saidByThem(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], asked: readonly ResolvedWord[]): boolean {
+  const at = toks.findIndex((t) => TELLING.has(t.lemma));
+  // "Is Witkoff described as…": the passive asks how the report tells of them, not what they told.
+  if (at < 0 || toks.slice(0, at).some((t) => t.lemma === 'be')) return true;
+  const before = new Set(toks.slice(0, at).map((t) => normalize(t.text)));
+  const speakers = asked.filter((w) => before.has(normalize(w.typed)) && kindOf(w.word, kb) === 'name');
+  if (speakers.length === 0) return true;
+  const verb = termOf(normalize(toks[at]!.lemma), kb.index.synonyms);
+  const termsOf = (text: string) => contentWords(text, kb.index.synonyms).map((w) => w.term);
+  const attributed = new Set(reply.sources.flatMap((s) => termsOf(s.attribution)));
+  const speaks = (term: string) =>
+    attributed.has(term) ||
+    [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].some((text) =>
+      sentences(text).some((sentence) =>
+        sentence.split(CLAUSE_BREAK).some((clause) => {
+          const terms = termsOf(clause);
+          const v = terms.indexOf(verb);
+          return v > 0 && terms.slice(0, v).includes(term);
+        }),
+      ),
+    );
+  return speakers.every((w) => speaks(w.term));
+}
+const TELLING: ReadonlySet<string> = new Set([
+  'say',
+  'report',
+  'express',
+  'highlight',
+  'acknowledge',
+  'note',
+  'describe',
+  'confirm',
+  'tell',
+  'claim',
+  'state',
+  'announce',
+  'voice',
+]);
+
 const CLAUSE_BREAK = /[,;:()\u2013\u2014]/;
 const ASKS_BEFORE: ReadonlySet<string> = new Set(['before', 'ever', 'once', 'already']);
 
