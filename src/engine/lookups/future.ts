@@ -1,5 +1,6 @@
 import { tokens, type Token } from '../language.js';
 import { decline } from '../reply.js';
+import { evidenceTexts } from './polar.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -21,7 +22,7 @@ export function asksFuture(toks: readonly Token[]): boolean {
 /** The reply, or a decline that offers it, when a question about the future meets an answer about the past. */
 export function pastForFuture(kb: KnowledgeBase, reply: Answer): Answer {
   if (reply.status !== 'answered' || reply.parts) return reply;
-  const evidence = [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].join(' ');
+  const evidence = evidenceTexts(reply).join(' ');
   if (asksFuture(tokens(evidence))) return reply;
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
   return decline(

@@ -183,6 +183,31 @@ export function premiseCheck(
   return 'yes';
 }
 
+/** What a reply asserts: its answer and the quotes it cites. */
+export function evidenceTexts(reply: Answer): string[] {
+  return [reply.answer ?? '', ...reply.sources.map((s) => s.quote)];
+}
+
+/**
+ * `compute` of a reply's evidence, kept per entry while the reply is the entry's own answer (a
+ * verdict or a notice put before it makes another text, computed afresh).
+ */
+function perEntry<T>(cache: WeakMap<Entry, T>, kb: KnowledgeBase, reply: Answer, compute: () => T): T {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  if (!entry || reply.answer !== entry.answer) return compute();
+  let value = cache.get(entry);
+  if (value === undefined) cache.set(entry, (value = compute()));
+  return value;
+}
+
+/** The clauses of a text: its sentences, split where commas, colons, brackets and dashes part them. */
+function clausesOf(text: string): string[] {
+  return sentences(text).flatMap((sentence) => sentence.split(CLAUSE_BREAK));
+}
+
+/** A possessive "'s" ("Driscoll's visit", "Washington’s diplomacy"). */
+const isPossessive = (t: Token | undefined) => t?.pos === 'PART' && /^['’]s$/.test(t.normal);
+
 /**
  * Two people the question puts in one event ("did Trump meet Zelensky") must be in one sentence
  * of the evidence with its verb: an entry that names them apart ("Zelensky met Driscoll… agreements
@@ -196,7 +221,7 @@ function together(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], aske
     const at = toks.findIndex((t) => normalize(t.text) === normalize(w.typed));
     const next = toks[at + 1];
     if (at < 0 || !next) return false;
-    return (next.pos === 'PART' && /^['’]s$/.test(next.normal)) || (/s$/i.test(w.typed) && next.pos === 'NOUN');
+    return isPossessive(next) || (/s$/i.test(w.typed) && next.pos === 'NOUN');
   };
   const people = [...new Set(asked.filter((w) => person(w) && !possessor(w)).map((w) => w.term))];
   if (people.length < 2) return true;
@@ -204,7 +229,7 @@ function together(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], aske
   // The entry's own question and phrasings count as one sentence each: the curator wrote them for it.
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
   const phrased = [entry?.title ?? '', ...(entry?.phrasings ?? [])];
-  const texts = [reply.answer ?? '', ...reply.sources.map((s) => s.quote)];
+  const texts = evidenceTexts(reply);
   const termsOf = (text: string) => new Set(contentWords(text, kb.index.synonyms).map((w) => w.term));
   // Whom the entry is about (its title names them: "Who ordered Driscoll's visit?") is in every
   // sentence of it, as "the visit" or "he".
@@ -219,8 +244,7 @@ function together(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], aske
   };
   // Asked what they did, in one clause with it: a sentence can name them apart between its commas
   // ("confirmed his meeting with Driscoll, …, agreements reached between Zelensky and Trump").
-  const parts = (sentence: string) => (acting ? sentence.split(CLAUSE_BREAK) : [sentence]);
-  return phrased.some(holds) || texts.some((text) => sentences(text).some((sentence) => parts(sentence).some(holds)));
+  return phrased.some(holds) || texts.some((text) => (acting ? clausesOf(text) : sentences(text)).some(holds));
 }
 /**
  * "Did Trump say there were no new developments", "did CNN report the 28-point plan": the one
@@ -239,14 +263,12 @@ function saidByThem(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], as
   const attributed = new Set(reply.sources.flatMap((s) => termsOf(s.attribution)));
   const speaks = (term: string) =>
     attributed.has(term) ||
-    [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].some((text) =>
-      sentences(text).some((sentence) =>
-        sentence.split(CLAUSE_BREAK).some((clause) => {
-          const terms = termsOf(clause);
-          const v = terms.indexOf(verb);
-          return v > 0 && terms.slice(0, v).includes(term);
-        }),
-      ),
+    evidenceTexts(reply).some((text) =>
+      clausesOf(text).some((clause) => {
+        const terms = termsOf(clause);
+        const v = terms.indexOf(verb);
+        return v > 0 && terms.slice(0, v).includes(term);
+      }),
     );
   return speakers.every((w) => speaks(w.term));
 }
@@ -299,7 +321,7 @@ function slotsOf(toks: readonly Token[], word: string): Set<string> {
     // before them governs the noun, not the name.
     let k = i + 1;
     // A possessor ("in Washington’s back-channel diplomacy") is not where anything is.
-    if (toks[k]?.pos === 'PART' && /^['’]s$/.test(toks[k]!.normal)) return;
+    if (isPossessive(toks[k])) return;
     while (k < toks.length && QUALIFYING.has(toks[k]!.pos)) k++;
     const after = toks[k];
     if (after?.pos === 'NOUN') {
@@ -322,20 +344,17 @@ const PLACE: ReadonlySet<string> = new Set(['in', 'at', 'to', 'into', 'inside', 
 
 /** Slot -> the names the reply's answer and quotes put there (see `slotsOf`). */
 function nameSlots(kb: KnowledgeBase, reply: Answer): Map<string, QueryWord[]> {
-  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
-  const cacheable = entry !== undefined && reply.answer === entry.answer;
-  const cached = cacheable ? slotCache.get(entry) : undefined;
-  if (cached) return cached;
-  const slots = new Map<string, QueryWord[]>();
-  for (const text of [reply.answer ?? '', ...reply.sources.map((s) => s.quote)]) {
-    const toks = tokens(text);
-    for (const w of contentWords(text, kb.index.synonyms)) {
-      if (kindOf(w.word, kb) !== 'name') continue;
-      for (const slot of slotsOf(toks, w.word)) slots.set(slot, [...(slots.get(slot) ?? []), w]);
+  return perEntry(slotCache, kb, reply, () => {
+    const slots = new Map<string, QueryWord[]>();
+    for (const text of evidenceTexts(reply)) {
+      const toks = tokens(text);
+      for (const w of contentWords(text, kb.index.synonyms)) {
+        if (kindOf(w.word, kb) !== 'name') continue;
+        for (const slot of slotsOf(toks, w.word)) slots.set(slot, [...(slots.get(slot) ?? []), w]);
+      }
     }
-  }
-  if (cacheable) slotCache.set(entry, slots);
-  return slots;
+    return slots;
+  });
 }
 const slotCache = new WeakMap<Entry, Map<string, QueryWord[]>>();
 
@@ -354,13 +373,13 @@ const DENIAL_REACH = 2;
 
 /** Terms the reply's answer and quotes deny, and those they state without a denial. */
 export function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
-  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
-  const cacheable = entry !== undefined && reply.answer === entry.answer;
-  const cached = cacheable ? negationCache.get(entry) : undefined;
-  if (cached) return cached;
+  return perEntry(negationCache, kb, reply, () => readNegations(kb, reply));
+}
+
+function readNegations(kb: KnowledgeBase, reply: Answer): Negations {
   const negated = new Set<string>();
   const affirmed = new Set<string>();
-  for (const text of [reply.answer ?? '', ...reply.sources.map((s) => s.quote)]) {
+  for (const text of evidenceTexts(reply)) {
     let reach = 0;
     let denied = 0; // content words still to come under a denying verb
     for (const t of tokens(text)) {
@@ -379,7 +398,6 @@ export function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
       } else affirmed.add(term);
     }
   }
-  if (cacheable) negationCache.set(entry, { negated, affirmed });
   return { negated, affirmed };
 }
 interface Negations {
@@ -412,7 +430,7 @@ export function isUncounted(reply: Answer, toks: readonly Token[]): boolean {
   const at = toks.findIndex((t) => t.normal === 'how');
   const counting = at >= 0 && (toks[at + 1]?.normal === 'many' || toks[at + 1]?.normal === 'much');
   if (!counting || reply.status !== 'answered') return false;
-  const evidence = [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].join(' ');
+  const evidence = evidenceTexts(reply).join(' ');
   return !tokens(evidence).some((t) => t.pos === 'NUM' || MAGNITUDES.has(t.lemma));
 }
 
@@ -451,14 +469,12 @@ export function notSaid(reply: Answer): Answer {
  * phrasing presupposes nothing. Kept per entry: the same entry is checked again and again.
  */
 export function evidenceOf(kb: KnowledgeBase, reply: Answer): readonly QueryWord[] {
-  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
-  const cached = entry && reply.answer === entry.answer ? evidenceCache.get(entry) : undefined;
-  if (cached) return cached;
-  const asserted = [entry?.title ?? '', ...(entry?.phrasings ?? [])].filter((p) => !POLAR_TITLE.test(p));
-  const evidence = [reply.answer ?? reply.text, ...asserted, ...reply.sources.map((s) => s.quote)].join(' ');
-  const held = contentWords(evidence, kb.index.synonyms);
-  if (entry && reply.answer === entry.answer) evidenceCache.set(entry, held);
-  return held;
+  return perEntry(evidenceCache, kb, reply, () => {
+    const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+    const asserted = [entry?.title ?? '', ...(entry?.phrasings ?? [])].filter((p) => !POLAR_TITLE.test(p));
+    const evidence = [reply.answer ?? reply.text, ...asserted, ...reply.sources.map((s) => s.quote)].join(' ');
+    return contentWords(evidence, kb.index.synonyms);
+  });
 }
 const evidenceCache = new WeakMap<Entry, readonly QueryWord[]>();
 
