@@ -398,6 +398,16 @@ describe('roles and opinions', () => {
     );
   });
 
+  it('reads a title that opens a name ("Gen.") as a title of that person only', () => {
+    // The delegation's line calls George and Donahue "Gen." and names Weimer beside them.
+    expect(ask('is weimer a general').text).toBe(
+      'No. The report calls Michael Weimer Sergeant Major of the Army. It uses that title for Gen. Randy George and Gen. Chris Donahue.',
+    );
+    expect(ask('is george a general').text).toMatch(/^Yes\. Gen\. Randy George/);
+    expect(ask('is butler a colonel').text).toMatch(/^Yes\. Col\. Dave Butler/);
+    // A first name before a surname is no title.
+    expect(ask('is vance a general').text).toMatch(/^No\. The report calls JD Vance Vice President\./);
+  });
   it('declines to give an opinion instead of answering with an entry that shares its words', () => {
     for (const typed of ['do you think the deal will work', 'should europe be at the table']) {
       const a = ask(typed);

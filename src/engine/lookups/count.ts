@@ -3,7 +3,7 @@ import type { Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import { answered } from '../reply.js';
 import type { Scope } from '../stories.js';
-import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf } from '../text.js';
+import { contentWords, listOf, normalize, QUESTION_WORDS, tellingTerms, termOf } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -50,7 +50,3 @@ function countedNoun(toks: readonly Token[]): Token | undefined {
 }
 
 const NUMBERS = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-function listOf(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0]!;
-}

@@ -4,7 +4,7 @@ import type { ResolvedWord } from '../resolve.js';
 import type { SearchIndex } from '../search-index.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
 import { askBack, decline } from '../reply.js';
-import { clip, contentWords } from '../text.js';
+import { clip, contentWords, listOf } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -15,7 +15,13 @@ import type { Answer, KnowledgeBase } from '../types.js';
 
 /** The terms of each person's name and role as the report gives them. */
 interface Roles {
-  people: readonly { person: PersonEntry; name: ReadonlySet<string>; role: ReadonlySet<string> }[];
+  people: readonly {
+    person: PersonEntry;
+    name: ReadonlySet<string>;
+    role: ReadonlySet<string>;
+    /** The title the name opens with ("Gen." of "Gen. Randy George"), a title like the role. */
+    title: ReadonlySet<string>;
+  }[];
   /** Every term used in some person's role. */
   vocabulary: ReadonlySet<string>;
 }
@@ -25,15 +31,34 @@ function rolesOf(index: SearchIndex): Roles {
   let roles = cache.get(index);
   if (!roles) {
     const terms = (text: string) => new Set(contentWords(text, index.synonyms).map((w) => w.term));
-    const people = index.people.map((person) => ({
-      person,
-      name: terms([person.name, ...person.aliases.filter((a) => a.split(' ').length === 1)].join(' ')),
-      role: terms(`${person.role} ${person.name}`),
-    }));
+    const people = index.people.map((person) => {
+      const [title, bare] = titleOf(person);
+      return {
+        person,
+        name: terms([bare, ...person.aliases.filter((a) => a.split(' ').length === 1)].join(' ')),
+        role: terms(`${person.role} ${person.name}`),
+        title: terms(title),
+      };
+    });
     roles = { people, vocabulary: new Set(people.flatMap((p) => [...p.role].filter((t) => !p.name.has(t)))) };
     cache.set(index, roles);
   }
   return roles;
+}
+
+/**
+ * A name's opening title and the name without it: the words before the longest alias of two words
+ * or more the name ends with ("Gen." before "Randy George"; not "JD" before "Vance"). A name no
+ * such alias ends has no title.
+ */
+function titleOf(person: PersonEntry): [string, string] {
+  const words = person.name.split(/\s+/);
+  const lower = (ws: readonly string[]) => ws.join(' ').toLowerCase();
+  const aliases = new Set(person.aliases.map((a) => a.toLowerCase()));
+  for (let at = 1; at < words.length - 1; at++) {
+    if (aliases.has(lower(words.slice(at)))) return [words.slice(0, at).join(' '), words.slice(at).join(' ')];
+  }
+  return ['', person.name];
 }
 
 /**
@@ -63,12 +88,24 @@ export function roleQuestion(
   if (rest.every((w) => role.has(w.term))) {
     return answered(person, `Yes. ${person.answer}`, 1);
   }
-  const holder = roles.people.find((p) => p.person !== person && rest.every((w) => p.role.has(w.term)));
-  const also = holder ? ` ${holder.person.name} is the one it calls ${holder.person.role}.` : '';
+  const holders = roles.people.filter((p) => p.person !== person && rest.every((w) => p.role.has(w.term)));
+  // One holder by role: "X is the one it calls <role>". Several, or a title in their names
+  // ("general" of "Gen. Randy George"): the names, without pretending their role is the word asked.
+  const [only] = holders;
+  const byRole = only && holders.length === 1 && !rest.some((w) => only.title.has(w.term));
+  const names = holders.slice(0, MAX_SUGGESTIONS).map((p) => p.person.name);
+  const also = byRole
+    ? ` ${only.person.name} is the one it calls ${only.person.role}.`
+    : names.length
+      ? ` It uses that title for ${listOf(names)}.`
+      : '';
   const text = `No. The report calls ${person.name} ${person.role}.${also}`;
   return {
     ...answered(person, text, 1),
-    sources: [...(source ? [source] : []), ...(holder?.person.sources.slice(0, 1) ?? [])],
+    sources: [
+      ...(source ? [source] : []),
+      ...holders.slice(0, MAX_SUGGESTIONS).flatMap((p) => p.person.sources.slice(0, 1)),
+    ],
   };
 }
 
