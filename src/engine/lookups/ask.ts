@@ -8,6 +8,7 @@ import { scoreEntries } from '../score.js';
 import { manyStories, routed, type Scope } from '../stories.js';
 import { QUESTION_WORDS, stripPreamble, withoutAskingAbout, withoutLayout } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
+import { alternativesOf, chooseAlternative } from './alternative.js';
 import { agentCheck, cleftOf } from './cleft.js';
 import { countPeople } from './count.js';
 import { decideCovered } from './covered.js';
@@ -31,6 +32,12 @@ export function ask(
 ): Answer {
   const question = withoutAskingAbout(withoutLayout(stripPreamble(text)));
   const toks = tokens(question);
+  // "Wednesday or Tuesday?": each alternative asked on its own, and the reply names the one held.
+  if (lookup === 'ask' && isPolar(toks, question)) {
+    const alternatives = alternativesOf(kb, question);
+    const chosen = alternatives && chooseAlternative(alternatives, (q) => ask(kb, q, kinds, lookup, scope));
+    if (chosen) return chosen;
+  }
   const reply = lookFor(kb, question, toks, kinds, lookup, scope);
   // "Is X the one leading the talks", when the question as asked finds no answer: asked as who
   // leads them, then checked against X.
