@@ -303,6 +303,22 @@ describe('yes/no questions', () => {
     expect(ask('did trump say he was disappointed in putin').text).toMatch(/^Yes\. Trump recently voiced frustration/);
   });
 
+  it('says Yes to "did <outlet> report…" only for what that outlet is credited with', () => {
+    // Axios reported the 28-point framework; CNN the secret effort (line 1).
+    expect(ask('did cnn report the 28 point framework').text).not.toMatch(/^Yes/);
+    expect(ask('did axios report the 28 point plan').text).toMatch(/^Yes\. Axios reported/);
+    expect(ask('did cnn report the secret effort').text).toMatch(/^Yes\. /);
+  });
+
+  it('answers a question offering two alternatives with the one the report holds, never a bare No', () => {
+    expect(ask('did driscoll visit on wednesday or tuesday').text).toMatch(
+      /^Wednesday, not Tuesday\. Army Secretary Dan Driscoll arrived in Ukraine on Wednesday/,
+    );
+    expect(ask('is the draft framework 28 points or 26').text).toMatch(/^28, not 26\. Axios reported/);
+    expect(ask('is witkoff or driscoll leading the talks').text).toMatch(/^Witkoff\b/);
+    expect(ask('was the anchorage meeting in july or september').text).toMatch(/^Neither\. .*August/);
+  });
+
   it('takes a number word and a closing particle as premises to check, not as filler', () => {
     // Two generals are named, not three; "over" is what is asked, and no line says the war is over.
     expect(ask('did three generals go with driscoll').text).not.toMatch(/^Yes/);

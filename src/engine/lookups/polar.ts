@@ -256,22 +256,49 @@ function saidByThem(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], as
   // "Is Witkoff described as…": the passive asks how the report tells of them, not what they told.
   if (at < 0 || toks.slice(0, at).some((t) => t.lemma === 'be')) return true;
   const before = new Set(toks.slice(0, at).map((t) => normalize(t.text)));
-  const speakers = asked.filter((w) => before.has(normalize(w.typed)) && kindOf(w.word, kb) === 'name');
+  const outlets = outletTermsOf(kb);
+  const speakers = asked.filter(
+    (w) => before.has(normalize(w.typed)) && (kindOf(w.word, kb) === 'name' || outlets.has(w.term)),
+  );
   if (speakers.length === 0) return true;
   const verb = termOf(normalize(toks[at]!.lemma), kb.index.synonyms);
   const termsOf = (text: string) => contentWords(text, kb.index.synonyms).map((w) => w.term);
-  const attributed = new Set(reply.sources.flatMap((s) => termsOf(s.attribution)));
+  // What they are asked to have told ("the 28-point plan"), where the evidence has it: it must be
+  // in what is attributed to them or in their clause, not beside another source's ("It relays
+  // CNN's reporting on the secret effort, and Axios's reporting on the 28-point draft framework").
+  const speakerTerms = new Set(speakers.map((w) => w.term));
+  const quoted = reply.sources.map((s) => new Set(termsOf(s.quote)));
+  const held = new Set(evidenceTexts(reply).flatMap(termsOf));
+  const told = asked.map((w) => w.term).filter((t) => !speakerTerms.has(t) && t !== verb && held.has(t));
   const speaks = (term: string) =>
-    attributed.has(term) ||
-    evidenceTexts(reply).some((text) =>
-      clausesOf(text).some((clause) => {
-        const terms = termsOf(clause);
-        const v = terms.indexOf(verb);
-        return v > 0 && terms.slice(0, v).includes(term);
-      }),
-    );
+    reply.sources.some((s, i) => termsOf(s.attribution).includes(term) && told.every((t) => quoted[i]!.has(t))) ||
+    evidenceTexts(reply).some((text) => sentences(text).some((sentence) => tellsIn(sentence, term)));
+  // In one sentence, a clause where they come before the verb ("…, CNN reported, …"); what they
+  // told is in that clause, or elsewhere in the sentence when no one else tells anything in it.
+  const tellsIn = (sentence: string, term: string) => {
+    const clauses = sentence.split(CLAUSE_BREAK).map(termsOf);
+    const teller = (terms: readonly string[]) => terms.slice(0, Math.max(0, terms.indexOf(verb)));
+    const theirs = clauses.filter((terms) => teller(terms).includes(term));
+    if (theirs.length === 0) return false;
+    if (told.length === 0 || theirs.some((terms) => told.some((t) => terms.includes(t)))) return true;
+    const voice = (t: string) => t !== term && (outlets.has(t) || kb.index.nameTerms.has(t));
+    const others = clauses.some((terms) => teller(terms).some(voice));
+    return !others && told.some((t) => clauses.some((terms) => terms.includes(t)));
+  };
   return speakers.every((w) => speaks(w.term));
 }
+/** The agencies and outlets the stories relay ("CNN", "Axios"): they tell things, as people do. */
+function outletTermsOf(kb: KnowledgeBase): ReadonlySet<string> {
+  let terms = outletCache.get(kb.knowledge);
+  if (!terms) {
+    const names = kb.knowledge.stories.flatMap((s) => [s.agency, ...s.outlets]);
+    terms = new Set(names.flatMap((n) => contentWords(n, kb.index.synonyms).map((w) => w.term)));
+    outletCache.set(kb.knowledge, terms);
+  }
+  return terms;
+}
+const outletCache = new WeakMap<object, ReadonlySet<string>>();
+
 const TELLING: ReadonlySet<string> = new Set([
   'say',
   'report',
