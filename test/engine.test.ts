@@ -785,6 +785,22 @@ describe('a place or party the question names and the answer never does', () => 
   });
 });
 
+describe('a place the question puts where the report has another', () => {
+  it('says No to where someone went when the report has them go elsewhere, however it is typed', () => {
+    // Dmitriev visited the U.S.; "Russian" only qualifies him and his source.
+    for (const typed of ['did dmitriev visit moscow in october', 'did dmitriev visit russia']) {
+      expect(ask(typed).text, typed).toMatch(
+        /^No\. Russian Special Envoy Kirill Dmitriev reportedly visited the U\.S\./,
+      );
+    }
+  });
+
+  it('reads names joined by “and” as standing in one place', () => {
+    // "security guarantees for Ukraine and Europe": Europe is not contradicted by Ukraine.
+    expect(ask('does the framework cover security guarantees for europe').text).toMatch(/^Yes\. /);
+  });
+});
+
 describe('how many people of a kind the report names', () => {
   it('counts and names them, each cited from the line that names them', () => {
     const a = ask('how many generals are named as going with driscoll');

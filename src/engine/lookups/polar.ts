@@ -157,17 +157,26 @@ export function premiseCheck(
     const kind = kindOf(w.word, kb);
     if (!kind) return false;
     if (kind !== 'name') return held.some((h) => sameKind(w, h, kind));
-    const asked = slotsOf(toks, w.word);
-    return [...asked].some((slot) => (slots.get(slot) ?? []).some((h) => sameKind(w, h, kind)));
+    // The slots hold names only: of another person, or of another place or party.
+    const asked = slotsOf(toks, w.word, true);
+    return [...asked].some((slot) =>
+      (slots.get(slot) ?? []).some((h) => h.term !== w.term && person(h.term) === person(w.term)),
+    );
   };
   const contradicted = unsupported.filter(contradicts);
   const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
   if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
-  // A name the evidence holds only through a synonym ("Moscow" for its "Kremlin") and that meets
-  // another name where the question puts it ("met in Moscow" of "a meeting in Anchorage"): No.
+  // A name the evidence holds only through a synonym ("Moscow" for its "Kremlin"), or only as it
+  // qualifies a noun ("a Russian source"), and that meets another name where the question puts it
+  // ("met in Moscow" of "a meeting in Anchorage", "visit Russia" of "visited the U.S."): No.
   if (unsupported.length === 0) {
     const words = new Set(held.map((h) => h.word));
-    const elsewhere = asked.filter((w) => kindOf(w.word, kb) === 'name' && !words.has(w.word) && contradicts(w));
+    const placed = new Set(
+      [...slots].filter(([slot]) => !slot.startsWith('before ')).flatMap(([, hs]) => hs.map((h) => h.word)),
+    );
+    const elsewhere = asked.filter(
+      (w) => kindOf(w.word, kb) === 'name' && (!words.has(w.word) || !placed.has(w.word)) && contradicts(w),
+    );
     if (elsewhere.length === 1) return 'no';
   }
   if (unsupported.length > 0) return 'unknown';
@@ -340,7 +349,7 @@ function predicateParticle(toks: readonly Token[]): number {
  * "to", "at": one slot, the place) or another preposition, and before the noun it qualifies
  * ("US source"). Determiners, adjectives and other parts of the name in between are passed over.
  */
-function slotsOf(toks: readonly Token[], word: string): Set<string> {
+function slotsOf(toks: readonly Token[], word: string, question = false): Set<string> {
   const out = new Set<string>();
   toks.forEach((t, i) => {
     if (!normalize(t.text).split(' ').includes(word)) return;
@@ -357,10 +366,16 @@ function slotsOf(toks: readonly Token[], word: string): Set<string> {
     }
     let j = i - 1;
     while (j >= 0 && SKIPPED.has(toks[j]!.pos)) j--;
+    // A name joined to another ("for Ukraine and Europe") stands where the first one does.
+    while (j > 0 && toks[j]!.pos === 'CCONJ' && SKIPPED.has(toks[j - 1]!.pos)) {
+      j--;
+      while (j >= 0 && SKIPPED.has(toks[j]!.pos)) j--;
+    }
     const before = toks[j];
     if (before?.pos === 'ADP') out.add(PLACE.has(before.normal) ? 'at place' : `after ${before.normal}`);
     // The object of a verb: "visit Moscow" against "visited the U.S.".
-    else if (before?.pos === 'VERB') out.add(`object of ${before.lemma}`);
+    // A question typed in lower case often has its verb read as a noun ("did dmitriev visit moscow").
+    else if (before?.pos === 'VERB' || (question && before?.pos === 'NOUN')) out.add(`object of ${before.lemma}`);
   });
   return out;
 }
@@ -375,8 +390,12 @@ function nameSlots(kb: KnowledgeBase, reply: Answer): Map<string, QueryWord[]> {
     const slots = new Map<string, QueryWord[]>();
     for (const text of evidenceTexts(reply)) {
       const toks = tokens(text);
+      // Written as a name inside a sentence ("the U.S.", which the language reads as "us").
+      const written = new Set(
+        toks.filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON').map((t) => normalize(t.text)),
+      );
       for (const w of contentWords(text, kb.index.synonyms)) {
-        if (kindOf(w.word, kb) !== 'name') continue;
+        if (kindOf(w.word, kb) !== 'name' && !written.has(w.word)) continue;
         for (const slot of slotsOf(toks, w.word)) slots.set(slot, [...(slots.get(slot) ?? []), w]);
       }
     }
