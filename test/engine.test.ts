@@ -587,6 +587,13 @@ describe('questions about the “Also Read” link', () => {
 
   it('still declines what the linked story itself would say', () => {
     expect(ask('when did trump clear the f-35 sale').status).not.toBe('answered');
+    expect(ask('did trump clear the f35 sale').text).toMatch(/different story/);
+  });
+
+  it('does not call a question about this story’s talks a different story for sharing a name with the link', () => {
+    const a = ask('did the talks happen in saudi arabia');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).not.toMatch(/different story/);
   });
 });
 

@@ -58,11 +58,13 @@ export function routed(
   scope: Scope,
 ): Answer {
   const { tuning, index } = kb;
-  const score = (story?: string) => scoreEntries(index, words, tuning, kinds, MAX_RANKED, story);
+  const scored = (limit: number, story?: string) =>
+    aboutTheirLink(kb, scoreEntries(index, words, tuning, kinds, limit, story), words);
+  const score = (story?: string) => scored(MAX_RANKED, story);
   if (scope.story || !manyStories(kb)) return decide(tuning, lookup, score(scope.story), words);
   const pinned = scope.prefer ? score(scope.prefer) : [];
   if ((pinned[0]?.score ?? 0) >= tuning.answer) return decide(tuning, lookup, pinned, words);
-  const ranked = scoreEntries(index, words, tuning, kinds, MAX_RANKED * 3);
+  const ranked = scored(MAX_RANKED * 3);
   const close = closeStories(ranked, tuning.answer, tuning.storyMargin);
   const ambiguous = close.length > 1 ? close : sharedSubject(kb, ranked, words);
   // Ambiguous, and the channel's pinned story is one of the answers: the pin decides.
@@ -71,6 +73,33 @@ export function routed(
   }
   if (ambiguous.length > 1) return whichStory(kb, lookup, ambiguous);
   return decide(tuning, lookup, ranked, words);
+}
+
+/**
+ * A gap that declines because its subject is another story, one the report only links to ("That
+ * is a different story"), says something false of a question about this story that shares a name
+ * with the link ("did the talks happen in Saudi Arabia"). It is a candidate only when the link's
+ * line or the gap's own words hold every word the question asks with.
+ */
+function aboutTheirLink(
+  kb: KnowledgeBase,
+  ranked: readonly ScoredEntry[],
+  words: readonly ResolvedWord[],
+): ScoredEntry[] {
+  const { index } = kb;
+  const asked = words.filter((w) => !w.filler && !w.unknown && !QUESTION_WORDS.has(w.term) && index.idf.has(w.term));
+  return ranked.filter(({ entry, at }) => {
+    if (entry.kind !== 'gap' || at === undefined || entry.sources.length === 0) return true;
+    const story = kb.knowledge.stories.find((s) => s.id === entry.story);
+    if (!story || !entry.sources.every((s) => story.links.has(s.line))) return true;
+    const lines = index.reportLines.get(story.id) ?? [];
+    const held = new Set([
+      ...index.entryPhrasingTerms[at]!,
+      ...index.entryAnswerTerms[at]!,
+      ...entry.sources.flatMap((s) => [...(lines[s.line - 1]?.terms ?? [])]),
+    ]);
+    return asked.every((w) => held.has(w.term));
+  });
 }
 
 /**
