@@ -432,6 +432,22 @@ describe('roles and opinions', () => {
     }
   });
 
+  it('answers a fact asked in a view’s words, and a statement put up to be confirmed', () => {
+    for (const typed of [
+      'u think driscoll went to ukraine on wednesday?',
+      'is it true that driscoll arrived in ukraine on wednesday',
+      'can you confirm that driscoll arrived in ukraine on wednesday',
+    ]) {
+      expect(ask(typed).text, typed).toMatch(/^Yes\. Army Secretary Dan Driscoll arrived in Ukraine on Wednesday/);
+    }
+    // What the report does not settle is still the opinion it asks for.
+    expect(ask('do u think putin is serious').text).toMatch(/opinion/);
+  });
+
+  it('takes an adjective the tagger lists as a function word as a premise ("serious")', () => {
+    expect(ask('is putin serious').text).not.toMatch(/^Yes/);
+  });
+
   it('does not take a request for a yes/no question', () => {
     expect(ask('can you tell me who is leading the talks').text).not.toMatch(/^(Yes|No)\b/);
   });

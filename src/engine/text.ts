@@ -232,6 +232,28 @@ export function withoutAskingAbout(text: string): string {
 const ASKING_ABOUT =
   /^\W*(?:does|did|do|can|could)\s+(?:the\s+|this\s+)?(?:article|report|story|piece|it|this|you|u)\s+(?:\w+\s+)?(?:say|says|mention|tell|know|explain|state|specify)\s+(?:(?:us|me)\s+)?(?=(?:who|what|when|where|why|how|which)\b)/i;
 
+/**
+ * "Is it true that Driscoll went to Kyiv", "can you confirm that…": a statement put up to be
+ * confirmed, asked as the tag question it is ("Driscoll went to Kyiv, right?"), so that its own
+ * words are the premises; "true" and "confirm" are about the asking.
+ */
+export function asTagQuestion(text: string): string {
+  const m = CONFIRM.exec(text);
+  return m ? `${m[1]!.replace(/[?.!\s]+$/u, '')}, right?` : text;
+}
+const CONFIRM =
+  /^\W*(?:(?:is|was|isn'?t)\s+it\s+(?:really\s+)?(?:true|correct|right|the case|a fact)\s+that|(?:can|could)\s+(?:you|u)\s+confirm\s+(?:that|whether|if)?)\s+(.+)$/isu;
+
+/**
+ * The statement a "do you think…" question asks a view of ("u think Driscoll went to Kyiv on
+ * Wednesday?": "Driscoll went to Kyiv on Wednesday"), or undefined.
+ */
+export function viewedStatement(text: string): string | undefined {
+  return VIEWED.exec(text)?.[1]?.replace(/[?.!\s]+$/u, '');
+}
+const VIEWED =
+  /^\W*(?:(?:do|did|would)\s+)?(?:you|u|ya)\s+(?:really\s+)?(?:think|reckon|believe|guess|feel)\s+(?:that\s+)?(.+)$/isu;
+
 /** Leading greetings and command words people type before the question itself. */
 export function stripPreamble(text: string): string {
   return text

@@ -6,7 +6,14 @@ import { resolveWords, type ResolvedWord } from '../resolve.js';
 import { MAX_RANKED } from '../limits.js';
 import { scoreEntries } from '../score.js';
 import { manyStories, routed, type Scope } from '../stories.js';
-import { QUESTION_WORDS, stripPreamble, withoutAskingAbout, withoutLayout } from '../text.js';
+import {
+  asTagQuestion,
+  QUESTION_WORDS,
+  stripPreamble,
+  viewedStatement,
+  withoutAskingAbout,
+  withoutLayout,
+} from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
 import { alternativesOf, chooseAlternative } from './alternative.js';
 import { agentCheck, cleftOf } from './cleft.js';
@@ -30,7 +37,7 @@ export function ask(
   lookup: Lookup = 'ask',
   scope: Scope = {},
 ): Answer {
-  const question = withoutAskingAbout(withoutLayout(stripPreamble(text)));
+  const question = asTagQuestion(withoutAskingAbout(withoutLayout(stripPreamble(text))));
   const toks = tokens(question);
   // "Wednesday or Tuesday?": each alternative asked on its own, and the reply names the one held.
   if (lookup === 'ask' && isPolar(toks, question)) {
@@ -74,7 +81,15 @@ function lookFor(
   if (lookup !== 'ask') return dated(pick(words));
 
   const opinion = opinionAsked(toks);
-  if (opinion) return opinion;
+  if (opinion) {
+    // "Do you think Driscoll went to Kyiv?" asks a fact in a view's words: a fact the report
+    // settles is answered (Yes or No, with the quote), one it nearly matches is asked back; what
+    // the report does not settle is the view it asks for.
+    const statement = viewedStatement(question);
+    const checked = statement ? ask(kb, `${statement}, right?`, kinds, lookup, scope) : undefined;
+    const settled = checked?.status === 'answered' && /^(?:yes|no)\b/i.test(checked.text);
+    return checked && (settled || checked.status === 'unsure') ? checked : opinion;
+  }
   const unquoted = notQuoted(kb, toks, words);
   if (unquoted) return unquoted;
   if (words.some((w) => w.term === 'who')) {

@@ -127,10 +127,11 @@ export function premiseCheck(
     (t, i) =>
       // A function word by the tagger's generous list may still assert something ("travel alone"),
       // unless the evidence says it in another word of its WordNet synset ("mostly": largely).
-      // A number word ("three generals") is a premise, and so is a particle left at the end with
+      // A number word ("three generals") or an adjective is a premise, and so is a particle left at the end with
       // nothing after it: the predicate itself ("is the war over"). "One" is rarely a count ("one of").
       (!t.stop ||
-        (t.pos === 'NUM' && !isFiller(t.normal)) ||
+        // The tagger's list has content adjectives too ("serious", "full"): "is Putin serious".
+        ((t.pos === 'NUM' || t.pos === 'ADJ') && !isFiller(t.normal)) ||
         i === particle ||
         (t.pos === 'ADV' &&
           !isFiller(t.normal) &&
