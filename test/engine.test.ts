@@ -696,6 +696,14 @@ describe('words people shorten', () => {
     expect(a.text).toMatch(/Michael Weimer/);
     expect(a.text).not.toMatch(/doesn't mention/);
   });
+
+  it('reads a contraction of a word of the knowledge as that word, and never names it missing', () => {
+    // "mnstr" keeps the first and last letters of "minister"; "secy" could be secretary or security.
+    expect(ask('who is the ukrainian defence mnstr').entry).toBe('denys-shmyhal');
+    const a = ask('wat day did the army secy land in ukraine');
+    expect(a.text).not.toMatch(/doesn't mention/);
+    expect(a.suggestions[0]?.title ?? a.entry).toMatch(/Driscoll/);
+  });
 });
 
 describe('a yes/no premise the report contradicts with a day', () => {

@@ -65,6 +65,19 @@ export function resolveWords(
     if (token && isVocative(toks, token)) continue;
     // A rare word that begins one word of the knowledge, and only one, is short for it ("admin").
     const expanded = wordCount(w.word) < tuning.realWordCount ? abbreviated(index, w.word) : undefined;
+    // Short for one of several words of the knowledge ("secy": secretary or security): it names
+    // something the report may well cover, so it is no subject the report is said not to mention.
+    if (expanded === 'ambiguous') {
+      out.push({
+        ...w,
+        unknown: false,
+        filler: true,
+        weight: index.maxIdf * fillerShare(token, tuning),
+        typed,
+        pos: token?.pos ?? '',
+      });
+      continue;
+    }
     if (expanded) {
       out.push({
         word: expanded.word,
@@ -129,13 +142,54 @@ const MIN_ABBREVIATION = 4;
 
 /**
  * The word of the knowledge a rare word abbreviates: the only one it begins, or several that fold
- * to one term ("admin": administration). Words of the language are not abbreviations.
+ * to one term ("admin": administration); else the only one it contracts, keeping its first and last
+ * letters and some between, in order ("secy", "govt", "dept", as English contracts words).
+ * 'ambiguous' when it contracts words of several terms. Words of the language are not abbreviations.
  */
-function abbreviated(index: SearchIndex, word: string): { word: string; term: string } | undefined {
-  if (word.length < MIN_ABBREVIATION || /\d/.test(word)) return undefined;
-  const found = completions(index.vocabularyTypos, word, 3);
-  const terms = new Set(found.map((w) => index.vocabulary.get(w)));
-  if (found.length === 0 || found.length > 3 || terms.size !== 1) return undefined;
-  const term = [...terms][0]!;
-  return index.idf.has(term) ? { word: found[0]!, term } : undefined;
+function abbreviated(index: SearchIndex, word: string): { word: string; term: string } | 'ambiguous' | undefined {
+  if (/\d/.test(word)) return undefined;
+  if (word.length >= MIN_ABBREVIATION) {
+    const found = completions(index.vocabularyTypos, word, 3);
+    const terms = new Set(found.map((w) => index.vocabulary.get(w)));
+    if (found.length > 0 && found.length <= 3 && terms.size === 1) {
+      const term = [...terms][0]!;
+      return index.idf.has(term) ? { word: found[0]!, term } : undefined;
+    }
+  }
+  if (word.length < MIN_CONTRACTION) return undefined;
+  const contracted = contractedWords(index, word);
+  const terms = new Set(contracted.map((w) => index.vocabulary.get(w)!).filter((t) => index.idf.has(t)));
+  if (terms.size > 1) return 'ambiguous';
+  const [term] = terms;
+  return term ? { word: contracted.find((w) => index.vocabulary.get(w) === term)!, term } : undefined;
+}
+
+/** Shortest contraction read as a word of the knowledge: "secy", "dept", not "ss". */
+const MIN_CONTRACTION = 3;
+
+/**
+ * Words of the vocabulary that `word` contracts (see `abbreviated`), from lists kept per index by
+ * first and last letter: a few hundred words to try at 50,000 entries, not the whole vocabulary.
+ */
+function contractedWords(index: SearchIndex, word: string): string[] {
+  let byEnds = contractionCache.get(index);
+  if (!byEnds) {
+    byEnds = new Map();
+    for (const w of index.vocabulary.keys()) {
+      const ends = w[0]! + w.at(-1)!;
+      const list = byEnds.get(ends);
+      if (list) list.push(w);
+      else byEnds.set(ends, [w]);
+    }
+    contractionCache.set(index, byEnds);
+  }
+  const candidates = byEnds.get(word[0]! + word.at(-1)!) ?? [];
+  return candidates.filter((w) => w.length >= word.length + 2 && isSubsequence(word, w));
+}
+const contractionCache = new WeakMap<SearchIndex, Map<string, string[]>>();
+
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const ch of long) if (ch === short[at]) at++;
+  return at === short.length;
 }
