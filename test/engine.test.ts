@@ -826,6 +826,15 @@ describe('a place the question puts where the report has another', () => {
     }
   });
 
+  it('says No when the report has someone else do what the question asks of a name', () => {
+    // Trump ordered the visit, by Butler's account; Trump was disappointed in Putin.
+    expect(ask('did vance order driscoll’s trip to ukraine').text).toMatch(/^No\. President Trump ordered the visit/);
+    expect(ask('did trump order driscoll’s visit').text).toMatch(/^Yes\. President Trump ordered the visit/);
+    expect(ask('was trump disappointed in zelensky').text).toMatch(/^No\. .*disappointed in President Putin/);
+    // Meeting goes both ways.
+    expect(ask('did zelensky meet driscoll').text).toMatch(/^Yes\. /);
+  });
+
   it('reads names joined by “and” as standing in one place', () => {
     // "security guarantees for Ukraine and Europe": Europe is not contradicted by Ukraine.
     expect(ask('does the framework cover security guarantees for europe').text).toMatch(/^Yes\. /);

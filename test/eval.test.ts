@@ -86,7 +86,7 @@ describe('the engine on the held-out set', () => {
  */
 const NATURAL_REACHED = {
   tune: { answerable: 178 / 219, declined: 88 / 101 },
-  holdout: { answerable: 104 / 147, declined: 50 / 67 },
+  holdout: { answerable: 105 / 147, declined: 50 / 67 },
 };
 
 describe('the engine on the natural questions', () => {

@@ -124,14 +124,19 @@ function lookFor(
   const reply = pick(premises.length ? premises : words);
   const verdict = premiseCheck(kb, reply, words, toks);
   if (reply.status !== 'answered') {
-    // A wrong place or name can hide the entry it is wrong about ("did Driscoll go to Russia?"):
-    // look again without names, and answer No only if the entry found names another one instead.
-    const unnamed = premises.filter((w) => kindOf(w.word) !== 'name');
-    if (unnamed.length < premises.length) {
+    // A wrong place or name can hide the entry it is wrong about ("did Driscoll go to Russia?",
+    // "was Trump disappointed in Zelensky"): look again without the names of the language, then
+    // without the people the knowledge knows too, and answer No only if the entry found names
+    // another one where the question puts its own.
+    const withoutPlaces = premises.filter((w) => kindOf(w.word) !== 'name');
+    const withoutPeople = withoutPlaces.filter((w) => kindOf(w.word, kb) !== 'name');
+    for (const unnamed of [withoutPlaces, withoutPeople]) {
+      if (unnamed.length === premises.length || unnamed.length === 0) continue;
       const again = pick(unnamed);
       if (again.status === 'answered' && premiseCheck(kb, again, words, toks) === 'no') {
         return withPolarity(kb, again, 'no');
       }
+      if (withoutPeople.length === withoutPlaces.length) break;
     }
   }
   // No entry says so, but a sentence of the report does.

@@ -347,8 +347,8 @@ function predicateParticle(toks: readonly Token[]): number {
 
 /**
  * Where a word stands in a sentence, for comparing names: after a preposition of place ("in",
- * "to", "at": one slot, the place) or another preposition, and before the noun it qualifies
- * ("US source"). Determiners, adjectives and other parts of the name in between are passed over.
+ * "to", "at": one slot, the place) or another preposition, before the noun it qualifies ("US
+ * source"), the object of a verb, or who does what a verb says ("Butler said", "ordered by Trump"). Determiners, adjectives and other parts of the name in between are passed over.
  */
 function slotsOf(toks: readonly Token[], word: string, question = false): Set<string> {
   const out = new Set<string>();
@@ -361,18 +361,31 @@ function slotsOf(toks: readonly Token[], word: string, question = false): Set<st
     if (isPossessive(toks[k])) return;
     while (k < toks.length && QUALIFYING.has(toks[k]!.pos)) k++;
     const after = toks[k];
-    if (after?.pos === 'NOUN') {
-      out.add(`before ${after.lemma}`);
+    // Who does something: the name before its verb ("Butler said"), or the subject a question
+    // opens with, whose verb it may have read as a noun ("did vance order…").
+    const opensQuestion = question && toks[0]?.pos === 'AUX' && toks.slice(1, i).every(isNamePart);
+    if (after?.pos === 'VERB' || (opensQuestion && after?.pos === 'NOUN')) {
+      out.add(`agent of ${after.lemma}`);
       return;
     }
+    if (after?.pos === 'NOUN') {
+      out.add(`before ${after.lemma}`);
+      // Straight after a preposition, with no article between, the name is its object all the
+      // same ("in President Putin right now", where "right" is read as a noun).
+      let p = i - 1;
+      while (p >= 0 && isNamePart(toks[p]!)) p--;
+      if (toks[p]?.pos !== 'ADP') return;
+    }
     let j = i - 1;
-    while (j >= 0 && SKIPPED.has(toks[j]!.pos)) j--;
+    while (j >= 0 && (SKIPPED.has(toks[j]!.pos) || isNamePart(toks[j]!))) j--;
     // A name joined to another ("for Ukraine and Europe") stands where the first one does.
     while (j > 0 && toks[j]!.pos === 'CCONJ' && SKIPPED.has(toks[j - 1]!.pos)) {
       j--;
       while (j >= 0 && SKIPPED.has(toks[j]!.pos)) j--;
     }
     const before = toks[j];
+    // "ordered by President Trump": who did it, as "Trump ordered" says.
+    if (before?.normal === 'by' && toks[j - 1]?.pos === 'VERB') out.add(`agent of ${toks[j - 1]!.lemma}`);
     if (before?.pos === 'ADP') out.add(PLACE.has(before.normal) ? 'at place' : `after ${before.normal}`);
     // The object of a verb: "visit Moscow" against "visited the U.S.".
     // A question typed in lower case often has its verb read as a noun ("did dmitriev visit moscow").
@@ -381,6 +394,8 @@ function slotsOf(toks: readonly Token[], word: string, question = false): Set<st
   return out;
 }
 const SKIPPED: ReadonlySet<string> = new Set(['DET', 'ADJ', 'PROPN', 'NUM', 'PUNCT']);
+/** More of a name: a proper noun, or a title written as one ("President" read as a noun). */
+const isNamePart = (t: Token) => t.pos === 'PROPN' || (t.pos === 'NOUN' && /^\p{Lu}/u.test(t.text));
 /** Between a name and the noun it qualifies: more of the name, a possessive, a hyphen, an adjective. */
 const QUALIFYING: ReadonlySet<string> = new Set(['ADJ', 'PROPN', 'NUM', 'PUNCT', 'PART']);
 const PLACE: ReadonlySet<string> = new Set(['in', 'at', 'to', 'into', 'inside', 'within', 'near', 'towards', 'toward']);
