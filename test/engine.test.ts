@@ -835,6 +835,13 @@ describe('a place the question puts where the report has another', () => {
     expect(ask('did zelensky meet driscoll').text).toMatch(/^Yes\. /);
   });
 
+  it('answers "where" from an answer that puts someone in a place, however its phrasings ask', () => {
+    expect(ask('where did the army secretary travel to').entry).toBe('driscoll-visit');
+    expect(ask('where did trump and putin meet').text).toMatch(/in Anchorage/);
+    // A name qualifying a noun is no place: the report does not say where the conference was.
+    expect(ask('where was the us saudi investment conference held').status).not.toBe('answered');
+  });
+
   it('reads names joined by “and” as standing in one place', () => {
     // "security guarantees for Ukraine and Europe": Europe is not contradicted by Ukraine.
     expect(ask('does the framework cover security guarantees for europe').text).toMatch(/^Yes\. /);

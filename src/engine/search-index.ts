@@ -134,7 +134,11 @@ export function* buildIndexSteps(knowledge: Knowledge, tuning: Tuning): Generato
   const answerOnlyEntries = yield* answerOnly(terms.phrasingSets, terms.answerSets);
   const entryQuestionWords: Set<string>[] = [];
   for (const ts of entryPhrasingTerms) {
-    entryQuestionWords.push(new Set(ts.filter((t) => QUESTION_WORDS.has(t))));
+    const asked = new Set(ts.filter((t) => QUESTION_WORDS.has(t)));
+    // An answer that puts someone somewhere ("arrived in Ukraine") answers "where" too, however
+    // its phrasings ask ("when did Driscoll arrive").
+    if (asked.size && NAMES_A_PLACE.test(entries[entryQuestionWords.length]!.answer)) asked.add('where');
+    entryQuestionWords.push(asked);
     if (entryQuestionWords.length % STEP === 0) yield;
   }
   const vocabularyTypos = typoIndex(terms.vocabulary.keys());
@@ -198,6 +202,13 @@ export function* buildIndexSteps(knowledge: Knowledge, tuning: Tuning): Generato
     reportLines,
   };
 }
+
+/**
+ * A preposition of place before a name that ends its phrase: "in Ukraine on Wednesday", "visited
+ * the U.S. in October"; not a name qualifying a noun ("at a U.S.-Saudi investment conference").
+ */
+const NAMES_A_PLACE =
+  /\b(?:in|to|at|into|from)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?=[,;:)]|\.?$|\.\s|\s+(?:on|in|at|for|with|and|to|by|from|during|this|last)\b)/u;
 
 /** Units of work (entries, terms, documents) between two yields of `buildIndexSteps`. */
 const STEP = 64;
