@@ -848,6 +848,25 @@ describe('a place the question puts where the report has another', () => {
   });
 });
 
+describe('who tells something', () => {
+  it('answers with the voice the report gives what is told, and its quote', () => {
+    const a = ask('who said negotiations accelerated');
+    expect(a.text).toBe('The report attributes it to a source familiar with the discussions.');
+    expect(a.sources[0]).toMatchObject({ line: 2 });
+    // No entry quotes it whole: the one sentence that does, and the voice it names (", CNN reported").
+    const b = ask(
+      'hey bot so i was reading this and im kinda confused, who actually reported that trump is doing secret talks w russia? like which outlet was it',
+    );
+    expect(b.text).toBe('The report attributes it to CNN.');
+    expect(b.sources[0]).toMatchObject({ line: 1 });
+  });
+
+  it('tells the report’s own voice from a voice its sentence names, by what that voice tells', () => {
+    expect(ask('who called it a fact-finding mission').text).toBe('The report attributes it to the Army.');
+    expect(ask('who reported that driscoll arrived in ukraine').text).toMatch(/^The report says so in its own voice/);
+  });
+});
+
 describe('how many people of a kind the report names', () => {
   it('counts and names them, each cited from the line that names them', () => {
     const a = ask('how many generals are named as going with driscoll');

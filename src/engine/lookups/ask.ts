@@ -28,6 +28,7 @@ import { isOtherEvent, isPolar, isUncounted, isUndated, kindOf, notSaid, premise
 import { holderOf, noHolder, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
 import { notQuoted, saidBy } from './said.js';
+import { tellerOf } from './teller.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
 export function ask(
@@ -45,7 +46,15 @@ export function ask(
     const chosen = alternatives && chooseAlternative(alternatives, (q) => ask(kb, q, kinds, lookup, scope));
     if (chosen) return chosen;
   }
-  const reply = lookFor(kb, question, toks, kinds, lookup, scope);
+  const found = lookFor(kb, question, toks, kinds, lookup, scope);
+  // "Who reported that Trump is doing secret talks": who tells it, found from where it is told,
+  // when the question read as it is finds no answer, or only the profile of someone in what is told.
+  const profile = found.entry ? kb.index.byId.get(found.entry)?.kind === 'person' : false;
+  const teller =
+    lookup === 'ask' && (found.status !== 'answered' || profile)
+      ? tellerOf(kb, question, (told) => ask(kb, told, kinds, lookup, scope))
+      : undefined;
+  const reply = teller ?? found;
   // "Is X the one leading the talks", when the question as asked finds no answer: asked as who
   // leads them, then checked against X.
   const cleft = lookup === 'ask' && reply.status !== 'answered' ? cleftOf(question) : undefined;
