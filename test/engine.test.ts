@@ -842,6 +842,11 @@ describe('a place the question puts where the report has another', () => {
     expect(ask('where was the us saudi investment conference held').status).not.toBe('answered');
   });
 
+  it('never takes a name that stems like a verb for that verb ("Denys" for "deny")', () => {
+    // "refuse" shares a WordNet synset with "deny"; Shmyhal's first name is Denys.
+    expect(ask('did shmyhal refuse to meet driscoll?').text).not.toMatch(/^Yes/);
+  });
+
   it('reads names joined by “and” as standing in one place', () => {
     // "security guarantees for Ukraine and Europe": Europe is not contradicted by Ukraine.
     expect(ask('does the framework cover security guarantees for europe').text).toMatch(/^Yes\. /);

@@ -108,16 +108,19 @@ export function premiseCheck(
   }
   // The report says the opposite ("did the attempts succeed?" of attempts that collapsed).
   const lemmas = new Map(toks.map((t) => [normalize(t.text), t.lemma]));
+  // Opposites and synonyms are words, not names that stem alike ("Denys" is no "deny").
+  const names = nameWordsOf(kb);
+  const wordTerms = new Set(held.filter((h) => !names.has(h.word)).map((h) => h.term));
   const opposed = (w: ResolvedWord) =>
     [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some((form) =>
-      [...antonymsOf(form)].some((o) => terms.has(termOf(normalize(o), kb.index.synonyms))),
+      [...antonymsOf(form)].some((o) => wordTerms.has(termOf(normalize(o), kb.index.synonyms))),
     );
   if (asked.some((w) => !terms.has(w.term) && opposed(w))) return 'no';
   // A verb the evidence says in another word of its WordNet synset ("confirmed" of "acknowledged").
   const synonymous = (w: ResolvedWord) =>
     w.pos === 'VERB' &&
     [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some((form) =>
-      [...verbSynonymsOf(form)].some((o) => terms.has(termOf(normalize(o), kb.index.synonyms))),
+      [...verbSynonymsOf(form)].some((o) => wordTerms.has(termOf(normalize(o), kb.index.synonyms))),
     );
   const unsupported = asked.filter((w) => !terms.has(w.term) && !synonymous(w));
   // Words the search leaves out as too general ("right", "guy") still carry a premise here.
@@ -192,6 +195,18 @@ export function premiseCheck(
   if (!saidByThem(kb, reply, toks, asked)) return 'unknown';
   return 'yes';
 }
+
+/** The words of people's names and aliases, as normalized. Built once per index. */
+function nameWordsOf(kb: KnowledgeBase): ReadonlySet<string> {
+  let words = nameWordCache.get(kb.index);
+  if (!words) {
+    const texts = kb.index.people.flatMap((p) => [p.name, ...p.aliases]);
+    words = new Set(texts.flatMap((t) => normalize(t).split(' ')).filter(Boolean));
+    nameWordCache.set(kb.index, words);
+  }
+  return words;
+}
+const nameWordCache = new WeakMap<object, ReadonlySet<string>>();
 
 /** What a reply asserts: its answer and the quotes it cites. */
 export function evidenceTexts(reply: Answer): string[] {
