@@ -414,6 +414,11 @@ describe('roles and opinions', () => {
     );
   });
 
+  it('answers a person’s role or rank from their profile, never “doesn’t say”', () => {
+    expect(ask('whats the role of dave butler').text).toMatch(/^Col\. Dave Butler: Army spokesperson\./);
+    expect(ask("what is weimer's rank").text).toMatch(/^Michael Weimer: Sergeant Major of the Army\./);
+  });
+
   it('reads a title that opens a name ("Gen.") as a title of that person only', () => {
     // The delegation's line calls George and Donahue "Gen." and names Weimer beside them.
     expect(ask('is weimer a general').text).toBe(

@@ -46,6 +46,8 @@ export function uncovered(kb: KnowledgeBase, reply: Answer, words: readonly Reso
   return words.filter(
     (w) =>
       !w.filler &&
+      // A profile is the answer to its own fields: "what is the role of Dave Butler".
+      !(entry.kind === 'person' && PROFILE_FIELDS.has(w.word)) &&
       !w.unknown &&
       !QUESTION_WORDS.has(w.term) &&
       !telling.has(w.term) &&
@@ -53,3 +55,14 @@ export function uncovered(kb: KnowledgeBase, reply: Answer, words: readonly Reso
       (w.pos === 'VERB' || kindOf(w.word, kb) === 'name' || (notWho && entry.kind === 'person' && w.pos === 'NOUN')),
   );
 }
+
+/** What a person's profile gives by its fields (name, role), in the words people ask for them. */
+const PROFILE_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'role',
+  'title',
+  'job',
+  'position',
+  'designation',
+  'rank',
+]);
