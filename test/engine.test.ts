@@ -702,6 +702,12 @@ describe('words people shorten', () => {
     expect(a.text).not.toMatch(/doesn't mention/);
   });
 
+  it('reads a common word written without its vowels as that word ("ppl": people)', () => {
+    const a = ask('who r the ppl that went to ukraine with the army secretary');
+    expect(a.text).not.toMatch(/doesn't mention/);
+    expect(a.entry).toBe('delegation');
+  });
+
   it('reads a contraction of a word of the knowledge as that word, and never names it missing', () => {
     // "mnstr" keeps the first and last letters of "minister"; "secy" could be secretary or security.
     expect(ask('who is the ukrainian defence mnstr').entry).toBe('denys-shmyhal');

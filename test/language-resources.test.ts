@@ -41,6 +41,9 @@ describe('the language resources the build derives', () => {
     expect(checked).toBeGreaterThan(74_000);
     expect(derived.count('you')).toBe(2_134_713);
     expect(derived.capitalised('russia')).toBeGreaterThan(derived.count('russia') / 2);
+    // The same frequent words, listed from either.
+    const sorted = (f: typeof derived) => [...f.frequent(1000)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(sorted(derived)).toEqual(sorted(fromPackage));
   });
 
   it('give the same opposites and verb synonyms as WordNet itself, in the same order', () => {

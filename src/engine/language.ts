@@ -142,6 +142,29 @@ export function isName(word: string): boolean {
   return frequencies().capitalised(w) > frequencies().count(w) / 2;
 }
 
+/**
+ * The common word text-speak writes without its vowels ("ppl": people, "msg": message, "mnstr":
+ * minister): the most used word of the corpus whose consonants are these, or undefined.
+ */
+export function vowellessWord(word: string): string | undefined {
+  if (/[aeiou\d]/.test(word) || word.length < 3) return undefined;
+  skeletons ??= skeletonsOf(frequencies());
+  return skeletons.get(word);
+}
+let skeletons: Map<string, string> | undefined;
+/** Words used this often are the ones text-speak writes without vowels. */
+const VOWELLESS_MIN_COUNT = 1000;
+function skeletonsOf(f: Frequencies): Map<string, string> {
+  const best = new Map<string, [string, number]>();
+  for (const [w, n] of f.frequent(VOWELLESS_MIN_COUNT)) {
+    const bare = w.replace(/[aeiou]/g, '');
+    if (bare === w || bare.length < 2 || !/^[a-z]+$/.test(w)) continue;
+    const had = best.get(bare);
+    if (!had || n > had[1]) best.set(bare, [w, n]);
+  }
+  return new Map([...best].map(([k, [w]]) => [k, w]));
+}
+
 export function isStopword(word: string): boolean {
   return stopwords().has(word.toLowerCase());
 }

@@ -1,4 +1,4 @@
-import { isAddressTerm, sentences, tokens, wordCount, type Token } from './language.js';
+import { isAddressTerm, sentences, tokens, vowellessWord, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
 import { MORE_THAN_ONE } from './question.js';
 import { fillerShare, isFunctionWord, roleOf, textSpeakFor } from './subject.js';
@@ -31,7 +31,7 @@ export function resolveWords(
   // A capital that opens a sentence says nothing about a name ("Good evening.").
   const opening = new Set((MORE_THAN_ONE.test(text) ? sentences(text) : [text]).map((s) => normalize(s).split(' ')[0]));
   const out: ResolvedWord[] = [];
-  for (const w of contentWords(text, index.synonyms)) {
+  for (let w of contentWords(text, index.synonyms)) {
     const token = byWord.get(w.word);
     const typed = token?.text ?? w.word;
     const known = (term: string) => index.idf.get(term);
@@ -90,8 +90,22 @@ export function resolveWords(
       });
       continue;
     }
+    // A common word written without its vowels ("ppl", "msg"): that word, or at least no subject
+    // the report is said not to mention.
+    const full = wordCount(w.word) < tuning.realWordCount ? vowellessWord(w.word) : undefined;
+    if (full) {
+      const term = termOf(full, index.synonyms);
+      const weight = known(term);
+      if (weight !== undefined) {
+        out.push({ word: full, term, unknown: false, filler: false, weight, typed, pos: token?.pos ?? '' });
+        continue;
+      }
+      // Read on as the word it is ("msg": a message the report may not mention; "ppl": filler).
+      w = { word: full, term };
+    }
     // A word of the language spelt right is not a typo of a word of the knowledge ("deny" is not "Denys").
-    const corrected = wordCount(w.word) < tuning.realWordCount ? correctTypo(index.vocabularyTypos, w.word) : undefined;
+    const corrected =
+      !full && wordCount(w.word) < tuning.realWordCount ? correctTypo(index.vocabularyTypos, w.word) : undefined;
     if (corrected) {
       const term = index.vocabulary.get(corrected)!;
       out.push({

@@ -18,6 +18,8 @@ export interface Frequencies {
   count(word: string): number;
   /** How many of those uses are written capitalised. */
   capitalised(word: string): number;
+  /** Every word used at least `minCount` times, with its count. */
+  frequent(minCount: number): Iterable<[string, number]>;
 }
 
 /** Word -> related words, in WordNet's order. */
@@ -64,7 +66,11 @@ function frequencyMap(): FrequencyMap {
 
 export function frequenciesFromPackage(): Frequencies {
   const map = frequencyMap();
-  return { count: (w) => map.get(w)?.[0] ?? 0, capitalised: (w) => map.get(w)?.[1] ?? 0 };
+  return {
+    count: (w) => map.get(w)?.[0] ?? 0,
+    capitalised: (w) => map.get(w)?.[1] ?? 0,
+    frequent: (min) => [...map].filter(([, [n]]) => n >= min).map(([w, [n]]) => [w, n] as [string, number]),
+  };
 }
 
 /**
@@ -115,6 +121,15 @@ export function frequenciesFromText(text: string): Frequencies {
     capitalised: (w) => {
       const at = find(w);
       return at < 0 ? 0 : field(at, w, 2);
+    },
+    frequent: (min) => {
+      const out: [string, number][] = [];
+      for (const at of lineStarts) {
+        const word = text.slice(at, text.indexOf('\t', at));
+        const n = field(at, word, 1);
+        if (n >= min) out.push([word, n]);
+      }
+      return out;
     },
   };
 }
