@@ -782,6 +782,12 @@ describe('a part of a compound question about the first part’s answer', () => 
     expect(a.parts!.every((p) => p.status === 'answered')).toBe(true);
     expect(a.parts![1]!.text).toMatch(/investment conference/);
   });
+
+  it('reads the second part’s “he” as the person the first part asked for', () => {
+    const a = ask("what's the defence minister's name and what did he thank the us for");
+    expect(a.parts![1]!.entry).toBe('denys-shmyhal');
+    expect(a.parts![1]!.text).toMatch(/gratitude for U\.S\. support/);
+  });
 });
 
 describe('an adverb that asserts something in a yes/no question', () => {

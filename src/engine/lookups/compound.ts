@@ -2,6 +2,7 @@ import type { Source } from '../../knowledge/types.js';
 import type { Scope } from '../stories.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { asksAnything } from '../question.js';
+import { normalize } from '../text.js';
 import { ask } from './ask.js';
 
 /** At most this many parts of one question are answered. */
@@ -37,12 +38,28 @@ const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|it)\b/i;
 export function answerParts(kb: KnowledgeBase, parts: readonly string[], scope: Scope = {}): Answer {
   const subject = /^\W*(?:\w+\s+){0,3}?(?:did|does|is|was|has)\s+(.+?)\s+\w+$/i;
   const first = parts[0]!;
+  const opening = ask(kb, first, undefined, 'ask', scope);
+  // Whom the first part names, or the person its answer is ("what's the defence minister's name
+  // and what did he thank the US for": he is Shmyhal).
+  const answeredPerson = () => {
+    const entry = opening.status === 'answered' && opening.entry ? kb.index.byId.get(opening.entry) : undefined;
+    if (entry?.kind !== 'person') return undefined;
+    // Only when the first part asked for them without naming them: its "he" is the answer.
+    const asked = new Set(normalize(first).split(' '));
+    const names = [entry.name, ...entry.aliases.filter((a) => !a.includes(' '))];
+    const named = names.some((n) =>
+      normalize(n)
+        .split(' ')
+        .some((w) => asked.has(w)),
+    );
+    return named ? undefined : entry.name;
+  };
   const answers = parts.map((part, i) => {
-    if (i === 0) return ask(kb, part, undefined, 'ask', scope);
+    if (i === 0) return opening;
     // "... and why": the question word alone asks it of the first part's subject.
     if (part.split(/\s+/).length <= 2)
       return ask(kb, `${part} ${first.replace(new RegExp(`^\\W*${OPENING}\\s*`, 'i'), '')}`, undefined, 'ask', scope);
-    const named = PRONOUN.test(part) ? subject.exec(first)?.[1] : undefined;
+    const named = PRONOUN.test(part) ? (subject.exec(first)?.[1] ?? answeredPerson()) : undefined;
     return ask(kb, named ? `${part} (${named})` : part, undefined, 'ask', scope);
   });
   // "…and where did he say it": a part about the first part's answer ("it", "that") that finds no
