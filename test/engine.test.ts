@@ -717,6 +717,12 @@ describe('words people shorten', () => {
   });
 });
 
+describe('a day the entry found cannot check', () => {
+  it('is checked against the best entry that has a day', () => {
+    expect(ask('did the army secretary go to ukraine on tuesday').text).toMatch(/^No\. .*Wednesday/);
+  });
+});
+
 describe('a yes/no premise the report contradicts with a day', () => {
   it('finds the visit although no entry has a Friday, and says No with the day the report gives', () => {
     const a = ask("was driscoll's trip to ukraine on a friday");

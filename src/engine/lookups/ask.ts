@@ -3,7 +3,7 @@ import { EMPTY_HINTS } from '../input.js';
 import { tokens, type Token } from '../language.js';
 import { decline, fromEntry } from '../reply.js';
 import { resolveWords, type ResolvedWord } from '../resolve.js';
-import { MAX_RANKED } from '../limits.js';
+import { MAX_RANKED, MAX_SUGGESTIONS } from '../limits.js';
 import { scoreEntries } from '../score.js';
 import { manyStories, routed, type Scope } from '../stories.js';
 import {
@@ -130,8 +130,16 @@ function lookFor(
   // question finds the entry, and the premise is checked against it.
   const checked = (w: ResolvedWord) => w.unknown && kindOf(w.word, kb) !== undefined && kindOf(w.word, kb) !== 'name';
   const premises = words.filter((w) => !checked(w));
-  const reply = pick(premises.length ? premises : words);
-  const verdict = premiseCheck(kb, reply, words, toks);
+  const picked = pick(premises.length ? premises : words);
+  const pickedVerdict = premiseCheck(kb, picked, words, toks);
+  // The premise set aside ("on Tuesday") is checked against the best entry that has one of its
+  // kind to check it by: among the entries scoring as answers, the first that settles it.
+  const settled =
+    pickedVerdict === 'unknown' && premises.length < words.length && picked.status === 'answered'
+      ? settledBy(kb, premises, words, toks, kinds, scope)
+      : undefined;
+  const reply = settled?.reply ?? picked;
+  const verdict = settled?.verdict ?? pickedVerdict;
   if (reply.status !== 'answered') {
     // A wrong place or name can hide the entry it is wrong about ("did Driscoll go to Russia?",
     // "was Trump disappointed in Zelensky"): look again without the names of the language, then
@@ -154,4 +162,23 @@ function lookFor(
     if (said) return said;
   }
   return withPolarity(kb, reply, verdict);
+}
+
+/** The first entry scoring as an answer whose evidence says Yes or No to the question. */
+function settledBy(
+  kb: KnowledgeBase,
+  premises: readonly ResolvedWord[],
+  words: readonly ResolvedWord[],
+  toks: readonly Token[],
+  kinds: ReadonlySet<EntryKind> | undefined,
+  scope: Scope,
+): { reply: Answer; verdict: 'yes' | 'no' } | undefined {
+  for (const r of scoreEntries(kb.index, premises, kb.tuning, kinds, MAX_SUGGESTIONS, scope.story)) {
+    if (r.score < kb.tuning.answer) break;
+    if (r.entry.kind === 'gap') continue;
+    const reply = fromEntry('ask', r.entry, r.score);
+    const verdict = premiseCheck(kb, reply, words, toks);
+    if (verdict !== 'unknown') return { reply, verdict };
+  }
+  return undefined;
 }
