@@ -317,6 +317,12 @@ describe('yes/no questions', () => {
     expect(ask('is the draft framework 28 points or 26').text).toMatch(/^28, not 26\. Axios reported/);
     expect(ask('is witkoff or driscoll leading the talks').text).toMatch(/^Witkoff\b/);
     expect(ask('was the anchorage meeting in july or september').text).toMatch(/^Neither\. .*August/);
+    // Outlets are alternatives of one kind too.
+    expect(ask('did cnn or axios report the 28 point plan').text).toMatch(/^Axios\. Axios reported/);
+  });
+
+  it('gives no Yes or No to a choice it cannot settle between', () => {
+    expect(ask('are the talks public or secret').text).toMatch(/^CNN called it a “largely secret” effort/);
   });
 
   it('takes a number word and a closing particle as premises to check, not as filler', () => {

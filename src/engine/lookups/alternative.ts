@@ -1,6 +1,6 @@
-import { normalize } from '../text.js';
+import { normalize, termOf } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
-import { kindOf } from './polar.js';
+import { kindOf, outletTermsOf } from './polar.js';
 
 /**
  * "Is it 28 points or 26", "did he arrive on Wednesday or Tuesday": a question offering two
@@ -24,12 +24,16 @@ export function alternativesOf(kb: KnowledgeBase, question: string): Alternative
   const m = /^(?:(?:the|a|an|on|in|at|to)\s+)?([\p{L}\p{N}-]+)(.*)$/su.exec(right.trim());
   if (!m) return undefined;
   const [, second, rest] = m as unknown as [string, string, string];
-  const kind = kindOf(normalize(second), kb);
+  // A kind the report can settle; an outlet (CNN, Axios) is a voice, as a name is.
+  const kindIn = (word: string) =>
+    kindOf(normalize(word), kb) ??
+    (outletTermsOf(kb).has(termOf(normalize(word), kb.index.synonyms)) ? 'name' : undefined);
+  const kind = kindIn(second);
   if (!kind) return undefined;
   // The first alternative: the last word before "or" of the same kind ("28" in "28 points or 26").
   const words = left.split(/\s+/);
   let at = words.length - 1;
-  while (at >= 0 && kindOf(normalize(words[at]!.replace(/-.*$/u, '')), kb) !== kind) at--;
+  while (at >= 0 && kindIn(words[at]!.replace(/-.*$/u, '')) !== kind) at--;
   if (at < 0) return undefined;
   // Words after the second alternative belong to both only when the two stand side by side
   // ("is Witkoff or Driscoll leading the talks"); "…or not" asks nothing of a second one.
@@ -57,9 +61,8 @@ export function chooseAlternative(
   const verdict = (r: Answer) =>
     r.status !== 'answered' ? undefined : /^(yes|no)\b/i.exec(r.text)?.[1]?.toLowerCase();
   const [va, vb] = [verdict(a), verdict(b)];
-  const body = (r: Answer) => (r.answer ?? r.text).replace(/^(?:yes|no)\b[.,]?\s*/i, '');
   const withLead = (r: Answer, lead: string): Answer => {
-    const answer = lead ? `${lead} ${body(r)}` : body(r);
+    const answer = lead ? `${lead} ${verdictless(r.answer ?? r.text)}` : verdictless(r.answer ?? r.text);
     return { ...r, answer, text: answer };
   };
   if (va === 'yes' && vb !== 'yes')
@@ -75,3 +78,18 @@ export function chooseAlternative(
 
 /** Numbers as typed; days, months and names as names are written. */
 const named = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** A verdict opening ("Yes.", "No.", "Yes, largely.") taken off a text. */
+const verdictless = (text: string) => text.replace(/^(?:yes|no)\b(?:,[^.!?]*)?[.!?]?\s*/iu, '');
+
+/** "A or B", not "…or not" / "…or what": the question offers a choice. */
+export function offersChoice(question: string): boolean {
+  return /\b\w+\s+or\s+(?!not\b|what\b|so\b|something\b|anything\b|nothing\b)\w+/iu.test(question);
+}
+
+/** The reply without a Yes or No opening, for a question a Yes or No does not answer. */
+export function withoutVerdict(reply: Answer): Answer {
+  if (reply.status !== 'answered' || !reply.answer || !/^(?:yes|no)\b/i.test(reply.answer)) return reply;
+  const answer = verdictless(reply.answer);
+  return { ...reply, answer, text: reply.text === reply.answer ? answer : verdictless(reply.text) };
+}

@@ -15,7 +15,7 @@ import {
   withoutLayout,
 } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
-import { alternativesOf, chooseAlternative } from './alternative.js';
+import { alternativesOf, chooseAlternative, offersChoice, withoutVerdict } from './alternative.js';
 import { agentCheck, cleftOf } from './cleft.js';
 import { countPeople } from './count.js';
 import { decideCovered } from './covered.js';
@@ -60,7 +60,9 @@ export function ask(
   const cleft = lookup === 'ask' && reply.status !== 'answered' ? cleftOf(question) : undefined;
   const checked = cleft && agentCheck(kb, cleft, (who) => ask(kb, who, kinds, lookup, scope));
   if (checked) return checked;
-  return asksFuture(toks) ? pastForFuture(kb, reply) : reply;
+  const final = asksFuture(toks) ? pastForFuture(kb, reply) : reply;
+  // "Public or secret?" settled by neither alternative: a "Yes" or "No" would answer nothing.
+  return lookup === 'ask' && offersChoice(question) ? withoutVerdict(final) : final;
 }
 
 function lookFor(

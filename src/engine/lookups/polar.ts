@@ -313,7 +313,7 @@ function saidByThem(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], as
   return speakers.every((w) => speaks(w.term));
 }
 /** The agencies and outlets the stories relay ("CNN", "Axios"): they tell things, as people do. */
-function outletTermsOf(kb: KnowledgeBase): ReadonlySet<string> {
+export function outletTermsOf(kb: KnowledgeBase): ReadonlySet<string> {
   let terms = outletCache.get(kb.knowledge);
   if (!terms) {
     const names = kb.knowledge.stories.flatMap((s) => [s.agency, ...s.outlets]);
