@@ -128,6 +128,12 @@ describe('/when', () => {
     expect(a.answer!.match(/Wednesday/gi)).toHaveLength(1);
     expect(a.sources[0]!.attribution).toMatch(/ANI/);
   });
+  it('says it found no date for something the report covers undated, never that it covers nothing', () => {
+    const a = ask('the 28 point draft', 'when');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^I found no date for that in the report\. What it says: Axios reported/);
+    expect(a.sources[0]!.line).toBe(5);
+  });
   it('autocompletes events', () => {
     expect(completeEvents(kb, 'anchorage', 25)[0]?.id).toBe('anchorage-meeting-held');
     expect(completeEvents(kb, '', 25).length).toBe(5);
