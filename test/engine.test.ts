@@ -829,6 +829,14 @@ describe('the opposite of an adjective, by WordNet', () => {
   });
 });
 
+describe('a predicate the evidence negates', () => {
+  it('denies its complements to the end of the clause: “not previously visible in earlier negotiations”', () => {
+    expect(ask('was driscoll involved in earlier negotiations').text).toMatch(/^No\. /);
+    // "No" still denies only the noun phrase it opens.
+    expect(ask('was there an anchorage meeting').text).not.toMatch(/^No\b/);
+  });
+});
+
 describe('a yes/no premise a sentence of the report denies', () => {
   it('says No with the denial, adjectives added or not: “big new developments” of “no new developments”', () => {
     const a = ask('did the kremlin say there were big new developments');

@@ -85,8 +85,8 @@ describe('the engine on the held-out set', () => {
  * The tuning part was tuned on; the held-out part never was. Raise these when the engine improves.
  */
 const NATURAL_REACHED = {
-  tune: { answerable: 178 / 219, declined: 88 / 101 },
-  holdout: { answerable: 105 / 147, declined: 50 / 67 },
+  tune: { answerable: 181 / 219, declined: 88 / 101 },
+  holdout: { answerable: 106 / 147, declined: 50 / 67 },
 };
 
 describe('the engine on the natural questions', () => {

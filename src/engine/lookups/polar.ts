@@ -443,7 +443,9 @@ const DENYING: ReadonlySet<string> = new Set(['deny', 'downplay', 'dismiss', 're
 /** Nouns of absence do the same: "a lack of concrete commitments" asserts none were made. */
 const ABSENCE: ReadonlySet<string> = new Set(['lack', 'absence']);
 
-/** How many words after a "no", "not" or "never" it denies: "no new developments", not what follows. */
+/** Negations of a predicate rather than of a noun phrase. */
+const NEGATING_PREDICATE: ReadonlySet<string> = new Set(['not', "n't", 'never']);
+/** How many words after a "no" it denies: "no new developments", not what follows. */
 const NEGATION_REACH = 2;
 /** How many content words after a denying verb it denies: "downplayed reports of progress". */
 const DENIAL_REACH = 2;
@@ -459,7 +461,13 @@ function readNegations(kb: KnowledgeBase, reply: Answer): Negations {
   for (const text of evidenceTexts(reply)) {
     let reach = 0;
     let denied = 0; // content words still to come under a denying verb
+    // "No" denies the noun phrase it opens ("no new developments", not what follows it); "not" and
+    // "never" deny the predicate, with its complements, to the end of the clause ("not previously
+    // visible in earlier negotiations").
+    let limit = NEGATION_REACH;
     for (const t of tokens(text)) {
+      if (NEGATING_PREDICATE.has(t.normal)) limit = Infinity;
+      else if (t.normal === 'no') limit = NEGATION_REACH;
       if (!t.negated) reach = 0;
       if (t.pos === 'PUNCT') denied = 0;
       if ((t.pos === 'VERB' && DENYING.has(t.lemma)) || (t.pos === 'NOUN' && ABSENCE.has(t.lemma))) {
@@ -468,7 +476,7 @@ function readNegations(kb: KnowledgeBase, reply: Answer): Negations {
       }
       if (t.stop) continue;
       const term = termOf(normalize(t.normal), kb.index.synonyms);
-      if ((t.negated && reach < NEGATION_REACH) || denied > 0) {
+      if ((t.negated && reach < limit) || denied > 0) {
         if (t.negated) reach++;
         if (denied > 0) denied--;
         negated.add(term);
