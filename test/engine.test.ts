@@ -890,6 +890,11 @@ describe('a place the question puts where the report has another', () => {
     expect(ask('did shmyhal refuse to meet driscoll?').text).not.toMatch(/^Yes/);
   });
 
+  it('says No to a name qualifying a noun the report qualifies with another: “a us source” of “a Russian source”', () => {
+    expect(ask('did a us source call the discussions very productive').text).toMatch(/^No\. /);
+    expect(ask('did a russian source call the discussions very productive').text).toMatch(/^Yes\. /);
+  });
+
   it('reads names joined by “and” as standing in one place', () => {
     // "security guarantees for Ukraine and Europe": Europe is not contradicted by Ukraine.
     expect(ask('does the framework cover security guarantees for europe').text).toMatch(/^Yes\. /);

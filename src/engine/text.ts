@@ -67,6 +67,11 @@ export function tellingTerms(synonyms: Synonyms): ReadonlySet<string> {
   return terms;
 }
 
+/** A word as the knowledge's terms are spelt: "russian" is "russia", "defense" is "defence". */
+export function foldVariant(word: string): string {
+  return VARIANTS.get(word) ?? word;
+}
+
 /** Spelling variants folded to the form the report uses. */
 const VARIANTS: ReadonlyMap<string, string> = new Map([
   ['defense', 'defence'],

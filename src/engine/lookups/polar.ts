@@ -1,7 +1,16 @@
 import { adverbSynonymsOf, antonymsOf, isName, sentences, tokens, verbSynonymsOf, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { Entry } from '../../knowledge/types.js';
-import { contentWords, isFiller, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from '../text.js';
+import {
+  contentWords,
+  foldVariant,
+  isFiller,
+  normalize,
+  QUESTION_WORDS,
+  tellingTerms,
+  termOf,
+  type QueryWord,
+} from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -181,7 +190,20 @@ export function premiseCheck(
     const elsewhere = asked.filter(
       (w) => kindOf(w.word, kb) === 'name' && (!words.has(w.word) || !placed.has(w.word)) && contradicts(w),
     );
-    if (elsewhere.length === 1) return 'no';
+    // A name qualifying a noun the evidence qualifies with another ("a US source" of "a Russian
+    // source"), wherever else the evidence uses it; lower case "us" before a noun is the country.
+    const qualifies = (w: QueryWord) =>
+      [...slotsOf(toks, w.word, true)].some((slot) => {
+        const there = slot.startsWith('before ') ? (slots.get(slot) ?? []) : [];
+        return there.length > 0 && there.every((h) => h.term !== w.term && !person(h.term) && !person(w.term));
+      });
+    const country = toks.some((t, i) => t.normal === 'us' && toks[i + 1]?.pos === 'NOUN');
+    const qualifiers: QueryWord[] = [
+      ...asked.filter((w) => kindOf(w.word, kb) === 'name'),
+      ...(country ? [{ word: 'us', term: termOf('us', kb.index.synonyms) }] : []),
+    ];
+    const misqualified = qualifiers.filter(qualifies);
+    if (elsewhere.length === 1 || (elsewhere.length === 0 && misqualified.length === 1)) return 'no';
   }
   if (unsupported.length > 0) return 'unknown';
   // Evidence placed in another time than the question asks about ("previous attempts collapsed"
@@ -368,7 +390,12 @@ function predicateParticle(toks: readonly Token[]): number {
 function slotsOf(toks: readonly Token[], word: string, question = false): Set<string> {
   const out = new Set<string>();
   toks.forEach((t, i) => {
-    if (!normalize(t.text).split(' ').includes(word)) return;
+    if (
+      !normalize(t.text)
+        .split(' ')
+        .some((w) => foldVariant(w) === word)
+    )
+      return;
     // A name before a noun qualifies it ("a U.S.-Saudi investment conference"): the preposition
     // before them governs the noun, not the name.
     let k = i + 1;
