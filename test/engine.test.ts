@@ -331,6 +331,13 @@ describe('yes/no questions', () => {
     expect(ask('are the talks public or secret').text).toMatch(/^CNN called it a “largely secret” effort/);
   });
 
+  it('says Yes to a degree only when the evidence puts that degree, or a synonym of it, on the word', () => {
+    // Trump said he is "a little disappointed"; the effort is "largely secret".
+    expect(ask('did trump say he was very disappointed in putin').text).not.toMatch(/^Yes/);
+    expect(ask('did trump say he was a little disappointed in putin').text).toMatch(/^Yes\. /);
+    expect(ask('is the diplomatic effort mostly secret?').text).toMatch(/^Yes\. /);
+  });
+
   it('takes a number word and a closing particle as premises to check, not as filler', () => {
     // Two generals are named, not three; "over" is what is asked, and no line says the war is over.
     expect(ask('did three generals go with driscoll').text).not.toMatch(/^Yes/);

@@ -213,6 +213,7 @@ export function premiseCheck(
   const askedTerms = new Set(asked.map((w) => w.term));
   const elsewhen = held.some((h, i) => OTHER_TIME.has(h.word) && askedTerms.has(held[i + 1]?.term ?? ''));
   if (!asksOtherTime && elsewhen) return 'unknown';
+  if (!sameDegree(kb, reply, toks)) return 'unknown';
   if (!together(kb, reply, toks, asked)) return 'unknown';
   if (!saidByThem(kb, reply, toks, asked)) return 'unknown';
   return 'yes';
@@ -229,6 +230,36 @@ function nameWordsOf(kb: KnowledgeBase): ReadonlySet<string> {
   return words;
 }
 const nameWordCache = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * An adverb of degree the question puts on a word ("very disappointed") must be the one the
+ * evidence puts on it, or another of its WordNet synset ("mostly": "largely"): "a little
+ * disappointed" is no Yes to "very disappointed". A word the evidence says without one is not
+ * said to any degree.
+ */
+function sameDegree(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): boolean {
+  const degrees = perEntry(degreeCache, kb, reply, () => {
+    const out = new Map<string, Set<string>>();
+    for (const text of evidenceTexts(reply)) {
+      const ts = tokens(text);
+      ts.forEach((t, i) => {
+        if (t.pos !== 'ADJ') return;
+        const before = ts[i - 1];
+        const set = out.get(t.lemma) ?? new Set<string>();
+        set.add(before?.pos === 'ADV' ? before.normal : '');
+        out.set(t.lemma, set);
+      });
+    }
+    return out;
+  });
+  return toks.every((t, i) => {
+    const next = toks[i + 1];
+    if (t.pos !== 'ADV' || next?.pos !== 'ADJ') return true;
+    const said = degrees.get(next.lemma);
+    return !said || said.has(t.normal) || [...adverbSynonymsOf(t.normal)].some((o) => said.has(o));
+  });
+}
+const degreeCache = new WeakMap<Entry, Map<string, Set<string>>>();
 
 /** What a reply asserts: its answer and the quotes it cites. */
 export function evidenceTexts(reply: Answer): string[] {
