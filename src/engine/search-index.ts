@@ -1,7 +1,15 @@
 import Fuse from 'fuse.js';
 import type { Entry, EventEntry, Knowledge, PersonEntry } from '../knowledge/types.js';
 import { normalizedPhrasings } from '../knowledge/normalized.js';
-import { contentWords, contentWordsOf, normalize, QUESTION_WORDS, synonymsOf, type Synonyms } from './text.js';
+import {
+  contentWords,
+  distinctTermsOf,
+  normalize,
+  QUESTION_WORDS,
+  synonymsOf,
+  type Synonyms,
+  type TermMemo,
+} from './text.js';
 import type { Tuning } from './tuning.js';
 import { runSteps } from './steps.js';
 import { typoIndex, type TypoIndex } from './typo.js';
@@ -256,24 +264,20 @@ function* collectTerms(entries: readonly Entry[], synonyms: Synonyms): Generator
     if (!list) map.set(term, [entry]);
     else if (list[list.length - 1] !== entry) list.push(entry);
   };
-  // Word -> term for this build: the same words recur across thousands of entries.
-  const termOfWord = new Map<string, string>();
+  // Raw word -> its term for this build: the same words recur across thousands of entries.
+  const memo: TermMemo = new Map();
+  const remember = (word: string, term: string) => out.vocabulary.set(word, term);
+  const add = (text: string, isAnswer: boolean, entry: number) => {
+    const terms = distinctTermsOf(text, synonyms, memo, remember);
+    for (const term of terms) addTo(isAnswer ? out.answerSets : out.phrasingSets, term, entry);
+    out.docTerms.push(terms);
+    out.docEntry.push(entry);
+    out.docIsAnswer.push(isAnswer ? 1 : 0);
+  };
   for (let entry = 0; entry < entries.length; entry++) {
     const e = entries[entry]!;
-    const texts = [
-      ...normalizedPhrasings(e).map((text) => ({ text, isAnswer: false })),
-      { text: normalize(e.answer), isAnswer: true },
-    ];
-    for (const { text, isAnswer } of texts) {
-      const words = contentWordsOf(text, synonyms, termOfWord);
-      for (const w of words) {
-        out.vocabulary.set(w.word, w.term);
-        addTo(isAnswer ? out.answerSets : out.phrasingSets, w.term, entry);
-      }
-      out.docTerms.push([...new Set(words.map((w) => w.term))]);
-      out.docEntry.push(entry);
-      out.docIsAnswer.push(isAnswer ? 1 : 0);
-    }
+    for (const text of normalizedPhrasings(e)) add(text, false, entry);
+    add(normalize(e.answer), true, entry);
     if ((entry + 1) % STEP === 0) yield;
   }
   return out;

@@ -191,27 +191,48 @@ export interface QueryWord {
 
 /** Words of a text that carry meaning, with their terms. Question words are kept. */
 export function contentWords(text: string, synonyms?: Synonyms): QueryWord[] {
-  return contentWordsOf(normalize(text), synonyms);
-}
-
-/**
- * `contentWords` of a text already normalised. `terms` (word -> term), when given, remembers each
- * word's term across calls: indexing a large knowledge stems the same words again and again.
- */
-export function contentWordsOf(normalized: string, synonyms?: Synonyms, terms?: Map<string, string>): QueryWord[] {
   const words: QueryWord[] = [];
-  for (const raw of normalized.split(' ')) {
-    const word = VARIANTS.get(raw) ?? raw;
-    if (!word) continue;
-    if (!QUESTION_WORDS.has(word) && (STOPWORDS.has(word) || (word.length < 2 && !/\d/.test(word)))) continue;
-    let term = terms?.get(word);
-    if (term === undefined) {
-      term = termOf(word, synonyms);
-      terms?.set(word, term);
-    }
-    words.push({ word, term });
+  for (const raw of normalize(text).split(' ')) {
+    const word = contentWord(raw);
+    if (word !== undefined) words.push({ word, term: termOf(word, synonyms) });
   }
   return words;
+}
+
+/** A normalised word as the index keeps it (its spelling variant folded), or undefined when it carries no meaning. */
+function contentWord(raw: string): string | undefined {
+  const word = VARIANTS.get(raw) ?? raw;
+  if (!word) return undefined;
+  if (!QUESTION_WORDS.has(word) && (STOPWORDS.has(word) || (word.length < 2 && !/\d/.test(word)))) return undefined;
+  return word;
+}
+
+/** What `TermMemo` remembers of a normalised word: its content word and term, or null for none. */
+export type TermMemo = Map<string, { word: string; term: string } | null>;
+
+/**
+ * The distinct terms of a text already normalised, as `contentWordsOf` finds them, for indexing:
+ * `memo` remembers each raw word across calls (a large knowledge repeats the same words thousands
+ * of times), and `onWord` hears each content word the first time the memo meets it.
+ */
+export function distinctTermsOf(
+  normalized: string,
+  synonyms: Synonyms | undefined,
+  memo: TermMemo,
+  onWord: (word: string, term: string) => void,
+): string[] {
+  const terms: string[] = [];
+  for (const raw of normalized.split(' ')) {
+    let known = memo.get(raw);
+    if (known === undefined) {
+      const word = contentWord(raw);
+      known = word === undefined ? null : { word, term: termOf(word, synonyms) };
+      memo.set(raw, known);
+      if (known) onWord(known.word, known.term);
+    }
+    if (known && !terms.includes(known.term)) terms.push(known.term);
+  }
+  return terms;
 }
 
 /**
