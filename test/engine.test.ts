@@ -902,6 +902,26 @@ describe('a place the question puts where the report has another', () => {
     expect(ask('did a russian source call the discussions very productive').text).toMatch(/^Yes\. /);
   });
 
+  it('says No of a place only for a place that cannot be it, by WordNet: not for one that holds it', () => {
+    expect(ask('did driscoll go to russia').text).toMatch(/^No\. .*arrived in Ukraine/);
+    // Moscow is a city of Russia, not of the U.S.; Anchorage is in Alaska.
+    expect(ask('did dmitriev visit moscow').text).toMatch(/^No\. .*visited the U\.S\./);
+    expect(ask('did trump and putin meet in alaska').text).not.toMatch(/^No\b/);
+  });
+
+  it('needs the place and the person the question puts there in one sentence of the evidence', () => {
+    // Donahue is "the top U.S. Army commander in Europe"; he joined Driscoll on the visit to Ukraine.
+    expect(ask('did driscoll go to europe').text).not.toMatch(/^Yes\b/);
+    expect(ask('is donahue in europe').text).toMatch(/^Yes\. /);
+  });
+
+  it('does not take a synonym of a place for the place: “visit Washington” of “visited the U.S.”', () => {
+    for (const q of ['did dmitriev visit washington', 'is it true that dmitriev visited washington in october']) {
+      expect(ask(q).text).not.toMatch(/^Yes\b/);
+    }
+    expect(ask('did dmitriev visit america').text).toMatch(/^Yes\. /);
+  });
+
   it('reads names joined by “and” as standing in one place', () => {
     // "security guarantees for Ukraine and Europe": Europe is not contradicted by Ukraine.
     expect(ask('does the framework cover security guarantees for europe').text).toMatch(/^Yes\. /);
@@ -924,6 +944,27 @@ describe('who tells something', () => {
   it('tells the report’s own voice from a voice its sentence names, by what that voice tells', () => {
     expect(ask('who called it a fact-finding mission').text).toBe('The report attributes it to the Army.');
     expect(ask('who reported that driscoll arrived in ukraine').text).toMatch(/^The report says so in its own voice/);
+  });
+});
+
+describe('who tells something, asked yes or no', () => {
+  it('is the subject of the verb of telling, not a name earlier in its sentence', () => {
+    // "Dmitriev reportedly visited … for what a Russian source described as 'very productive discussions'".
+    for (const q of [
+      'dmitriev described the discussions as very productive, right?',
+      'was it dmitriev himself who called the discussions very productive?',
+    ]) {
+      expect(ask(q).text).not.toMatch(/^Yes\b/);
+    }
+    expect(ask('did a russian source describe the discussions as very productive').text).toMatch(/^Yes\. /);
+  });
+
+  it('may tell it with another verb of telling: “did Trump call it his easy one” of “Trump voiced…, saying”', () => {
+    expect(ask('did trump call it his easy one').text).toMatch(/^Yes\. Trump recently voiced frustration/);
+  });
+
+  it('is not the telling when the verb is done to someone: “did Trump call Putin”', () => {
+    for (const q of ['did trump call putin', 'Did Trump call Putin?']) expect(ask(q).text).not.toMatch(/^Yes\b/);
   });
 });
 

@@ -6,10 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WinkMethods } from 'wink-nlp';
 import {
   FREQUENCIES_FILE,
+  PLACES_FILE,
   WORDNET_FILE,
   frequenciesFromPackage,
   loadFrequencies,
+  loadPlaces,
   loadWordNet,
+  placesFromPackage,
   wordnetFromPackage,
 } from '../src/engine/resources/derived.js';
 import { writeLanguageResources } from '../src/engine/resources/build.js';
@@ -59,6 +62,17 @@ describe('the language resources the build derives', () => {
     expect(derived.addressTerms).not.toContain('brother');
   });
 
+  it('give the same kinds of place as compromise’s lexicon, and what WordNet says each is part of', () => {
+    const derived = loadPlaces(dir);
+    expect([...derived]).toEqual([...placesFromPackage()]);
+    expect(derived.size).toBeGreaterThan(1000);
+    const levels = ['ukraine', 'us', 'anchorage', 'alaska'].map((w) => derived.get(w)?.level);
+    expect(levels).toEqual(['country', 'country', 'city', 'region']);
+    // What WordNet says each is part of, nearest first.
+    expect(derived.get('anchorage')?.within.slice(0, 1)).toEqual(['alaska']);
+    expect(derived.get('moscow')?.within).toContain('russia');
+  });
+
   it('are not read when derived from another version of the package (the package is)', async () => {
     const stale = await mkdtemp(path.join(tmpdir(), 'storybot-language-stale-'));
     try {
@@ -69,6 +83,11 @@ describe('the language resources the build derives', () => {
       );
       expect(loadFrequencies(stale).count('you')).toBe(2_134_713);
       expect(loadWordNet(stale).antonyms.get('deny')).toContain('admit');
+      await writeFile(
+        path.join(stale, PLACES_FILE),
+        JSON.stringify({ source: 'compromise 0.0.1', places: [['ukraine', 'city', []]] }),
+      );
+      expect(loadPlaces(stale).get('ukraine')?.level).toBe('country');
     } finally {
       await rm(stale, { recursive: true, force: true });
     }

@@ -1,6 +1,15 @@
 import { createRequire } from 'node:module';
 import type { ItemToken, WinkMethods } from 'wink-nlp';
-import { loadFrequencies, loadWordNet, type Frequencies, type Relations, type WordNet } from './resources/derived.js';
+import {
+  loadFrequencies,
+  loadPlaces,
+  loadWordNet,
+  type Frequencies,
+  type Place,
+  type Places,
+  type Relations,
+  type WordNet,
+} from './resources/derived.js';
 import { PIPE, winkModel } from './resources/wink-model.js';
 
 /**
@@ -88,6 +97,27 @@ export function antonymsOf(word: string): ReadonlySet<string> {
   return related(wordnet().antonyms, word.toLowerCase());
 }
 const EMPTY: ReadonlySet<string> = new Set();
+
+let placesLoaded: Places | undefined;
+const places = () => (placesLoaded ??= loadPlaces());
+
+/**
+ * Whether two names (as normalised) are different places that cannot both be right where one is
+ * asked: two countries ("russia", "us"), two cities; or a city and a country other than its own
+ * ("moscow", "us"). Not a place and what it is part of ("anchorage", "alaska"), and not two
+ * names of which only one is a known place ("kremlin", "moscow"). Two names that are no known
+ * places (parties, offices) are rivals, as people are.
+ */
+export function rivalPlaces(a: string, b: string): boolean {
+  const pa = places().get(a);
+  const pb = places().get(b);
+  if (!pa && !pb) return true;
+  if (!pa || !pb || pa.within.includes(b) || pb.within.includes(a)) return false;
+  if (pa.level === pb.level) return true;
+  const outside = (p: Place, of: Place, name: string) =>
+    p.within.some((w) => w !== name && places().get(w)?.level === of.level && !of.within.includes(w));
+  return outside(pa, pb, b) || outside(pb, pa, a);
+}
 
 let addressLoaded: ReadonlySet<string> | undefined;
 /** A noun WordNet calls a term or form of address: "sir", "dude", "mister". */

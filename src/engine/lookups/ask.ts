@@ -16,7 +16,7 @@ import {
 } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
 import { alternativesOf, chooseAlternative, offersChoice, withoutVerdict } from './alternative.js';
-import { agentCheck, cleftOf } from './cleft.js';
+import { agentCheck, cleftOf, uncleft } from './cleft.js';
 import { countPeople } from './count.js';
 import { decideCovered } from './covered.js';
 import { asksFuture, pastForFuture } from './future.js';
@@ -38,7 +38,8 @@ export function ask(
   lookup: Lookup = 'ask',
   scope: Scope = {},
 ): Answer {
-  const question = asTagQuestion(withoutAskingAbout(withoutLayout(stripPreamble(text))));
+  const asked = asTagQuestion(withoutAskingAbout(withoutLayout(stripPreamble(text))));
+  const question = (lookup === 'ask' ? uncleft(asked) : undefined) ?? asked;
   const toks = tokens(question);
   // "Wednesday or Tuesday?": each alternative asked on its own, and the reply names the one held.
   if (lookup === 'ask' && isPolar(toks, question)) {
@@ -57,7 +58,7 @@ export function ask(
   const reply = teller ?? found;
   // "Is X the one leading the talks", when the question as asked finds no answer: asked as who
   // leads them, then checked against X.
-  const cleft = lookup === 'ask' && reply.status !== 'answered' ? cleftOf(question) : undefined;
+  const cleft = lookup === 'ask' && reply.status !== 'answered' ? cleftOf(asked) : undefined;
   const checked = cleft && agentCheck(kb, cleft, (who) => ask(kb, who, kinds, lookup, scope));
   if (checked) return checked;
   const final = asksFuture(toks) ? pastForFuture(kb, reply) : reply;

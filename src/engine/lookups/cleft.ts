@@ -26,6 +26,24 @@ export function cleftOf(question: string): Cleft | undefined {
 }
 
 /**
+ * "Was it Dmitriev himself who called the talks productive?" says "Dmitriev called the talks
+ * productive, right?": the same yes/no question with its subject back before its verb, where the
+ * usual reading checks who did what. Undefined for any other question, and for an object cleft
+ * ("was it the plan that Axios reported"), whose predicate does not start with its verb.
+ */
+export function uncleft(question: string): string | undefined {
+  const m = IT_WHO.exec(question);
+  if (!m) return undefined;
+  const subject = m[1]!.replace(REFLEXIVE, '');
+  const first = tokens(m[2]!)[0];
+  if (!first || (first.pos !== 'VERB' && first.pos !== 'AUX') || tokens(subject).some((t) => t.pos === 'VERB')) {
+    return undefined;
+  }
+  return `${subject} ${m[2]!}, right?`;
+}
+const REFLEXIVE = /\s+(?:him|her|it|them)sel(?:f|ves)$/i;
+
+/**
  * The yes/no verdict on a cleft question, from the answer to its "who" question; undefined when
  * the person asked about is not a name or the "who" question has no answer naming anyone.
  */

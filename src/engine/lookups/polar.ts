@@ -1,4 +1,13 @@
-import { adverbSynonymsOf, antonymsOf, isName, sentences, tokens, verbSynonymsOf, type Token } from '../language.js';
+import {
+  adverbSynonymsOf,
+  antonymsOf,
+  isName,
+  rivalPlaces,
+  sentences,
+  tokens,
+  verbSynonymsOf,
+  type Token,
+} from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { Entry } from '../../knowledge/types.js';
 import {
@@ -106,8 +115,18 @@ export function premiseCheck(
   toks: readonly Token[],
 ): Polarity {
   const held = evidenceOf(kb, reply);
-  // Words about the telling ("is he described as…") are premises about the report, which holds them.
-  const terms = new Set([...held.map((w) => w.term), ...tellingTerms(kb.index.synonyms)]);
+  // Words about the telling ("is he described as…", "did Trump call it his easy one", "the
+  // article") are premises about the report, which holds them; not a verb someone is asked to
+  // have done to someone, with nothing said of them ("did Trump call Putin").
+  const telling = tellingTerms(kb.index.synonyms);
+  const acted = new Set(
+    toks
+      .filter(
+        (t, i) => (t.pos === 'VERB' || i === doneAt(kb, toks)) && !passiveAt(toks, i) && onlyNamed(toks.slice(i + 1)),
+      )
+      .map((t) => termOf(normalize(t.lemma), kb.index.synonyms)),
+  );
+  const terms = new Set([...held.map((w) => w.term), ...[...telling].filter((t) => !acted.has(t))]);
   const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
   // The report says the premise is not so ("were there new developments?" of "no new developments").
   // (Unless the question asks about the denial itself: "did Peskov downplay the reports".)
@@ -164,17 +183,18 @@ export function premiseCheck(
   // something else ("diplomacy with Moscow" says nothing of where Witkoff went).
   const person = (term: string) => kb.index.nameTerms.has(term);
   const slots = nameSlots(kb, reply);
+  // A place may hold another ("Anchorage" is in "Alaska", the Kremlin in Moscow): see rivalPlaces.
+  const rivals = (w: QueryWord, h: QueryWord) =>
+    person(h.term) === person(w.term) && (person(w.term) || rivalPlaces(w.word, h.word));
   const sameKind = (w: QueryWord, h: QueryWord, kind: string) =>
-    h.term !== w.term && kindOf(h.word, kb) === kind && (kind !== 'name' || person(h.term) === person(w.term));
+    h.term !== w.term && kindOf(h.word, kb) === kind && (kind !== 'name' || rivals(w, h));
   const contradicts = (w: ResolvedWord) => {
     const kind = kindOf(w.word, kb);
     if (!kind) return false;
     if (kind !== 'name') return held.some((h) => sameKind(w, h, kind));
     // The slots hold names only: of another person, or of another place or party.
     const asked = slotsOf(toks, w.word, true);
-    return [...asked].some((slot) =>
-      (slots.get(slot) ?? []).some((h) => h.term !== w.term && person(h.term) === person(w.term)),
-    );
+    return [...asked].some((slot) => (slots.get(slot) ?? []).some((h) => h.term !== w.term && rivals(w, h)));
   };
   const contradicted = unsupported.filter(contradicts);
   const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
@@ -204,6 +224,13 @@ export function premiseCheck(
     ];
     const misqualified = qualifiers.filter(qualifies);
     if (elsewhere.length === 1 || (elsewhere.length === 0 && misqualified.length === 1)) return 'no';
+    // A place the evidence has only through a synonym, where the question puts it: "visit
+    // Washington" of "visited the U.S." (the curator's synonym is the government, not the city).
+    const placeSlot = (slot: string) => slot === 'at place' || slot.startsWith('object of ');
+    const bySynonym = asked.filter(
+      (w) => kindOf(w.word, kb) === 'name' && !words.has(w.word) && [...slotsOf(toks, w.word, true)].some(placeSlot),
+    );
+    if (bySynonym.length > 0) return 'unknown';
   }
   if (unsupported.length > 0) return 'unknown';
   // Evidence placed in another time than the question asks about ("previous attempts collapsed"
@@ -301,8 +328,11 @@ function together(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], aske
     if (at < 0 || !next) return false;
     return isPossessive(next) || (/s$/i.test(w.typed) && next.pos === 'NOUN');
   };
-  const people = [...new Set(asked.filter((w) => person(w) && !possessor(w)).map((w) => w.term))];
-  if (people.length < 2) return true;
+  // A place the question puts someone in goes with them too ("did Driscoll go to Europe" is not
+  // answered by Donahue, "the top U.S. Army commander in Europe", who joined Driscoll).
+  const placed = (w: ResolvedWord) => kindOf(w.word, kb) === 'name' && slotsOf(toks, w.word, true).has('at place');
+  const people = [...new Set(asked.filter((w) => (person(w) || placed(w)) && !possessor(w)).map((w) => w.term))];
+  if (people.length < 2 || !asked.some((w) => person(w) && !possessor(w))) return true;
   const acting = toks.some((t) => t.pos === 'VERB' && !t.stop);
   // The entry's own question and phrasings count as one sentence each: the curator wrote them for it.
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
@@ -332,7 +362,7 @@ function together(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], aske
 function saidByThem(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], asked: readonly ResolvedWord[]): boolean {
   const at = toks.findIndex((t) => TELLING.has(t.lemma));
   // "Is Witkoff described as…": the passive asks how the report tells of them, not what they told.
-  if (at < 0 || toks.slice(0, at).some((t) => t.lemma === 'be')) return true;
+  if (at < 0 || passiveAt(toks, at)) return true;
   const before = new Set(toks.slice(0, at).map((t) => normalize(t.text)));
   const outlets = outletTermsOf(kb);
   const speakers = asked.filter(
@@ -351,20 +381,72 @@ function saidByThem(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], as
   const speaks = (term: string) =>
     reply.sources.some((s, i) => termsOf(s.attribution).includes(term) && told.every((t) => quoted[i]!.has(t))) ||
     evidenceTexts(reply).some((text) => sentences(text).some((sentence) => tellsIn(sentence, term)));
-  // In one sentence, a clause where they come before the verb ("…, CNN reported, …"); what they
-  // told is in that clause, or elsewhere in the sentence when no one else tells anything in it.
+  // In one sentence, a clause where they are the subject of the verb ("…, CNN reported, …"; not
+  // "Dmitriev visited for what a Russian source described as…"); what they told is in that
+  // clause, or elsewhere in the sentence when no one else tells anything in it.
   const tellsIn = (sentence: string, term: string) => {
-    const clauses = sentence.split(CLAUSE_BREAK).map(termsOf);
-    const teller = (terms: readonly string[]) => terms.slice(0, Math.max(0, terms.indexOf(verb)));
-    const theirs = clauses.filter((terms) => teller(terms).includes(term));
+    const clauses = sentence
+      .split(CLAUSE_BREAK)
+      .map((part) => ({ terms: termsOf(part), subject: subjectTerms(kb, part) }));
+    const theirs = clauses.filter((c) => c.subject.includes(term));
     if (theirs.length === 0) return false;
-    if (told.length === 0 || theirs.some((terms) => told.some((t) => terms.includes(t)))) return true;
+    if (told.length === 0 || theirs.some((c) => told.some((t) => c.terms.includes(t)))) return true;
     const voice = (t: string) => t !== term && (outlets.has(t) || kb.index.nameTerms.has(t));
-    const others = clauses.some((terms) => teller(terms).some(voice));
-    return !others && told.some((t) => clauses.some((terms) => terms.includes(t)));
+    const others = clauses.some((c) => c.subject.some(voice));
+    return !others && told.some((t) => clauses.some((c) => c.terms.includes(t)));
   };
   return speakers.every((w) => speaks(w.term));
 }
+/**
+ * In "did Trump call Putin", the word after the names the question opens with is its verb, however
+ * the tagger reads it ("call" as a noun): its index, or -1.
+ */
+function doneAt(kb: KnowledgeBase, toks: readonly Token[]): number {
+  if (toks[0]?.pos !== 'AUX' || toks[0].lemma !== 'do') return -1;
+  let i = 1;
+  while (i < toks.length && (isNamePart(toks[i]!) || kindOf(normalize(toks[i]!.normal), kb) === 'name')) i++;
+  return i > 1 && i < toks.length && (toks[i]!.pos === 'VERB' || toks[i]!.pos === 'NOUN') ? i : -1;
+}
+
+/** Whether the rest of a clause names someone and says nothing else ("Putin", "him", "the President?"). */
+function onlyNamed(rest: readonly Token[]): boolean {
+  const words = rest.slice(
+    0,
+    Math.max(
+      0,
+      rest.findIndex((t) => t.pos === 'PUNCT'),
+    ) || rest.length,
+  );
+  return words.length > 0 && words.every((t) => isNamePart(t) || t.pos === 'PRON' || t.pos === 'DET');
+}
+
+/** Whether the verb at `at` is a passive: a form of "be" before it ("is he described as…"). */
+function passiveAt(toks: readonly Token[], at: number): boolean {
+  return toks.slice(0, at).some((t) => t.lemma === 'be');
+}
+
+/**
+ * The terms of who tells in a clause: the noun phrase just before its verb of telling, past
+ * adverbs and auxiliaries ("a Russian source described", "Trump recently voiced", "CNN
+ * reported"). Any verb of telling will do: "did CNN say" of "CNN reported". Empty when the clause
+ * has no such verb or no subject before it.
+ */
+function subjectTerms(kb: KnowledgeBase, clause: string): string[] {
+  const toks = tokens(clause);
+  const at = toks.findIndex((t) => t.pos === 'VERB' && TELLING.has(t.lemma));
+  if (at < 0) return [];
+  let end = at - 1;
+  while (end >= 0 && (toks[end]!.pos === 'ADV' || toks[end]!.pos === 'AUX' || toks[end]!.pos === 'PART')) end--;
+  let start = end;
+  while (start >= 0 && SUBJECT_PHRASE.has(toks[start]!.pos)) start--;
+  return toks
+    .slice(start + 1, end + 1)
+    .flatMap((t) => contentWords(t.text, kb.index.synonyms))
+    .map((w) => w.term);
+}
+/** What a subject's noun phrase is made of: "Col. Dave Butler", "a Russian source", "CNN". */
+const SUBJECT_PHRASE: ReadonlySet<string> = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PUNCT', 'PRON']);
+
 /** The agencies and outlets the stories relay ("CNN", "Axios"): they tell things, as people do. */
 export function outletTermsOf(kb: KnowledgeBase): ReadonlySet<string> {
   let terms = outletCache.get(kb.knowledge);
@@ -379,6 +461,7 @@ const outletCache = new WeakMap<object, ReadonlySet<string>>();
 
 const TELLING: ReadonlySet<string> = new Set([
   'say',
+  'call',
   'report',
   'express',
   'highlight',
@@ -484,7 +567,9 @@ function nameSlots(kb: KnowledgeBase, reply: Answer): Map<string, QueryWord[]> {
         toks.filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON').map((t) => normalize(t.text)),
       );
       for (const w of contentWords(text, kb.index.synonyms)) {
-        if (kindOf(w.word, kb) !== 'name' && !written.has(w.word)) continue;
+        // A month or a day is written capitalised too, and is no name ("in Anchorage in August").
+        const kind = kindOf(w.word, kb);
+        if (kind !== 'name' && (kind !== undefined || !written.has(w.word))) continue;
         for (const slot of slotsOf(toks, w.word)) slots.set(slot, [...(slots.get(slot) ?? []), w]);
       }
     }

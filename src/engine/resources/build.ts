@@ -5,13 +5,23 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FREQUENCIES_FILE, WORDNET_FILE, frequenciesText, wordnetFromPackage, wordnetToText } from './derived.js';
+import {
+  FREQUENCIES_FILE,
+  PLACES_FILE,
+  WORDNET_FILE,
+  frequenciesText,
+  placesFromPackage,
+  placesToText,
+  wordnetFromPackage,
+  wordnetToText,
+} from './derived.js';
 import { WINK_CORE_FILE, winkCoreBytes } from './wink-model.js';
 
 export function writeLanguageResources(dir: string): void {
   writeFileSync(path.join(dir, FREQUENCIES_FILE), frequenciesText());
   writeFileSync(path.join(dir, WORDNET_FILE), wordnetToText(wordnetFromPackage()));
   writeFileSync(path.join(dir, WINK_CORE_FILE), winkCoreBytes());
+  writeFileSync(path.join(dir, PLACES_FILE), placesToText(placesFromPackage()));
 }
 
 if (process.argv[1] === import.meta.filename) {

