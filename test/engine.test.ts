@@ -968,6 +968,17 @@ describe('who tells something, asked yes or no', () => {
   });
 });
 
+describe('a person named only in someone else’s quoted words', () => {
+  it('is not said to be where the quote was spoken, or to feel what it says', () => {
+    // Trump, at the conference: “…I’m a little disappointed in President Putin right now.”
+    for (const q of ['can you confirm that putin was at the saudi conference?', 'is putin disappointed']) {
+      expect(ask(q).text, q).toMatch(/^The report doesn't say\. What it does say: Trump recently voiced/);
+    }
+    expect(ask('was trump disappointed in putin').text).toMatch(/^Yes\. /);
+    expect(ask('trump was at the saudi conference, right?').text).toMatch(/^Yes\. /);
+  });
+});
+
 describe('how many people of a kind the report names', () => {
   it('counts and names them, each cited from the line that names them', () => {
     const a = ask('how many generals are named as going with driscoll');

@@ -243,6 +243,7 @@ export function premiseCheck(
   if (!sameDegree(kb, reply, toks)) return 'unknown';
   if (!together(kb, reply, toks, asked)) return 'unknown';
   if (!saidByThem(kb, reply, toks, asked)) return 'unknown';
+  if (!spokenOfOutsideQuotes(kb, reply, toks, asked)) return 'unknown';
   return 'yes';
 }
 
@@ -446,6 +447,31 @@ function subjectTerms(kb: KnowledgeBase, clause: string): string[] {
 }
 /** What a subject's noun phrase is made of: "Col. Dave Butler", "a Russian source", "CNN". */
 const SUBJECT_PHRASE: ReadonlySet<string> = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PUNCT', 'PRON']);
+
+/**
+ * The person a yes/no question is about (the name it opens with: "was Putin at the conference")
+ * must be in the evidence outside someone's quoted words: "disappointed in President Putin", in
+ * Trump's quote at the conference, says nothing of where Putin was.
+ */
+function spokenOfOutsideQuotes(
+  kb: KnowledgeBase,
+  reply: Answer,
+  toks: readonly Token[],
+  asked: readonly ResolvedWord[],
+): boolean {
+  // "Was Putin…", or the statement of a tag question: "Putin was…, right?".
+  let i = toks[0]?.pos === 'AUX' ? 1 : 0;
+  while (toks[i]?.pos === 'DET') i++;
+  // A possessor ("was Driscoll's visit ordered by Trump") is not who the question is about.
+  if (!toks[i] || isPossessive(toks[i + 1]) || /['’]s$/u.test(toks[i]!.text)) return true;
+  const opening = normalize(toks[i]!.text);
+  const subject = asked.find((w) => normalize(w.typed) === opening && kb.index.nameTerms.has(w.term));
+  if (!subject) return true;
+  const unquoted = evidenceTexts(reply).map((text) => text.replace(QUOTED, ' '));
+  return unquoted.some((text) => contentWords(text, kb.index.synonyms).some((w) => w.term === subject.term));
+}
+/** Words in quotation marks: someone's own. */
+const QUOTED = /“[^”]*”|"[^"]*"/g;
 
 /** The agencies and outlets the stories relay ("CNN", "Axios"): they tell things, as people do. */
 export function outletTermsOf(kb: KnowledgeBase): ReadonlySet<string> {
