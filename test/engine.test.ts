@@ -327,6 +327,21 @@ describe('yes/no questions', () => {
     expect(ask('did cnn or axios report the 28 point plan').text).toMatch(/^Axios\. Axios reported/);
   });
 
+  it('answers a choice between two noun phrases with the one a curated entry holds, as the report writes it', () => {
+    expect(ask('is witkoff a special envoy or secretary of state').text).toMatch(
+      /^A special envoy, not a secretary of state\. Steve Witkoff/,
+    );
+    // "what the Army described as a 'fact-finding mission'"
+    expect(ask('was it the army or the white house that called it a fact finding mission').text).toMatch(
+      /^The Army\. /,
+    );
+    expect(ask('did a us official or a russian source call the discussions very productive').text).toMatch(
+      /^A Russian source\. /,
+    );
+    // A report line sharing the words of one phrase settles nothing between them.
+    expect(ask('is the source a us official or a russian official').text).not.toMatch(/^A us official\b/i);
+  });
+
   it('gives no Yes or No to a choice it cannot settle between', () => {
     expect(ask('are the talks public or secret').text).toMatch(/^CNN called it a “largely secret” effort/);
   });

@@ -1,3 +1,4 @@
+import { tokens, type Token } from '../language.js';
 import { normalize, termOf } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { kindOf, outletTermsOf } from './polar.js';
@@ -13,10 +14,19 @@ export interface Alternatives {
   /** The question with the first alternative only, and with the second in its place. */
   first: { word: string; question: string };
   second: { word: string; question: string };
+  /**
+   * Phrases, not single words: a report line's words alone ("a source… what U.S. officials
+   * perceive") do not settle which of two phrases it is; a curated entry must.
+   */
+  phrases?: boolean;
 }
 
 /** One "or" between two words of a kind the report can settle; undefined for anything else. */
 export function alternativesOf(kb: KnowledgeBase, question: string): Alternatives | undefined {
+  return wordAlternatives(kb, question) ?? phraseAlternatives(question);
+}
+
+function wordAlternatives(kb: KnowledgeBase, question: string): Alternatives | undefined {
   const parts = question.split(/\s+or\s+/i);
   if (parts.length !== 2) return undefined;
   const [left, right] = parts as [string, string];
@@ -59,16 +69,16 @@ export function chooseAlternative(
   const a = askPolar(first.question);
   const b = askPolar(second.question);
   const verdict = (r: Answer) =>
-    r.status !== 'answered' ? undefined : /^(yes|no)\b/i.exec(r.text)?.[1]?.toLowerCase();
+    r.status !== 'answered' || (alternatives.phrases && r.entry?.startsWith('line:'))
+      ? undefined
+      : /^(yes|no)\b/i.exec(r.text)?.[1]?.toLowerCase();
   const [va, vb] = [verdict(a), verdict(b)];
   const withLead = (r: Answer, lead: string): Answer => {
     const answer = lead ? `${lead} ${verdictless(r.answer ?? r.text)}` : verdictless(r.answer ?? r.text);
     return { ...r, answer, text: answer };
   };
-  if (va === 'yes' && vb !== 'yes')
-    return withLead(a, `${named(first.word)}${vb === 'no' ? `, not ${named(second.word)}` : ''}.`);
-  if (vb === 'yes' && va !== 'yes')
-    return withLead(b, `${named(second.word)}${va === 'no' ? `, not ${named(first.word)}` : ''}.`);
+  if (va === 'yes' && vb !== 'yes') return withLead(a, lead(first.word, vb === 'no' ? second.word : undefined, a));
+  if (vb === 'yes' && va !== 'yes') return withLead(b, lead(second.word, va === 'no' ? first.word : undefined, b));
   if (va === 'no' && vb === 'no') return withLead(a, 'Neither.');
   // Yes to both, or a verdict on one only: the report settles nothing between them. The
   // evidence, without a verdict (a "Yes" to "A or B?" would answer nothing).
@@ -76,7 +86,98 @@ export function chooseAlternative(
   return undefined;
 }
 
-/** Numbers as typed; days, months and names as names are written. */
+/**
+ * "Is Witkoff a special envoy or secretary of state", "was it the Army or the White House that
+ * called it…", "this week or last month": two noun phrases side by side, each asked in the place
+ * of the other. The second runs from "or" to the end of its noun phrase; the first is the noun
+ * phrase before "or", from its determiner, or as long as the second where it has none.
+ */
+function phraseAlternatives(question: string): Alternatives | undefined {
+  const toks = tokensWithOffsets(question);
+  const ors = toks.filter((t) => t.normal === 'or');
+  if (ors.length !== 1) return undefined;
+  const at = toks.indexOf(ors[0]!);
+  let end = at + 1;
+  // A noun straight before a determiner is a verb the tagger misread ("a Russian source call the discussions").
+  while (
+    end < toks.length &&
+    inPhrase(toks, end) &&
+    !(end > at + 1 && toks[end + 1]?.pos === 'DET' && toks[end]!.pos === 'NOUN' && isHead(toks[end - 1]!))
+  )
+    end++;
+  const second = toks.slice(at + 1, end);
+  if (!second.some(isHead)) return undefined;
+  let start = at;
+  const longest = second.filter((t) => t.pos !== 'DET').length + 1;
+  while (start > 0 && inPhrase(toks, start - 1) && at - start < longest && toks[start]?.pos !== 'DET') start--;
+  if (toks[start]?.pos !== 'DET' && start < at && !inPhrase(toks, start)) start++;
+  const first = toks.slice(start, at);
+  if (!first.some(isHead)) return undefined;
+  const text = (from: number, to: number) => question.slice(from, to).trim();
+  const before = question.slice(0, first[0]!.start);
+  const after = question.slice(second.at(-1)!.end);
+  // The first alternative's own determiner is kept for the second ("a special envoy or secretary
+  // of state": "a secretary of state").
+  const det = first[0]!.pos === 'DET' && second[0]!.pos !== 'DET' ? `${first[0]!.text} ` : '';
+  const firstText = text(first[0]!.start, first.at(-1)!.end);
+  const secondText = `${det}${text(second[0]!.start, second.at(-1)!.end)}`;
+  if (normalize(firstText) === normalize(secondText)) return undefined;
+  return {
+    first: { word: firstText, question: `${before}${firstText}${after}` },
+    second: { word: secondText, question: `${before}${secondText}${after}` },
+    phrases: true,
+  };
+}
+
+/** A word of a noun phrase: a determiner, an adjective, a noun or name, a number; "of" between two. */
+function inPhrase(toks: readonly OffsetToken[], i: number): boolean {
+  const t = toks[i]!;
+  // Lower-case "us" before a noun is the country ("a us official").
+  if (PHRASE.has(t.pos) || (t.normal === 'us' && toks[i + 1]?.pos === 'NOUN')) return true;
+  return (
+    t.normal === 'of' && i > 0 && isHead(toks[i - 1]!) && toks[i + 1] !== undefined && PHRASE.has(toks[i + 1]!.pos)
+  );
+}
+const PHRASE: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+const isHead = (t: OffsetToken) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM';
+
+type OffsetToken = Token & { start: number; end: number };
+
+/** The words of a question, each with where it stands in the text. */
+function tokensWithOffsets(question: string): OffsetToken[] {
+  let from = 0;
+  const out: OffsetToken[] = [];
+  for (const t of tokens(question)) {
+    const start = question.indexOf(t.text, from);
+    if (start < 0) continue;
+    from = start + t.text.length;
+    out.push({ ...t, start, end: from });
+  }
+  return out;
+}
+
+/**
+ * "Wednesday, not Tuesday.", "The Army, not the White House.": each alternative with its words
+ * written as the evidence writes them ("army" is "Army"), or as names are written, the lead capitalised.
+ */
+function lead(held: string, not: string | undefined, reply: Answer): string {
+  // Capitalised inside a sentence: a name as the report writes it ("the Army"), not a sentence's first word.
+  const written = new Map<string, string>();
+  const evidence = `${reply.answer ?? ''} ${reply.sources.map((s) => s.quote).join(' ')}`;
+  for (const m of evidence.matchAll(/(?<![.!?:]\s|^)(?<=\s|\(|“|")\p{Lu}[\p{L}\p{N}-]*/gu)) {
+    const w = m[0];
+    if (!written.has(w.toLowerCase())) written.set(w.toLowerCase(), w);
+  }
+  const asWritten = (phrase: string) =>
+    phrase.replace(
+      /[\p{L}\p{N}-]+/gu,
+      (w, at: number) =>
+        written.get(w.toLowerCase()) ??
+        (at === 0 && /^\p{L}/u.test(w) && phrase.split(' ').length === 1 ? named(w) : w),
+    );
+  const first = asWritten(held);
+  return `${named(first)}${not === undefined ? '' : `, not ${asWritten(not)}`}.`;
+}
 const named = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** A verdict opening ("Yes.", "No.", "Yes, largely.") taken off a text. */
