@@ -169,10 +169,11 @@ export function* buildIndexSteps(knowledge: Knowledge, tuning: Tuning): Generato
   const reportTerms = new Set<string>();
   const reportLines = new Map<string, { normalized: string; terms: ReadonlySet<string> }[]>();
   for (const story of knowledge.stories) {
-    const lines = story.lines.map((l) => ({
-      normalized: normalize(l),
-      terms: new Set(contentWords(l, synonyms).map((w) => w.term)),
-    }));
+    // Through the terms' memo: the report's words are mostly the knowledge's own, already stemmed.
+    const lines = story.lines.map((l) => {
+      const normalized = normalize(l);
+      return { normalized, terms: new Set(distinctTermsOf(normalized, synonyms, terms.memo, () => {})) };
+    });
     for (const line of lines) for (const t of line.terms) reportTerms.add(t);
     reportLines.set(story.id, lines);
     yield;
@@ -232,6 +233,8 @@ interface Terms {
    */
   phrasingSets: Map<string, number[]>;
   answerSets: Map<string, number[]>;
+  /** Raw word -> its term, as met in the knowledge: reused for the report's lines. */
+  memo: TermMemo;
 }
 
 /** Whether a list in increasing order holds `n`. */
@@ -258,6 +261,7 @@ function* collectTerms(entries: readonly Entry[], synonyms: Synonyms): Generator
     docIsAnswer: [],
     phrasingSets: new Map(),
     answerSets: new Map(),
+    memo: new Map(),
   };
   const addTo = (map: Map<string, number[]>, term: string, entry: number) => {
     const list = map.get(term);
@@ -265,7 +269,7 @@ function* collectTerms(entries: readonly Entry[], synonyms: Synonyms): Generator
     else if (list[list.length - 1] !== entry) list.push(entry);
   };
   // Raw word -> its term for this build: the same words recur across thousands of entries.
-  const memo: TermMemo = new Map();
+  const { memo } = out;
   const remember = (word: string, term: string) => out.vocabulary.set(word, term);
   const add = (text: string, isAnswer: boolean, entry: number) => {
     const terms = distinctTermsOf(text, synonyms, memo, remember);
