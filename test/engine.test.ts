@@ -311,7 +311,12 @@ describe('yes/no questions', () => {
 
   it('says Yes to "did <outlet> report…" only for what that outlet is credited with', () => {
     // Axios reported the 28-point framework; CNN the secret effort (line 1).
-    expect(ask('did cnn report the 28 point framework').text).not.toMatch(/^Yes/);
+    expect(ask('did cnn report the 28 point framework').text).toMatch(/^No\. .*Axios’s reporting on the 28-point/);
+    // Someone the evidence does not name, where another voice tells it all: No, and who.
+    for (const q of ['did axios say trump ordered the visit', 'was it axios that said trump ordered the visit?']) {
+      expect(ask(q).text, q).toMatch(/^No\. President Trump ordered the visit.*according to Army spokesperson/);
+    }
+    expect(ask('butler said trump ordered the visit, right?').text).toMatch(/^Yes\. /);
     expect(ask('did axios report the 28 point plan').text).toMatch(/^Yes\. Axios reported/);
     expect(ask('did cnn report the secret effort').text).toMatch(/^Yes\. /);
   });
@@ -324,7 +329,7 @@ describe('yes/no questions', () => {
     expect(ask('is witkoff or driscoll leading the talks').text).toMatch(/^Witkoff\b/);
     expect(ask('was the anchorage meeting in july or september').text).toMatch(/^Neither\. .*August/);
     // Outlets are alternatives of one kind too.
-    expect(ask('did cnn or axios report the 28 point plan').text).toMatch(/^Axios\. Axios reported/);
+    expect(ask('did cnn or axios report the 28 point plan').text).toMatch(/^Axios, not CNN\. Axios reported/);
   });
 
   it('answers a choice between two noun phrases with the one a curated entry holds, as the report writes it', () => {

@@ -19,11 +19,14 @@ export interface Alternatives {
    * perceive") do not settle which of two phrases it is; a curated entry must.
    */
   phrases?: boolean;
+  /** The report's own texts: how their names are written ("CNN", "the Army"). */
+  texts?: readonly string[];
 }
 
 /** One "or" between two words of a kind the report can settle; undefined for anything else. */
 export function alternativesOf(kb: KnowledgeBase, question: string): Alternatives | undefined {
-  return wordAlternatives(kb, question) ?? phraseAlternatives(question);
+  const found = wordAlternatives(kb, question) ?? phraseAlternatives(question);
+  return found && { ...found, texts: kb.knowledge.stories.flatMap((s) => s.lines) };
 }
 
 function wordAlternatives(kb: KnowledgeBase, question: string): Alternatives | undefined {
@@ -77,8 +80,10 @@ export function chooseAlternative(
     const answer = lead ? `${lead} ${verdictless(r.answer ?? r.text)}` : verdictless(r.answer ?? r.text);
     return { ...r, answer, text: answer };
   };
-  if (va === 'yes' && vb !== 'yes') return withLead(a, lead(first.word, vb === 'no' ? second.word : undefined, a));
-  if (vb === 'yes' && va !== 'yes') return withLead(b, lead(second.word, va === 'no' ? first.word : undefined, b));
+  if (va === 'yes' && vb !== 'yes')
+    return withLead(a, lead(first.word, vb === 'no' ? second.word : undefined, a, alternatives.texts));
+  if (vb === 'yes' && va !== 'yes')
+    return withLead(b, lead(second.word, va === 'no' ? first.word : undefined, b, alternatives.texts));
   if (va === 'no' && vb === 'no') return withLead(a, 'Neither.');
   // Yes to both, or a verdict on one only: the report settles nothing between them. The
   // evidence, without a verdict (a "Yes" to "A or B?" would answer nothing).
@@ -158,25 +163,34 @@ function tokensWithOffsets(question: string): OffsetToken[] {
 
 /**
  * "Wednesday, not Tuesday.", "The Army, not the White House.": each alternative with its words
- * written as the evidence writes them ("army" is "Army"), or as names are written, the lead capitalised.
+ * written as the evidence or the report writes them ("army" is "Army"), or as names are written,
+ * the lead capitalised.
  */
-function lead(held: string, not: string | undefined, reply: Answer): string {
-  // Capitalised inside a sentence: a name as the report writes it ("the Army"), not a sentence's first word.
-  const written = new Map<string, string>();
-  const evidence = `${reply.answer ?? ''} ${reply.sources.map((s) => s.quote).join(' ')}`;
-  for (const m of evidence.matchAll(/(?<![.!?:]\s|^)(?<=\s|\(|“|")\p{Lu}[\p{L}\p{N}-]*/gu)) {
-    const w = m[0];
-    if (!written.has(w.toLowerCase())) written.set(w.toLowerCase(), w);
-  }
-  const asWritten = (phrase: string) =>
-    phrase.replace(
+function lead(held: string, not: string | undefined, reply: Answer, texts: readonly string[] = []): string {
+  // A word as the evidence writes it inside a sentence ("the Army", "special envoy"); a name the
+  // evidence lacks, as the report writes it ("CNN"). Not a sentence's first word.
+  const evidence = [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].join(' ');
+  const inEvidence = wordForms(evidence, false);
+  const inReport = wordForms(texts.join(' '), true);
+  const asWritten = (phrase: string) => {
+    const single = !/\s/u.test(phrase.trim());
+    return phrase.replace(
       /[\p{L}\p{N}-]+/gu,
-      (w, at: number) =>
-        written.get(w.toLowerCase()) ??
-        (at === 0 && /^\p{L}/u.test(w) && phrase.split(' ').length === 1 ? named(w) : w),
+      (w) => inEvidence.get(w.toLowerCase()) ?? (single ? (inReport.get(w.toLowerCase()) ?? named(w)) : w),
     );
-  const first = asWritten(held);
-  return `${named(first)}${not === undefined ? '' : `, not ${asWritten(not)}`}.`;
+  };
+  return `${named(asWritten(held))}${not === undefined ? '' : `, not ${asWritten(not)}`}.`;
+}
+
+/** Each word of a text (lower case) -> its first form inside a sentence; only capitalised ones, if asked. */
+function wordForms(text: string, capitalisedOnly: boolean): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const m of text.matchAll(/(?<![.!?:]\s|^)(?<=[\s(“"])[\p{L}\p{N}][\p{L}\p{N}-]*/gu)) {
+    const w = m[0];
+    if (capitalisedOnly && !/^\p{Lu}/u.test(w)) continue;
+    if (!forms.has(w.toLowerCase())) forms.set(w.toLowerCase(), w);
+  }
+  return forms;
 }
 const named = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 

@@ -36,10 +36,19 @@ export function uncleft(question: string): string | undefined {
   if (!m) return undefined;
   const subject = m[1]!.replace(REFLEXIVE, '');
   const first = tokens(m[2]!)[0];
-  if (!first || (first.pos !== 'VERB' && first.pos !== 'AUX') || tokens(subject).some((t) => t.pos === 'VERB')) {
-    return undefined;
-  }
+  if (!first || (first.pos !== 'VERB' && first.pos !== 'AUX') || !isNounPhrase(subject)) return undefined;
   return `${subject} ${m[2]!}, right?`;
+}
+/**
+ * A subject, not what is said of an "it" ("was it reported that…", "is it true that…"): no
+ * adjective or participle alone, no verb among several words (a lower-case name may be read as
+ * one: "axios").
+ */
+function isNounPhrase(text: string): boolean {
+  const toks = tokens(text);
+  if (toks.length === 1)
+    return toks[0]!.pos !== 'ADJ' && !(toks[0]!.pos === 'VERB' && /(?:ed|en|wn)$/i.test(toks[0]!.text));
+  return toks.length > 1 && !toks.some((t) => t.pos === 'VERB');
 }
 const REFLEXIVE = /\s+(?:him|her|it|them)sel(?:f|ves)$/i;
 

@@ -21,6 +21,7 @@ import {
   type QueryWord,
 } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
+import { stemmer } from 'stemmer';
 
 /**
  * Yes/no questions. The reply starts with "Yes", "No" or "The report doesn't say", then the
@@ -154,8 +155,12 @@ export function premiseCheck(
   // Words the search leaves out as too general ("right", "guy") still carry a premise here.
   const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
   const particle = predicateParticle(toks);
+  // The verb of telling of someone asked to have told it ("Axios said…") is checked with them, below.
+  const speakers = speakersOf(kb, toks, asked);
+  const tellingAt = speakers.length ? toks.findIndex((t) => TELLING.has(t.lemma)) : -1;
   const unread = toks.filter(
     (t, i) =>
+      i !== tellingAt &&
       // A function word by the tagger's generous list may still assert something ("travel alone"),
       // unless the evidence says it in another word of its WordNet synset ("mostly": largely).
       // A number word ("three generals") or an adjective is a premise, and so is a particle left at the end with
@@ -174,6 +179,15 @@ export function premiseCheck(
       !terms.has(termOf(normalize(t.normal), kb.index.synonyms)),
   );
   if (unread.length) return 'unknown';
+  // Asked whether someone the evidence does not name told it ("did Axios say Trump ordered the
+  // visit"): No, when someone else is who tells it all.
+  if (
+    unsupported.length > 0 &&
+    unsupported.every((w) => speakers.includes(w)) &&
+    saidByThem(kb, reply, toks, asked) === 'no'
+  ) {
+    return 'no';
+  }
   // Another number, day, month or name where the report gives one: No, when that is the only
   // premise the evidence lacks and at most one name is wrong ("has Zelensky met Witkoff" of a
   // meeting between Trump and Putin says nothing about Zelensky and Witkoff).
@@ -242,7 +256,8 @@ export function premiseCheck(
   if (!asksOtherTime && elsewhen) return 'unknown';
   if (!sameDegree(kb, reply, toks)) return 'unknown';
   if (!together(kb, reply, toks, asked)) return 'unknown';
-  if (!saidByThem(kb, reply, toks, asked)) return 'unknown';
+  const teller = saidByThem(kb, reply, toks, asked);
+  if (teller !== 'yes') return teller;
   if (!spokenOfOutsideQuotes(kb, reply, toks, asked)) return 'unknown';
   return 'yes';
 }
@@ -360,16 +375,18 @@ function together(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], aske
  * named before a verb of telling must be who the evidence has telling it — a source attributed to
  * them, or a clause where they come before that verb — not someone it merely mentions.
  */
-function saidByThem(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], asked: readonly ResolvedWord[]): boolean {
+function saidByThem(
+  kb: KnowledgeBase,
+  reply: Answer,
+  toks: readonly Token[],
+  asked: readonly ResolvedWord[],
+): 'yes' | 'no' | 'unknown' {
   const at = toks.findIndex((t) => TELLING.has(t.lemma));
   // "Is Witkoff described as…": the passive asks how the report tells of them, not what they told.
-  if (at < 0 || passiveAt(toks, at)) return true;
-  const before = new Set(toks.slice(0, at).map((t) => normalize(t.text)));
+  if (at < 0 || passiveAt(toks, at)) return 'yes';
   const outlets = outletTermsOf(kb);
-  const speakers = asked.filter(
-    (w) => before.has(normalize(w.typed)) && (kindOf(w.word, kb) === 'name' || outlets.has(w.term)),
-  );
-  if (speakers.length === 0) return true;
+  const speakers = speakersOf(kb, toks, asked);
+  if (speakers.length === 0) return 'yes';
   const verb = termOf(normalize(toks[at]!.lemma), kb.index.synonyms);
   const termsOf = (text: string) => contentWords(text, kb.index.synonyms).map((w) => w.term);
   // What they are asked to have told ("the 28-point plan"), where the evidence has it: it must be
@@ -396,7 +413,14 @@ function saidByThem(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], as
     const others = clauses.some((c) => c.subject.some(voice));
     return !others && told.some((t) => clauses.some((c) => c.terms.includes(t)));
   };
-  return speakers.every((w) => speaks(w.term));
+  if (speakers.every((w) => speaks(w.term))) return 'yes';
+  // Someone else named tells it all ("did CNN report the 28-point plan" of "Axios's reporting on
+  // the 28-point draft framework"): No, and the evidence says who. Not the report's own agency,
+  // whose voice tells everything it does not credit to anyone.
+  if (told.length === 0) return 'unknown';
+  const agencies = new Set(kb.knowledge.stories.flatMap((st) => termsOf(st.agency)));
+  const voices = [...outlets, ...kb.index.nameTerms].filter((t) => !speakerTerms.has(t) && !agencies.has(t));
+  return voices.some(speaks) ? 'no' : 'unknown';
 }
 /**
  * In "did Trump call Putin", the word after the names the question opens with is its verb, however
@@ -421,6 +445,15 @@ function onlyNamed(rest: readonly Token[]): boolean {
   return words.length > 0 && words.every((t) => isNamePart(t) || t.pos === 'PRON' || t.pos === 'DET');
 }
 
+/** Who a yes/no question asks to have told something: a name or an outlet before its verb of telling ("did CNN report…"). */
+function speakersOf(kb: KnowledgeBase, toks: readonly Token[], asked: readonly ResolvedWord[]): ResolvedWord[] {
+  const at = toks.findIndex((t) => TELLING.has(t.lemma));
+  if (at < 0 || passiveAt(toks, at)) return [];
+  const before = new Set(toks.slice(0, at).map((t) => normalize(t.text)));
+  const outlets = outletTermsOf(kb);
+  return asked.filter((w) => before.has(normalize(w.typed)) && (kindOf(w.word, kb) === 'name' || outlets.has(w.term)));
+}
+
 /** Whether the verb at `at` is a passive: a form of "be" before it ("is he described as…"). */
 function passiveAt(toks: readonly Token[], at: number): boolean {
   return toks.slice(0, at).some((t) => t.lemma === 'be');
@@ -434,9 +467,14 @@ function passiveAt(toks: readonly Token[], at: number): boolean {
  */
 function subjectTerms(kb: KnowledgeBase, clause: string): string[] {
   const toks = tokens(clause);
-  const at = toks.findIndex((t) => t.pos === 'VERB' && TELLING.has(t.lemma));
+  // A verb of telling, or its noun after a possessor: "Axios's reporting on the framework".
+  const at = toks.findIndex(
+    (t, i) =>
+      (t.pos === 'VERB' && TELLING.has(t.lemma)) ||
+      (t.pos === 'NOUN' && isPossessive(toks[i - 1]) && tellingNouns().has(stemmer(t.normal))),
+  );
   if (at < 0) return [];
-  let end = at - 1;
+  let end = isPossessive(toks[at - 1]) ? at - 2 : at - 1;
   while (end >= 0 && (toks[end]!.pos === 'ADV' || toks[end]!.pos === 'AUX' || toks[end]!.pos === 'PART')) end--;
   let start = end;
   while (start >= 0 && SUBJECT_PHRASE.has(toks[start]!.pos)) start--;
@@ -445,6 +483,10 @@ function subjectTerms(kb: KnowledgeBase, clause: string): string[] {
     .flatMap((t) => contentWords(t.text, kb.index.synonyms))
     .map((w) => w.term);
 }
+let tellingNounsLoaded: ReadonlySet<string> | undefined;
+/** The stems of the verbs of telling: their nouns ("reporting", "statement") stem alike. */
+const tellingNouns = () => (tellingNounsLoaded ??= new Set([...TELLING].map((v) => stemmer(v))));
+
 /** What a subject's noun phrase is made of: "Col. Dave Butler", "a Russian source", "CNN". */
 const SUBJECT_PHRASE: ReadonlySet<string> = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PUNCT', 'PRON']);
 
