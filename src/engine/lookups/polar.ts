@@ -5,6 +5,7 @@ import {
   rivalPlaces,
   sentences,
   tokens,
+  verbGlossesOf,
   verbSynonymsOf,
   type Token,
 } from '../language.js';
@@ -146,10 +147,26 @@ export function premiseCheck(
     );
   if (asked.some((w) => !terms.has(w.term) && opposed(w))) return 'no';
   // A verb the evidence says in another word of its WordNet synset ("confirmed" of "acknowledged").
+  // Or in the words WordNet defines it with, together in one clause ("thank": "expressed gratitude").
+  const clauses = perEntry(clauseCache, kb, reply, () =>
+    evidenceTexts(reply)
+      .flatMap(clausesOf)
+      .map((c) => new Set(contentWords(c, kb.index.synonyms).map((w) => w.term))),
+  );
+  // Only in a curated entry's evidence: a whole line of the report names too many people for
+  // its words alone to say who did it ("…Shmyhal…, expressing gratitude…, Zelensky…").
+  const curated = !reply.entry?.startsWith('line:');
+  const glossed = (form: string) =>
+    curated &&
+    verbGlossesOf(form).some((gloss) => {
+      const said = contentWords(gloss, kb.index.synonyms).map((w) => w.term);
+      return said.length >= 2 && clauses.some((c) => said.every((t) => c.has(t)));
+    });
   const synonymous = (w: ResolvedWord) =>
     w.pos === 'VERB' &&
-    [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some((form) =>
-      [...verbSynonymsOf(form)].some((o) => wordTerms.has(termOf(normalize(o), kb.index.synonyms))),
+    [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some(
+      (form) =>
+        [...verbSynonymsOf(form)].some((o) => wordTerms.has(termOf(normalize(o), kb.index.synonyms))) || glossed(form),
     );
   const unsupported = asked.filter((w) => !terms.has(w.term) && !synonymous(w));
   // Words the search leaves out as too general ("right", "guy") still carry a premise here.
@@ -176,7 +193,8 @@ export function premiseCheck(
       !resolved.has(normalize(t.normal)) &&
       !(i === toks.length - 1 && CONFIRMING.test(t.normal)) &&
       !terms.has(termOf(normalize(t.lemma), kb.index.synonyms)) &&
-      !terms.has(termOf(normalize(t.normal), kb.index.synonyms)),
+      !terms.has(termOf(normalize(t.normal), kb.index.synonyms)) &&
+      !(t.pos === 'VERB' && glossed(t.lemma)),
   );
   if (unread.length) return 'unknown';
   // Asked whether someone the evidence does not name told it ("did Axios say Trump ordered the
@@ -303,6 +321,7 @@ function sameDegree(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): b
   });
 }
 const degreeCache = new WeakMap<Entry, Map<string, Set<string>>>();
+const clauseCache = new WeakMap<Entry, Set<string>[]>();
 
 /** What a reply asserts: its answer and the quotes it cites. */
 export function evidenceTexts(reply: Answer): string[] {

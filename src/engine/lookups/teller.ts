@@ -12,7 +12,7 @@ import type { Answer, KnowledgeBase } from '../types.js';
  * sentence names telling it ("…, CNN reported").
  */
 export function tellerOf(kb: KnowledgeBase, question: string, lookUp: (text: string) => Answer): Answer | undefined {
-  const m = TELLER.exec(question);
+  const m = TELLER.exec(question) ?? ACCORDING_TO_WHOM.exec(question) ?? ACCORDING_TO_WHOM_AFTER.exec(question);
   if (!m) return undefined;
   const told = m[1]!.trim();
   const { synonyms } = kb.index;
@@ -79,6 +79,11 @@ const MIN_TOLD = 2;
  */
 const TELLER =
   /(?:^\W*|[,;:.!?]\s+)(?:who|which\s+(?:news\s+)?(?:outlet|source|agency|paper|site|network|official|person))\s+(?:\w+ly\s+|first\s+)?(?:said|says|say|reported|reports|report|claimed|claims|noted|notes|stated|states|told|announced|described|called)\s+(?:that\s+|it\s+|this\s+)?([^?.!]+)/iu;
+
+/** "According to whom was it a fact-finding mission", "… one of the most significant efforts, according to who?" */
+const ACCORDING_TO_WHOM =
+  /(?:^\W*|[,;:.!?]\s+)according\s+to\s+(?:whom|who)\s*,?\s*(?:(?:is|was|are|were|does|did|do|has|have|had)\s+)?([^?.!]+)/iu;
+const ACCORDING_TO_WHOM_AFTER = /^\W*([^?.!]+?),?\s+according\s+to\s+(?:whom|who)\W*$/iu;
 
 /** A voice named just before a verb of telling inside a quote: "what the Army described as". */
 const NAMED_TELLING =

