@@ -253,8 +253,11 @@ const LAYOUT =
  * asked about the report, not a yes/no question; the wh-question is what is asked.
  */
 export function withoutAskingAbout(text: string): string {
-  return text.replace(ASKING_ABOUT, '');
+  return text.replace(ASKING_ABOUT, '').replace(PER_THE_REPORT, ' ').replace(/\s{2,}/g, ' ').trim();
 }
+/** "…, according to the report", "as per the article": where the answer is to come from, as always. */
+const PER_THE_REPORT =
+  /,?\s*\b(?:according\s+to|as\s+per|per)\s+(?:the|this|that|ur|your)\s+(?:report|article|story|piece|text|news)\b\s*,?/gi;
 const ASKING_ABOUT =
   /^\W*(?:does|did|do|can|could)\s+(?:the\s+|this\s+)?(?:article|report|story|piece|it|this|you|u)\s+(?:\w+\s+)?(?:say|says|mention|tell|know|explain|state|specify)\s+(?:(?:us|me)\s+)?(?=(?:who|what|when|where|why|how|which)\b)/i;
 

@@ -257,8 +257,9 @@ export function premiseCheck(
     const misqualified = qualifiers.filter(qualifies);
     if (elsewhere.length === 1 || (elsewhere.length === 0 && misqualified.length === 1)) return 'no';
     // A place the evidence has only through a synonym, where the question puts it: "visit
-    // Washington" of "visited the U.S." (the curator's synonym is the government, not the city).
-    const placeSlot = (slot: string) => slot === 'at place' || slot.startsWith('object of ');
+    // Washington" of "visited the U.S.", "from Moscow" of "with Russia" (the curator's synonym is
+    // the government, not the city).
+    const placeSlot = (slot: string) => slot === 'at place' || slot === 'after from' || slot.startsWith('object of ');
     const bySynonym = asked.filter(
       (w) => kindOf(w.word, kb) === 'name' && !words.has(w.word) && [...slotsOf(toks, w.word, true)].some(placeSlot),
     );
