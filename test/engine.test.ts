@@ -666,6 +666,18 @@ describe('a rambling preamble before the question', () => {
     expect(a.parts).toBeUndefined();
   });
 
+  it('asks the question embedded after “wanted to know”, “kindly inform me”, “do you know”', () => {
+    const a = ask(
+      'hi, i am new here. i was reading about this on my phone and wanted to know who dan driscoll is exactly and why he went',
+    );
+    expect(a.text).toMatch(/^1\. who dan driscoll is exactly\? Dan Driscoll: Army Secretary/);
+    expect(a.text).toMatch(/\n2\. why he went\? Army Secretary Dan Driscoll arrived in Ukraine/);
+    expect(
+      ask('respected sir, kindly inform me who is heading the american side of negotiations with moscow').entry,
+    ).toBe('talks-leader');
+    expect(ask('any idea when driscoll arrived').text).toMatch(/^Wednesday/);
+  });
+
   it('keeps a part opened with text-speak for a question word', () => {
     const a = ask('wen did driscoll get to ukraine, who went w him, and who ordered it');
     expect(a.parts).toHaveLength(3);

@@ -289,11 +289,22 @@ const VIEWED =
 
 /** Leading greetings and command words people type before the question itself. */
 export function stripPreamble(text: string): string {
-  return text
+  const plain = text
     .replace(/^\s*(?:(?:hey|hi|hello|yo|ok|okay)\s*,?\s*)?(?:(?:story)?bot\b\s*[,:!]?\s*)?/i, '')
     .replace(/^\s*(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:tell me|explain|show me)\s*/i, '')
     .trim();
+  // "…i was reading this on my phone and wanted to know who Dan Driscoll is": the question is
+  // the one embedded after the last such frame.
+  const frames = [...plain.matchAll(EMBEDDING)];
+  const last = frames.at(-1);
+  return last ? plain.slice(last.index + last[0].length).trim() : plain;
 }
+/**
+ * A frame a question is embedded in, up to its wh-word: "(i) wanted to know", "would like to
+ * understand", "kindly inform me", "please let me know", "do you know", "any idea".
+ */
+const EMBEDDING =
+  /\b(?:(?:want|wanted|wanna|would\s+like|'d\s+like|like|trying|need|needed|wish|hoping)\s+to\s+(?:know|understand|find\s+out|ask|learn)|(?:kindly|please|pls|plz)\s+(?:inform|tell|let)\s+(?:me|us)(?:\s+know)?|(?:do|does|did)\s+(?:you|u|anyone)\s+know|any\s*idea|i\s+wonder|i\s+was\s+wondering|curious)\s*,?\s*(?:about\s+)?(?=(?:who|what|when|where|why|how|which|whether)\b)/giu;
 
 /**
  * Edit distance counting a swap of two neighbouring letters as one edit ("tlaks" is one typo from

@@ -2,7 +2,7 @@ import type { Source } from '../../knowledge/types.js';
 import type { Scope } from '../stories.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { asksAnything } from '../question.js';
-import { normalize } from '../text.js';
+import { normalize, stripPreamble } from '../text.js';
 import { ask } from './ask.js';
 
 /** At most this many parts of one question are answered. */
@@ -35,7 +35,9 @@ const REFERS_TO_ANSWER = /\b(?:it|that|this)\b/i;
 const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|it)\b/i;
 
 /** Every part answered with its own sources, in one reply; the first part's answer comes first. */
-export function answerParts(kb: KnowledgeBase, parts: readonly string[], scope: Scope = {}): Answer {
+export function answerParts(kb: KnowledgeBase, typed: readonly string[], scope: Scope = {}): Answer {
+  // Each part as asked, without what was typed before it ("i was reading this and wanted to know…").
+  const parts = typed.map((p) => stripPreamble(p) || p);
   const subject = /^\W*(?:\w+\s+){0,3}?(?:did|does|is|was|has)\s+(.+?)\s+\w+$/i;
   const first = parts[0]!;
   const opening = ask(kb, first, undefined, 'ask', scope);
