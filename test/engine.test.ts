@@ -358,6 +358,14 @@ describe('yes/no questions', () => {
     expect(ask('is the diplomatic effort mostly secret?').text).toMatch(/^Yes\. /);
   });
 
+  it('says No to a time told relative to the report’s when the report gives another, and nothing when it gives none', () => {
+    // "negotiations accelerated this week"
+    expect(ask('did talks accelerate last month').text).toMatch(/^No\. A source familiar with the discussions said/);
+    expect(ask('did negotiations accelerate this week').text).not.toMatch(/^No\b/);
+    // Driscoll arrived on a Wednesday: the report says nothing of which month.
+    expect(ask('did driscoll arrive last month').text).toMatch(/^The report doesn't say\./);
+  });
+
   it('takes a number word and a closing particle as premises to check, not as filler', () => {
     // Two generals are named, not three; "over" is what is asked, and no line says the war is over.
     expect(ask('did three generals go with driscoll').text).not.toMatch(/^Yes/);

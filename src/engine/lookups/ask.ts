@@ -24,7 +24,17 @@ import { linesFor } from './lines.js';
 import { lineSays } from './line-says.js';
 import { linkedStory } from './linked.js';
 import { namesNoOneNew } from './named.js';
-import { isOtherEvent, isPolar, isUncounted, isUndated, kindOf, notSaid, premiseCheck, withPolarity } from './polar.js';
+import {
+  isOtherEvent,
+  isPolar,
+  isUncounted,
+  isUndated,
+  kindOf,
+  notSaid,
+  premiseCheck,
+  relativeTimeWords,
+  withPolarity,
+} from './polar.js';
 import { holderOf, noHolder, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
 import { notQuoted, saidBy } from './said.js';
@@ -131,7 +141,14 @@ function lookFor(
   // A yes/no question's number or day is a premise to check, not a subject to look up ("a 20-point plan?").
   // It finds no entry (no entry has a Friday when the report says Wednesday): the rest of the
   // question finds the entry, and the premise is checked against it.
-  const checked = (w: ResolvedWord) => w.unknown && kindOf(w.word, kb) !== undefined && kindOf(w.word, kb) !== 'name';
+  // So is a time told relative to the report's that the report never uses ("last month"): no
+  // entry has it, where the report has another ("this week").
+  const times = relativeTimeWords(
+    question,
+    kb.knowledge.stories.flatMap((s) => s.lines),
+  );
+  const checked = (w: ResolvedWord) =>
+    (w.unknown && kindOf(w.word, kb) !== undefined && kindOf(w.word, kb) !== 'name') || times.has(w.word);
   const premises = words.filter((w) => !checked(w));
   const picked = pick(premises.length ? premises : words);
   const pickedVerdict = premiseCheck(kb, picked, words, toks);

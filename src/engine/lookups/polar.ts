@@ -129,7 +129,19 @@ export function premiseCheck(
       .map((t) => termOf(normalize(t.lemma), kb.index.synonyms)),
   );
   const terms = new Set([...held.map((w) => w.term), ...[...telling].filter((t) => !acted.has(t))]);
-  const asked = words.filter((w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')));
+  // "Last month" where the evidence says "this week": another time of one kind, as another day
+  // is. Its words are checked together here, not one by one below.
+  const question = toks.map((t) => t.text).join(' ');
+  const askedTimes = relativeTimes(question);
+  const heldTimes = relativeTimes(evidenceTexts(reply).join(' '));
+  const sameTime = askedTimes.some((t) => heldTimes.includes(t));
+  // A time the evidence gives in no such words: it does not say ("did he arrive last month").
+  if (askedTimes.length > 0 && heldTimes.length === 0) return 'unknown';
+  const otherTime = askedTimes.length > 0 && !sameTime;
+  const timeWords = new Set(askedTimes.flatMap((t) => t.split(' ')));
+  const asked = words.filter(
+    (w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')) && !timeWords.has(w.word),
+  );
   // The report says the premise is not so ("were there new developments?" of "no new developments").
   // (Unless the question asks about the denial itself: "did Peskov downplay the reports".)
   if (!toks.some((t) => t.negated || DENYING.has(t.lemma) || ABSENCE.has(t.lemma))) {
@@ -178,6 +190,7 @@ export function premiseCheck(
   const unread = toks.filter(
     (t, i) =>
       i !== tellingAt &&
+      !timeWords.has(normalize(t.text)) &&
       // A function word by the tagger's generous list may still assert something ("travel alone"),
       // unless the evidence says it in another word of its WordNet synset ("mostly": largely).
       // A number word ("three generals") or an adjective is a premise, and so is a particle left at the end with
@@ -278,8 +291,28 @@ export function premiseCheck(
   const teller = saidByThem(kb, reply, toks, asked);
   if (teller !== 'yes') return teller;
   if (!spokenOfOutsideQuotes(kb, reply, toks, asked)) return 'unknown';
-  return 'yes';
+  return otherTime ? 'no' : 'yes';
 }
+
+/**
+ * The words of the relative times a question names that none of `texts` does ("last", "month"):
+ * premises to check, not to search by.
+ */
+export function relativeTimeWords(text: string, texts: readonly string[]): ReadonlySet<string> {
+  const used = new Set(texts.flatMap(relativeTimes));
+  return new Set(
+    relativeTimes(text)
+      .filter((t) => !used.has(t))
+      .flatMap((t) => t.split(' ')),
+  );
+}
+
+/** Times told relative to the report's own ("this week", "last month", "yesterday"), in lower case. */
+function relativeTimes(text: string): string[] {
+  return [...text.toLowerCase().matchAll(RELATIVE_TIME)].map((m) => m[0].replace(/\s+/g, ' '));
+}
+const RELATIVE_TIME =
+  /\b(?:(?:this|last|next|past|previous|coming)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)|today|yesterday|tomorrow|tonight)\b/g;
 
 /** The words of people's names and aliases, as normalized. Built once per index. */
 function nameWordsOf(kb: KnowledgeBase): ReadonlySet<string> {
@@ -804,7 +837,8 @@ export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity
     if (verdict === 'unknown' || (verdict === 'yes' && VERDICT_OPENING.test(reply.answer))) return reply;
     if (verdict === 'yes') return { ...reply, answer: `Yes. ${reply.answer}`, text: `Yes. ${reply.text}` };
     // The curated verdict is its whole first clause: "Yes, largely." goes with the "Yes".
-    const rest = reply.answer.replace(/^(?:yes|no)\b(?:,[^.!?]*)?[.!?]?\s*/iu, '');
+    // So is "Accounts differ.", which is about the entry's own question, not the premise denied.
+    const rest = reply.answer.replace(/^(?:(?:yes|no)\b(?:,[^.!?]*)?|accounts differ)[.!?]?\s*/iu, '');
     const answer = `No. ${rest}`;
     return { ...reply, answer, text: answer };
   }
