@@ -347,6 +347,13 @@ describe('yes/no questions', () => {
     expect(ask('is the source a us official or a russian official').text).not.toMatch(/^A us official\b/i);
   });
 
+  it('takes the second alternative put after a cleft’s predicate: “was it the army that called it…, or the white house?”', () => {
+    expect(ask('was it the army that called it fact-finding or the white house?').text).toMatch(/^The Army\. /);
+    expect(ask('was it trump who ordered the visit or vance').text).toMatch(
+      /^Trump, not Vance\. President Trump ordered/,
+    );
+  });
+
   it('gives no Yes or No to a choice it cannot settle between', () => {
     expect(ask('are the talks public or secret').text).toMatch(/^CNN called it a “largely secret” effort/);
   });

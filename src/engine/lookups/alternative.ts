@@ -25,7 +25,7 @@ export interface Alternatives {
 
 /** One "or" between two words of a kind the report can settle; undefined for anything else. */
 export function alternativesOf(kb: KnowledgeBase, question: string): Alternatives | undefined {
-  const found = wordAlternatives(kb, question) ?? phraseAlternatives(question);
+  const found = cleftAlternatives(question) ?? wordAlternatives(kb, question) ?? phraseAlternatives(question);
   return found && { ...found, texts: kb.knowledge.stories.flatMap((s) => s.lines) };
 }
 
@@ -90,6 +90,25 @@ export function chooseAlternative(
   if (va || vb) return withLead(va ? a : b, '');
   return undefined;
 }
+
+/**
+ * "Was it the Army that called it fact-finding, or the White House?": the second alternative
+ * put after the predicate of a cleft; each is asked in the cleft's focus.
+ */
+function cleftAlternatives(question: string): Alternatives | undefined {
+  const m = CLEFT_OR.exec(question);
+  if (!m) return undefined;
+  const [, opening, first, link, predicate, second] = m as unknown as [string, string, string, string, string, string];
+  if (normalize(first) === normalize(second)) return undefined;
+  const ask = (focus: string) => `${opening} ${focus} ${link} ${predicate}`;
+  return {
+    first: { word: first, question: ask(first) },
+    second: { word: second, question: ask(second) },
+    phrases: true,
+  };
+}
+const CLEFT_OR =
+  /^\W*((?:was|is|were|wasn'?t|isn'?t)\s+it)\s+(.+?)\s+(who|that)\s+(.+?),?\s+or\s+(?:was\s+it\s+)?((?:the\s+|a\s+|an\s+)?[\p{L}\p{N}.'’-]+(?:\s+[\p{L}\p{N}.'’-]+){0,3})\W*$/iu;
 
 /**
  * "Is Witkoff a special envoy or secretary of state", "was it the Army or the White House that

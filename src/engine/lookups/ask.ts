@@ -53,7 +53,7 @@ export function ask(
   const toks = tokens(question);
   // "Wednesday or Tuesday?": each alternative asked on its own, and the reply names the one held.
   if (lookup === 'ask' && isPolar(toks, question)) {
-    const alternatives = alternativesOf(kb, question);
+    const alternatives = alternativesOf(kb, asked);
     const chosen = alternatives && chooseAlternative(alternatives, (q) => ask(kb, q, kinds, lookup, scope));
     if (chosen) return chosen;
   }
