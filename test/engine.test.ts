@@ -317,6 +317,15 @@ describe('yes/no questions', () => {
       expect(ask(q).text, q).toMatch(/^No\. President Trump ordered the visit.*according to Army spokesperson/);
     }
     expect(ask('butler said trump ordered the visit, right?').text).toMatch(/^Yes\. /);
+    // One word told is too little to credit it to someone else ("disappointed in President Putin").
+    expect(ask('did trump talk about putin').text).not.toMatch(/^No\b/);
+  });
+
+  it('takes speaking and talking as telling, of a topic as of what was said', () => {
+    expect(ask('did trump speak at a us-saudi investment conference').text).toMatch(/^Yes\. Trump recently voiced/);
+    // Peskov spoke of progress, to play it down; he did not say there was any.
+    expect(ask('did peskov speak about progress').text).toMatch(/^Yes\. Kremlin spokesperson Dmitry Peskov/);
+    expect(ask('did peskov say there was progress').text).toMatch(/^No\. /);
     expect(ask('did axios report the 28 point plan').text).toMatch(/^Yes\. Axios reported/);
     expect(ask('did cnn report the secret effort').text).toMatch(/^Yes\. /);
   });

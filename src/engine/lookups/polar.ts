@@ -144,7 +144,11 @@ export function premiseCheck(
   );
   // The report says the premise is not so ("were there new developments?" of "no new developments").
   // (Unless the question asks about the denial itself: "did Peskov downplay the reports".)
-  if (!toks.some((t) => t.negated || DENYING.has(t.lemma) || ABSENCE.has(t.lemma))) {
+  // Nor about telling of it at all ("did Peskov speak about progress": he downplayed it).
+  const tellsAbout = toks.some(
+    (t, i) => TELLING.has(t.lemma) && /^(?:about|on|of|regarding)$/.test(toks[i + 1]?.normal ?? ''),
+  );
+  if (!tellsAbout && !toks.some((t) => t.negated || DENYING.has(t.lemma) || ABSENCE.has(t.lemma))) {
     const { negated, affirmed } = negationsOf(kb, reply);
     if (asked.some((w) => negated.has(w.term) && !affirmed.has(w.term))) return 'no';
   }
@@ -180,13 +184,15 @@ export function premiseCheck(
       (form) =>
         [...verbSynonymsOf(form)].some((o) => wordTerms.has(termOf(normalize(o), kb.index.synonyms))) || glossed(form),
     );
-  const unsupported = asked.filter((w) => !terms.has(w.term) && !synonymous(w));
+  // The verb of telling of someone asked to have told it ("Axios said…", "did Trump speak at…")
+  // is checked with them, below: any verb of telling the evidence has them tell with will do.
+  const speakers = speakersOf(kb, toks, asked);
+  const tellingAt = speakers.length ? toks.findIndex((t) => TELLING.has(t.lemma)) : -1;
+  const tellingWord = tellingAt < 0 ? undefined : normalize(toks[tellingAt]!.text);
+  const unsupported = asked.filter((w) => !terms.has(w.term) && !synonymous(w) && normalize(w.typed) !== tellingWord);
   // Words the search leaves out as too general ("right", "guy") still carry a premise here.
   const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
   const particle = predicateParticle(toks);
-  // The verb of telling of someone asked to have told it ("Axios said…") is checked with them, below.
-  const speakers = speakersOf(kb, toks, asked);
-  const tellingAt = speakers.length ? toks.findIndex((t) => TELLING.has(t.lemma)) : -1;
   const unread = toks.filter(
     (t, i) =>
       i !== tellingAt &&
@@ -470,7 +476,9 @@ function saidByThem(
   // Someone else named tells it all ("did CNN report the 28-point plan" of "Axios's reporting on
   // the 28-point draft framework"): No, and the evidence says who. Not the report's own agency,
   // whose voice tells everything it does not credit to anyone.
-  if (told.length === 0) return 'unknown';
+  // Only for something specific: one word told ("did Trump talk about Putin") is too little to
+  // say someone else told it instead.
+  if (told.length < MIN_TOLD_BY_ANOTHER) return 'unknown';
   const agencies = new Set(kb.knowledge.stories.flatMap((st) => termsOf(st.agency)));
   const voices = [...outlets, ...kb.index.nameTerms].filter((t) => !speakerTerms.has(t) && !agencies.has(t));
   return voices.some(speaks) ? 'no' : 'unknown';
@@ -498,10 +506,17 @@ function onlyNamed(rest: readonly Token[]): boolean {
   return words.length > 0 && words.every((t) => isNamePart(t) || t.pos === 'PRON' || t.pos === 'DET');
 }
 
+const CONVERSING: ReadonlySet<string> = new Set(['talk', 'speak']);
+
+/** Words told, at least, for a voice the report names telling them all to make another's a No. */
+const MIN_TOLD_BY_ANOTHER = 2;
+
 /** Who a yes/no question asks to have told something: a name or an outlet before its verb of telling ("did CNN report…"). */
 function speakersOf(kb: KnowledgeBase, toks: readonly Token[], asked: readonly ResolvedWord[]): ResolvedWord[] {
   const at = toks.findIndex((t) => TELLING.has(t.lemma));
   if (at < 0 || passiveAt(toks, at)) return [];
+  // Talking to or with someone is a conversation, not something told.
+  if (CONVERSING.has(toks[at]!.lemma) && /^(?:to|with)$/i.test(toks[at + 1]?.normal ?? '')) return [];
   const before = new Set(toks.slice(0, at).map((t) => normalize(t.text)));
   const outlets = outletTermsOf(kb);
   return asked.filter((w) => before.has(normalize(w.typed)) && (kindOf(w.word, kb) === 'name' || outlets.has(w.term)));
@@ -583,6 +598,10 @@ const outletCache = new WeakMap<object, ReadonlySet<string>>();
 const TELLING: ReadonlySet<string> = new Set([
   'say',
   'call',
+  'speak',
+  'talk',
+  'comment',
+  'remark',
   'report',
   'express',
   'highlight',
