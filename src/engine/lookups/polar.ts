@@ -515,8 +515,10 @@ const MIN_TOLD_BY_ANOTHER = 2;
 function speakersOf(kb: KnowledgeBase, toks: readonly Token[], asked: readonly ResolvedWord[]): ResolvedWord[] {
   const at = toks.findIndex((t) => TELLING.has(t.lemma));
   if (at < 0 || passiveAt(toks, at)) return [];
-  // Talking to or with someone is a conversation, not something told.
+  // Talking to or with someone is a conversation, not something told; calling someone, nothing
+  // said of them, is no telling either ("did Trump call Putin").
   if (CONVERSING.has(toks[at]!.lemma) && /^(?:to|with)$/i.test(toks[at + 1]?.normal ?? '')) return [];
+  if (onlyNamed(toks.slice(at + 1))) return [];
   const before = new Set(toks.slice(0, at).map((t) => normalize(t.text)));
   const outlets = outletTermsOf(kb);
   return asked.filter((w) => before.has(normalize(w.typed)) && (kindOf(w.word, kb) === 'name' || outlets.has(w.term)));
