@@ -1015,6 +1015,9 @@ describe('who tells something, asked yes or no', () => {
       expect(ask(q).text).not.toMatch(/^Yes\b/);
     }
     expect(ask('did a russian source describe the discussions as very productive').text).toMatch(/^Yes\. /);
+    // "U.S. officials perceive new openness…, according to a source…, but Peskov said there were
+    // 'no new developments'": what Peskov told is his clause's, not the voices' before him.
+    expect(ask('did peskov confirm new openness').text).not.toMatch(/^Yes\b/);
   });
 
   it('may tell it with another verb of telling: “did Trump call it his easy one” of “Trump voiced…, saying”', () => {

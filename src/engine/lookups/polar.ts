@@ -465,13 +465,22 @@ function saidByThem(
     const clauses = sentence
       .split(CLAUSE_BREAK)
       .map((part) => ({ terms: termsOf(part), subject: subjectTerms(kb, part) }));
-    const theirs = clauses.filter((c) => c.subject.includes(term));
-    if (theirs.length === 0) return false;
-    if (told.length === 0 || theirs.some((c) => told.some((t) => c.terms.includes(t)))) return true;
-    const voice = (t: string) => t !== term && (outlets.has(t) || kb.index.nameTerms.has(t));
-    const others = clauses.some((c) => c.subject.some(voice));
-    return !others && told.some((t) => clauses.some((c) => c.terms.includes(t)));
+    // What they tell is in the clauses around theirs, as far as the clause of the next voice
+    // either way ("…, CNN reported, marking…"; not "officials perceive new openness, according
+    // to a source…, but Peskov said…").
+    const other = (i: number) => clauses[i]!.subject.length > 0 && !clauses[i]!.subject.includes(term);
+    return clauses.some((c, i) => {
+      if (!c.subject.includes(term)) return false;
+      if (told.length === 0) return true;
+      let from = i;
+      while (from > 0 && !other(from - 1)) from--;
+      let to = i;
+      while (to < clauses.length - 1 && !other(to + 1)) to++;
+      const around = clauses.slice(from, to + 1);
+      return told.every((t) => around.some((a) => a.terms.includes(t)));
+    });
   };
+
   if (speakers.every((w) => speaks(w.term))) return 'yes';
   // Someone else named tells it all ("did CNN report the 28-point plan" of "Axios's reporting on
   // the 28-point draft framework"): No, and the evidence says who. Not the report's own agency,
@@ -536,6 +545,9 @@ function passiveAt(toks: readonly Token[], at: number): boolean {
  * has no such verb or no subject before it.
  */
 function subjectTerms(kb: KnowledgeBase, clause: string): string[] {
+  // "…, according to a source familiar with the discussions": who tells it is who follows.
+  const according = /^\W*according\s+to\s+(.+)$/iu.exec(clause);
+  if (according) return contentWords(according[1]!, kb.index.synonyms).map((w) => w.term);
   const toks = tokens(clause);
   // A verb of telling, or its noun after a possessor: "Axios's reporting on the framework".
   const at = toks.findIndex(
