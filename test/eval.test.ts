@@ -18,8 +18,8 @@ import { KNOWLEDGE_DIR, shippedKnowledgeBase } from './helpers/knowledge.js';
  * right, or answers one the report cannot, fails here; raise these when the engine improves.
  */
 const REACHED = { answerable: 86 / 86, declined: 27 / 27 };
-/** knowledge/eval/holdout.yaml, never tuned on: 20/22 answerable, 7/8 declined (a yes/no premise needs its word in the evidence). */
-const HOLDOUT_REACHED = { answerable: 20 / 22, declined: 7 / 8 };
+/** knowledge/eval/holdout.yaml, never tuned on: 21/22 answerable, 7/8 declined (a yes/no premise needs its word in the evidence). */
+const HOLDOUT_REACHED = { answerable: 21 / 22, declined: 7 / 8 };
 
 let kb: KnowledgeBase;
 let items: EvalItem[];
@@ -85,8 +85,8 @@ describe('the engine on the held-out set', () => {
  * The tuning part was tuned on; the held-out part never was. Raise these when the engine improves.
  */
 const NATURAL_REACHED = {
-  tune: { answerable: 181 / 219, declined: 88 / 101 },
-  holdout: { answerable: 106 / 147, declined: 50 / 67 },
+  tune: { answerable: 184 / 219, declined: 88 / 101 },
+  holdout: { answerable: 107 / 147, declined: 52 / 67 },
 };
 
 describe('the engine on the natural questions', () => {
