@@ -479,6 +479,8 @@ describe('roles and opinions', () => {
 
   it('answers a person’s role or rank from their profile, never “doesn’t say”', () => {
     expect(ask('whats the role of dave butler').text).toMatch(/^Col\. Dave Butler: Army spokesperson\./);
+    // A field word the knowledge never uses names no missing subject: the profile gives it.
+    expect(ask('What is the designation of Col. Dave Butler?').text).toMatch(/^Col\. Dave Butler: Army spokesperson\./);
     expect(ask("what is weimer's rank").text).toMatch(/^Michael Weimer: Sergeant Major of the Army\./);
   });
 

@@ -1,7 +1,7 @@
 import { isAddressTerm, sentences, tokens, vowellessWord, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
 import { MORE_THAN_ONE } from './question.js';
-import { fillerShare, isFunctionWord, roleOf, textSpeakFor } from './subject.js';
+import { fillerShare, isFunctionWord, PROFILE_FIELDS, roleOf, textSpeakFor } from './subject.js';
 import { contentWords, normalize, QUESTION_WORDS, tellingTerms, termOf, type QueryWord } from './text.js';
 import type { Tuning } from './tuning.js';
 import { completions, correctTypo } from './typo.js';
@@ -124,7 +124,9 @@ export function resolveWords(
       out.push({ ...w, unknown: false, filler: true, weight: index.maxIdf, typed, pos: token?.pos ?? '' });
     } else if (
       roleOf(token, w.word, opening.has(w.word), tuning) === 'subject' &&
-      !tellingTerms(index.synonyms).has(w.term)
+      !tellingTerms(index.synonyms).has(w.term) &&
+      // A field of a person's profile ("the designation of Col. Butler") asks for what the profile gives.
+      !PROFILE_FIELDS.has(w.word)
     ) {
       // A subject the knowledge never uses is at least as specific as its rarest word.
       out.push({ ...w, unknown: true, filler: false, weight: index.maxIdf, typed });

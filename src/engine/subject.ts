@@ -81,3 +81,14 @@ function nearFunctionWords(): ReadonlyMap<string, readonly string[]> {
 function deletions(word: string): string[] {
   return [...word].map((_, i) => word.slice(0, i) + word.slice(i + 1));
 }
+
+/** What a person's profile gives by its fields (name, role), in the words people ask for them. */
+export const PROFILE_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'role',
+  'title',
+  'job',
+  'position',
+  'designation',
+  'rank',
+]);

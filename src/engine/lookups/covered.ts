@@ -1,3 +1,4 @@
+import { PROFILE_FIELDS } from '../subject.js';
 import { decide } from '../decide.js';
 import type { ResolvedWord } from '../resolve.js';
 import { fromEntry } from '../reply.js';
@@ -55,14 +56,3 @@ export function uncovered(kb: KnowledgeBase, reply: Answer, words: readonly Reso
       (w.pos === 'VERB' || kindOf(w.word, kb) === 'name' || (notWho && entry.kind === 'person' && w.pos === 'NOUN')),
   );
 }
-
-/** What a person's profile gives by its fields (name, role), in the words people ask for them. */
-const PROFILE_FIELDS: ReadonlySet<string> = new Set([
-  'name',
-  'role',
-  'title',
-  'job',
-  'position',
-  'designation',
-  'rank',
-]);
