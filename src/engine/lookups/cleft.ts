@@ -67,7 +67,9 @@ export function agentCheck(kb: KnowledgeBase, cleft: Cleft, askWho: (text: strin
   const done = contentWords(cleft.predicate, synonyms).filter((w) => kb.index.idf.has(w.term));
   if (!done.every((w) => held.has(w.term))) return undefined;
   const named = namesIn(kb, reply.answer);
-  if (asked.every((w) => named.has(w.term))) return withPolarity(kb, reply, 'yes');
+  // All of whom it was asked about: "the Washington Post" is not "Washington".
+  const whole = contentWords(cleft.person, synonyms).every((w) => named.has(w.term) || held.has(w.term));
+  if (whole && asked.every((w) => named.has(w.term))) return withPolarity(kb, reply, 'yes');
   const people = [...named].filter((t) => kb.index.nameTerms.has(t));
   return people.length ? withPolarity(kb, reply, 'no') : undefined;
 }

@@ -1,6 +1,7 @@
 import {
   adverbSynonymsOf,
   antonymsOf,
+  isDemonym,
   isName,
   rivalPlaces,
   sentences,
@@ -139,8 +140,21 @@ export function premiseCheck(
   if (askedTimes.length > 0 && heldTimes.length === 0) return 'unknown';
   const otherTime = askedTimes.length > 0 && !sameTime;
   const timeWords = new Set(askedTimes.flatMap((t) => t.split(' ')));
+  // And a degree on an adjective ("completely secret"), checked against the evidence's degree.
+  const degreeWords = new Set(
+    toks
+      .filter(
+        (t, i) =>
+          t.pos === 'ADV' && toks[i + 1]?.pos === 'ADJ' && (HEIGHTENING.has(t.normal) || LESSENING.has(t.normal)),
+      )
+      .map((t) => normalize(t.text)),
+  );
   const asked = words.filter(
-    (w) => !QUESTION_WORDS.has(w.term) && (!w.filler || PREMISE_POS.has(w.pos ?? '')) && !timeWords.has(w.word),
+    (w) =>
+      !QUESTION_WORDS.has(w.term) &&
+      (!w.filler || PREMISE_POS.has(w.pos ?? '')) &&
+      !timeWords.has(w.word) &&
+      !degreeWords.has(w.word),
   );
   // The report says the premise is not so ("were there new developments?" of "no new developments").
   // (Unless the question asks about the denial itself: "did Peskov downplay the reports".)
@@ -197,6 +211,7 @@ export function premiseCheck(
     (t, i) =>
       i !== tellingAt &&
       !timeWords.has(normalize(t.text)) &&
+      !degreeWords.has(normalize(t.text)) &&
       // A function word by the tagger's generous list may still assert something ("travel alone"),
       // unless the evidence says it in another word of its WordNet synset ("mostly": largely).
       // A number word ("three generals") or an adjective is a premise, and so is a particle left at the end with
@@ -244,8 +259,10 @@ export function premiseCheck(
     if (!kind) return false;
     if (kind !== 'name') return held.some((h) => sameKind(w, h, kind));
     // The slots hold names only: of another person, or of another place or party.
-    const asked = slotsOf(toks, w.word, true);
-    return [...asked].some((slot) => (slots.get(slot) ?? []).some((h) => h.term !== w.term && rivals(w, h)));
+    // Not where a sentence may hold several at once ("an ally of Vance" says nothing against
+    // being an ally of Trump, "met with Shmyhal" nothing against meeting with Zelensky).
+    const asked = [...slotsOf(toks, w.word, true)].filter((slot) => !SHARED_SLOTS.has(slot));
+    return asked.some((slot) => (slots.get(slot) ?? []).some((h) => h.term !== w.term && rivals(w, h)));
   };
   const contradicted = unsupported.filter(contradicts);
   const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
@@ -292,7 +309,8 @@ export function premiseCheck(
   const askedTerms = new Set(asked.map((w) => w.term));
   const elsewhen = held.some((h, i) => OTHER_TIME.has(h.word) && askedTerms.has(held[i + 1]?.term ?? ''));
   if (!asksOtherTime && elsewhen) return 'unknown';
-  if (!sameDegree(kb, reply, toks)) return 'unknown';
+  const degree = degreeOf(kb, reply, toks);
+  if (degree !== 'yes') return degree;
   if (!together(kb, reply, toks, asked)) return 'unknown';
   const teller = saidByThem(kb, reply, toks, asked);
   if (teller !== 'yes') return teller;
@@ -338,7 +356,7 @@ const nameWordCache = new WeakMap<object, ReadonlySet<string>>();
  * disappointed" is no Yes to "very disappointed". A word the evidence says without one is not
  * said to any degree.
  */
-function sameDegree(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): boolean {
+function degreeOf(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): Polarity {
   const degrees = perEntry(degreeCache, kb, reply, () => {
     const out = new Map<string, Set<string>>();
     for (const text of evidenceTexts(reply)) {
@@ -353,13 +371,48 @@ function sameDegree(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): b
     }
     return out;
   });
-  return toks.every((t, i) => {
+  let verdict: Polarity = 'yes';
+  toks.forEach((t, i) => {
     const next = toks[i + 1];
-    if (t.pos !== 'ADV' || next?.pos !== 'ADJ') return true;
+    if (t.pos !== 'ADV' || next?.pos !== 'ADJ') return;
     const said = degrees.get(next.lemma);
-    return !said || said.has(t.normal) || [...adverbSynonymsOf(t.normal)].some((o) => said.has(o));
+    if (!said || said.has(t.normal) || [...adverbSynonymsOf(t.normal)].some((o) => said.has(o))) return;
+    // "Completely" or "very" of what the evidence says is only "largely" or "a little": No.
+    const below = [...said].every((d) => LESSENING.has(d));
+    verdict = below && HEIGHTENING.has(t.normal) && verdict !== 'unknown' ? 'no' : 'unknown';
   });
+  return verdict;
 }
+/** Adverbs that raise an adjective to its full or a high degree (English's maximizers and boosters). */
+const HEIGHTENING: ReadonlySet<string> = new Set([
+  'completely',
+  'totally',
+  'fully',
+  'entirely',
+  'wholly',
+  'absolutely',
+  'utterly',
+  'very',
+  'extremely',
+  'really',
+  'hugely',
+  'deeply',
+  'super',
+]);
+/** Adverbs that hold it below that (approximators, compromisers, diminishers). */
+const LESSENING: ReadonlySet<string> = new Set([
+  'largely',
+  'mostly',
+  'partly',
+  'partially',
+  'somewhat',
+  'slightly',
+  'little',
+  'fairly',
+  'rather',
+  'moderately',
+  'mainly',
+]);
 const degreeCache = new WeakMap<Entry, Map<string, Set<string>>>();
 const clauseCache = new WeakMap<Entry, Set<string>[]>();
 
@@ -443,20 +496,32 @@ function saidByThem(
   const at = toks.findIndex((t) => TELLING.has(t.lemma));
   // "Is Witkoff described as…": the passive asks how the report tells of them, not what they told.
   if (at < 0 || passiveAt(toks, at)) return 'yes';
-  const outlets = outletTermsOf(kb);
   const speakers = speakersOf(kb, toks, asked);
   if (speakers.length === 0) return 'yes';
   const verb = termOf(normalize(toks[at]!.lemma), kb.index.synonyms);
   const termsOf = (text: string) => contentWords(text, kb.index.synonyms).map((w) => w.term);
+  // Whom an attribution names, not the people qualifying it ("a Russian source" is not Russia's).
+  const voiceOf = (attribution: string) =>
+    attribution
+      .split(/\s+/)
+      .filter((word) => !isDemonym(word.replace(/[^\p{L}]/gu, '')))
+      .flatMap(termsOf);
   // What they are asked to have told ("the 28-point plan"), where the evidence has it: it must be
   // in what is attributed to them or in their clause, not beside another source's ("It relays
   // CNN's reporting on the secret effort, and Axios's reporting on the 28-point draft framework").
   const speakerTerms = new Set(speakers.map((w) => w.term));
   const quoted = reply.sources.map((s) => new Set(termsOf(s.quote)));
   const held = new Set(evidenceTexts(reply).flatMap(termsOf));
-  const told = asked.map((w) => w.term).filter((t) => !speakerTerms.has(t) && t !== verb && held.has(t));
+  // "Describe the trip as a fact-finding mission": what they told is what follows "as"; the trip
+  // is what they told it of.
+  const as = toks.findIndex((t, i) => i > at && t.normal === 'as');
+  const describedAs = as > at ? new Set(toks.slice(as + 1).map((t) => normalize(t.text))) : undefined;
+  const told = asked
+    .filter((w) => !describedAs || describedAs.has(normalize(w.typed)))
+    .map((w) => w.term)
+    .filter((t) => !speakerTerms.has(t) && t !== verb && held.has(t));
   const speaks = (term: string) =>
-    reply.sources.some((s, i) => termsOf(s.attribution).includes(term) && told.every((t) => quoted[i]!.has(t))) ||
+    reply.sources.some((s, i) => voiceOf(s.attribution).includes(term) && told.every((t) => quoted[i]!.has(t))) ||
     evidenceTexts(reply).some((text) => sentences(text).some((sentence) => tellsIn(sentence, term)));
   // In one sentence, a clause where they are the subject of the verb ("…, CNN reported, …"; not
   // "Dmitriev visited for what a Russian source described as…"); what they told is in that
@@ -489,7 +554,7 @@ function saidByThem(
   // say someone else told it instead.
   if (told.length < MIN_TOLD_BY_ANOTHER) return 'unknown';
   const agencies = new Set(kb.knowledge.stories.flatMap((st) => termsOf(st.agency)));
-  const voices = [...outlets, ...kb.index.nameTerms].filter((t) => !speakerTerms.has(t) && !agencies.has(t));
+  const voices = [...voiceTermsOf(kb), ...kb.index.nameTerms].filter((t) => !speakerTerms.has(t) && !agencies.has(t));
   return voices.some(speaks) ? 'no' : 'unknown';
 }
 /**
@@ -529,13 +594,17 @@ function speakersOf(kb: KnowledgeBase, toks: readonly Token[], asked: readonly R
   if (CONVERSING.has(toks[at]!.lemma) && /^(?:to|with)$/i.test(toks[at + 1]?.normal ?? '')) return [];
   if (onlyNamed(toks.slice(at + 1))) return [];
   const before = new Set(toks.slice(0, at).map((t) => normalize(t.text)));
-  const outlets = outletTermsOf(kb);
-  return asked.filter((w) => before.has(normalize(w.typed)) && (kindOf(w.word, kb) === 'name' || outlets.has(w.term)));
+  const voices = voiceTermsOf(kb);
+  return asked.filter((w) => before.has(normalize(w.typed)) && (kindOf(w.word, kb) === 'name' || voices.has(w.term)));
 }
 
-/** Whether the verb at `at` is a passive: a form of "be" before it ("is he described as…"). */
+/**
+ * Whether the verb at `at` is a passive: a form of "be" before it ("is he described as…"), not
+ * one of a cleft whose relative clause has the verb ("was it the Post that reported…").
+ */
 function passiveAt(toks: readonly Token[], at: number): boolean {
-  return toks.slice(0, at).some((t) => t.lemma === 'be');
+  const be = toks.slice(0, at).findLastIndex((t) => t.lemma === 'be');
+  return be >= 0 && !toks.slice(be + 1, at).some((t) => /^(?:that|who|which)$/i.test(t.normal));
 }
 
 /**
@@ -560,8 +629,11 @@ function subjectTerms(kb: KnowledgeBase, clause: string): string[] {
   while (end >= 0 && (toks[end]!.pos === 'ADV' || toks[end]!.pos === 'AUX' || toks[end]!.pos === 'PART')) end--;
   let start = end;
   while (start >= 0 && SUBJECT_PHRASE.has(toks[start]!.pos)) start--;
+  // Not an adjective or a people's name qualifying it: "a Russian source" is no voice of Russia,
+  // as "Kremlin spokesperson Dmitry Peskov" is of the Kremlin.
   return toks
     .slice(start + 1, end + 1)
+    .filter((t) => t.pos !== 'ADJ' && !isDemonym(t.normal))
     .flatMap((t) => contentWords(t.text, kb.index.synonyms))
     .map((w) => w.term);
 }
@@ -608,6 +680,25 @@ export function outletTermsOf(kb: KnowledgeBase): ReadonlySet<string> {
   return terms;
 }
 const outletCache = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Who may tell something in the stories: their outlets, and the names in the voices their
+ * sources are attributed to ("the U.S. Army", "Kremlin spokesperson Dmitry Peskov").
+ */
+function voiceTermsOf(kb: KnowledgeBase): ReadonlySet<string> {
+  let terms = voiceCache.get(kb.knowledge);
+  if (!terms) {
+    const attributions = new Set(kb.index.entries.flatMap((e) => e.sources.map((s) => s.attribution)));
+    const named = [...attributions].flatMap((a) => a.match(/\p{Lu}[\p{L}.’'-]*/gu) ?? []);
+    terms = new Set([
+      ...outletTermsOf(kb),
+      ...named.flatMap((n) => contentWords(n, kb.index.synonyms).map((w) => w.term)),
+    ]);
+    voiceCache.set(kb.knowledge, terms);
+  }
+  return terms;
+}
+const voiceCache = new WeakMap<object, ReadonlySet<string>>();
 
 const TELLING: ReadonlySet<string> = new Set([
   'say',
@@ -669,7 +760,11 @@ function slotsOf(toks: readonly Token[], word: string, question = false): Set<st
     let k = i + 1;
     // A possessor ("in Washington’s back-channel diplomacy") is not where anything is.
     if (isPossessive(toks[k])) return;
-    while (k < toks.length && QUALIFYING.has(toks[k]!.pos)) k++;
+    // More of the name, up to its possessive ("Donald Trump’s special envoy"), is a possessor too.
+    while (k < toks.length && QUALIFYING.has(toks[k]!.pos)) {
+      if (isPossessive(toks[k]) && k > i + 1) return;
+      k++;
+    }
     const after = toks[k];
     // Who does something: the name before its verb ("Butler said"), or the subject a question
     // opens with, whose verb it may have read as a noun ("did vance order…").
@@ -704,6 +799,8 @@ function slotsOf(toks: readonly Token[], word: string, question = false): Set<st
   return out;
 }
 const SKIPPED: ReadonlySet<string> = new Set(['DET', 'ADJ', 'PROPN', 'NUM', 'PUNCT']);
+/** Places in a sentence that hold any number of names: of whom, with whom. */
+const SHARED_SLOTS: ReadonlySet<string> = new Set(['after of', 'after with']);
 /** More of a name: a proper noun, or a title written as one ("President" read as a noun). */
 const isNamePart = (t: Token) => t.pos === 'PROPN' || (t.pos === 'NOUN' && /^\p{Lu}/u.test(t.text));
 /** Between a name and the noun it qualifies: more of the name, a possessive, a hyphen, an adjective. */

