@@ -1052,6 +1052,14 @@ describe('fifth blind try: confident replies the report does not support', () =>
     expect(ask('is the effort mostly secret').text).toMatch(/^Yes\b/);
   });
 
+  it('says Yes to what the report tells in someone’s words, however the question puts the telling', () => {
+    expect(ask('did trump say it was going to be his easy one').text).toMatch(/^Yes\. Trump recently voiced/);
+    expect(ask('did shmyhal talk about defence innovations').text).toMatch(/^Yes\. Ukrainian Defence Minister/);
+    // ANI's report says it in its own voice: the agency is named only in the attribution.
+    expect(ask('did ani say driscoll was a close ally of vance').text).toMatch(/^Yes\. /);
+    expect(ask('did cnn say driscoll was a close ally of vance').text).not.toMatch(/^Yes\b/);
+  });
+
   it('says no No of a name where a sentence holds several: “an ally of Vance” is no No to “ally of Trump”', () => {
     expect(ask('is driscoll a close ally of trump').text).not.toMatch(/^No\b/);
     expect(ask('is driscoll a close ally of vance').text).toMatch(/^Yes\. /);
