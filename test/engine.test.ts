@@ -1060,6 +1060,14 @@ describe('fifth blind try: confident replies the report does not support', () =>
     expect(ask('did cnn say driscoll was a close ally of vance').text).not.toMatch(/^Yes\b/);
   });
 
+  it('checks an “according to X” as who told it, before or after the question', () => {
+    // The openness is what U.S. officials perceive; the Kremlin's spokesperson said "no new developments".
+    expect(ask('did russia open up to a potential agreement according to the kremlin').text).not.toMatch(/^Yes\b/);
+    expect(ask('did trump order the visit according to butler').text).toMatch(/^Yes\. President Trump ordered/);
+    expect(ask('did trump order the visit according to axios').text).toMatch(/^No\. President Trump ordered/);
+    expect(ask('according to cnn, is the effort secret').text).toMatch(/^Yes, largely\. CNN called it/);
+  });
+
   it('says no No of a name where a sentence holds several: “an ally of Vance” is no No to “ally of Trump”', () => {
     expect(ask('is driscoll a close ally of trump').text).not.toMatch(/^No\b/);
     expect(ask('is driscoll a close ally of vance').text).toMatch(/^Yes\. /);

@@ -259,6 +259,15 @@ export function withoutAskingAbout(text: string): string {
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
+/**
+ * "According to CNN, is the effort secret?": the question, with whom it asks about put after it
+ * ("is the effort secret according to CNN?"), as the question is read from its opening words.
+ */
+export function withAccordingLast(text: string): string {
+  const m = /^\W*(according\s+to\s+[^,?]+?)\s*,\s*(.+?)\s*([?.!]*)$/isu.exec(text);
+  return m ? `${m[2]} ${m[1]}${m[3]}` : text;
+}
+
 /** "…, according to the report", "as per the article": where the answer is to come from, as always. */
 const PER_THE_REPORT =
   /,?\s*\b(?:according\s+to|as\s+per|per)\s+(?:the|this|that|ur|your)\s+(?:report|article|story|piece|text|news)\b\s*,?/gi;

@@ -11,6 +11,7 @@ import {
   QUESTION_WORDS,
   stripPreamble,
   viewedStatement,
+  withAccordingLast,
   withoutAskingAbout,
   withoutLayout,
 } from '../text.js';
@@ -48,7 +49,7 @@ export function ask(
   lookup: Lookup = 'ask',
   scope: Scope = {},
 ): Answer {
-  const asked = asTagQuestion(withoutAskingAbout(withoutLayout(stripPreamble(text))));
+  const asked = asTagQuestion(withAccordingLast(withoutAskingAbout(withoutLayout(stripPreamble(text)))));
   const question = (lookup === 'ask' ? uncleft(asked) : undefined) ?? asked;
   const toks = tokens(question);
   // "Wednesday or Tuesday?": each alternative asked on its own, and the reply names the one held.

@@ -201,8 +201,8 @@ export function premiseCheck(
   // The verb of telling of someone asked to have told it ("Axios said…", "did Trump speak at…")
   // is checked with them, below: any verb of telling the evidence has them tell with will do.
   const speakers = speakersOf(kb, toks, asked);
-  const tellingAt = speakers.length ? toks.findIndex((t) => TELLING.has(t.lemma)) : -1;
-  const tellingWord = tellingAt < 0 ? undefined : normalize(toks[tellingAt]!.text);
+  const tellingIndex = speakers.length ? tellingAt(toks) : -1;
+  const tellingWord = tellingIndex < 0 ? undefined : normalize(toks[tellingIndex]!.text);
   // A speaker the evidence names only in a source's attribution ("did ANI say…") is checked by who tells it, below.
   const told = speakers.length > 0 ? saidByThem(kb, reply, toks, asked) : 'yes';
   const unsupported = asked.filter(
@@ -220,7 +220,8 @@ export function premiseCheck(
   const particle = predicateParticle(toks);
   const unread = toks.filter(
     (t, i) =>
-      i !== tellingAt &&
+      i !== tellingIndex &&
+      !(tellingIndex >= 0 && toks[tellingIndex]!.normal === 'according' && i === tellingIndex + 1) &&
       !timeWords.has(normalize(t.text)) &&
       !degreeWords.has(normalize(t.text)) &&
       // A function word by the tagger's generous list may still assert something ("travel alone"),
@@ -498,11 +499,9 @@ function saidByThem(
   toks: readonly Token[],
   asked: readonly ResolvedWord[],
 ): 'yes' | 'no' | 'unknown' {
-  const at = toks.findIndex((t) => TELLING.has(t.lemma));
-  // "Is Witkoff described as…": the passive asks how the report tells of them, not what they told.
-  if (at < 0 || passiveAt(toks, at)) return 'yes';
+  const at = tellingAt(toks);
   const speakers = speakersOf(kb, toks, asked);
-  if (speakers.length === 0) return 'yes';
+  if (at < 0 || speakers.length === 0) return 'yes';
   const verb = termOf(normalize(toks[at]!.lemma), kb.index.synonyms);
   const termsOf = (text: string) => contentWords(text, kb.index.synonyms).map((w) => w.term);
   // Whom an attribution names, not the people qualifying it ("a Russian source" is not Russia's).
@@ -592,15 +591,31 @@ const MIN_TOLD_BY_ANOTHER = 2;
 
 /** Who a yes/no question asks to have told something: a name or an outlet before its verb of telling ("did CNN report…"). */
 function speakersOf(kb: KnowledgeBase, toks: readonly Token[], asked: readonly ResolvedWord[]): ResolvedWord[] {
-  const at = toks.findIndex((t) => TELLING.has(t.lemma));
-  if (at < 0 || passiveAt(toks, at)) return [];
-  // Talking to or with someone is a conversation, not something told; calling someone, nothing
-  // said of them, is no telling either ("did Trump call Putin").
-  if (CONVERSING.has(toks[at]!.lemma) && /^(?:to|with)$/i.test(toks[at + 1]?.normal ?? '')) return [];
-  if (onlyNamed(toks.slice(at + 1))) return [];
-  const before = new Set(toks.slice(0, at).map((t) => normalize(t.text)));
+  const at = tellingAt(toks);
+  if (at < 0) return [];
+  // "…, according to the Kremlin": who it follows is who is asked to have told it.
+  const according = toks[at]!.normal === 'according';
+  if (!according) {
+    // Talking to or with someone is a conversation, not something told; calling someone, nothing
+    // said of them, is no telling either ("did Trump call Putin").
+    if (CONVERSING.has(toks[at]!.lemma) && /^(?:to|with)$/i.test(toks[at + 1]?.normal ?? '')) return [];
+    if (onlyNamed(toks.slice(at + 1))) return [];
+  }
+  const theirs = new Set((according ? toks.slice(at + 2) : toks.slice(0, at)).map((t) => normalize(t.text)));
   const voices = voiceTermsOf(kb);
-  return asked.filter((w) => before.has(normalize(w.typed)) && (kindOf(w.word, kb) === 'name' || voices.has(w.term)));
+  return asked.filter((w) => theirs.has(normalize(w.typed)) && (kindOf(w.word, kb) === 'name' || voices.has(w.term)));
+}
+
+/**
+ * Where a yes/no question says who told it: its verb of telling ("did CNN report…"), or an
+ * "according to" ("…according to the Kremlin"); -1 for neither, or for a passive ("is Witkoff
+ * described as…", which asks how the report tells of them, not what they told).
+ */
+function tellingAt(toks: readonly Token[]): number {
+  const according = toks.findIndex((t, i) => t.normal === 'according' && toks[i + 1]?.normal === 'to');
+  if (according >= 0) return according;
+  const at = toks.findIndex((t) => TELLING.has(t.lemma));
+  return at < 0 || passiveAt(toks, at) ? -1 : at;
 }
 
 /**
