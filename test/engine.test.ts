@@ -1060,6 +1060,15 @@ describe('fifth blind try: confident replies the report does not support', () =>
     expect(ask('did cnn say driscoll was a close ally of vance').text).not.toMatch(/^Yes\b/);
   });
 
+  it('says No when the evidence has someone else do what the question has a person do', () => {
+    // "Driscoll met … Zelensky and other top leaders to brief them": Driscoll briefs.
+    expect(ask('did zelensky brief driscoll on battlefield conditions').text).toMatch(/^No\. Driscoll met/);
+    expect(ask('did driscoll brief zelensky on battlefield conditions').text).toMatch(/^Yes\. /);
+    // Meeting takes two; and a comma ends who does what ("…with Driscoll, expressed gratitude").
+    expect(ask('did zelensky meet driscoll').text).toMatch(/^Yes\. /);
+    expect(ask('did shmyhal express gratitude').text).toMatch(/^Yes\. /);
+  });
+
   it('checks an “according to X” as who told it, before or after the question', () => {
     // The openness is what U.S. officials perceive; the Kremlin's spokesperson said "no new developments".
     expect(ask('did russia open up to a potential agreement according to the kremlin').text).not.toMatch(/^Yes\b/);

@@ -271,6 +271,21 @@ export function premiseCheck(
     const asked = [...slotsOf(toks, w.word, true)].filter((slot) => !SHARED_SLOTS.has(slot));
     return asked.some((slot) => (slots.get(slot) ?? []).some((h) => h.term !== w.term && rivals(w, h)));
   };
+  // Someone else the evidence has doing what the question has a person do ("did Zelensky brief
+  // Driscoll" of "Driscoll met Zelensky … to brief them"), unless doing it takes two ("meet").
+  const done = doneAt(kb, toks);
+  const doer =
+    done > 1 ? asked.find((w) => person(w.term) && normalize(toks[1]!.text) === normalize(w.typed)) : undefined;
+  const doing = done > 1 ? toks[done]!.lemma : '';
+  const others = agentsOf(kb, reply).get(doing) ?? [];
+  if (
+    doer &&
+    !RECIPROCAL.has(doing) &&
+    others.length > 0 &&
+    others.every((h) => h.term !== doer.term && person(h.term))
+  ) {
+    return 'no';
+  }
   const contradicted = unsupported.filter(contradicts);
   const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
   if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
@@ -569,7 +584,7 @@ function doneAt(kb: KnowledgeBase, toks: readonly Token[]): number {
   if (toks[0]?.pos !== 'AUX' || toks[0].lemma !== 'do') return -1;
   let i = 1;
   while (i < toks.length && (isNamePart(toks[i]!) || kindOf(normalize(toks[i]!.normal), kb) === 'name')) i++;
-  return i > 1 && i < toks.length && (toks[i]!.pos === 'VERB' || toks[i]!.pos === 'NOUN') ? i : -1;
+  return i > 1 && i < toks.length && DONE_AS.has(toks[i]!.pos) ? i : -1;
 }
 
 /** Whether the rest of a clause names someone and says nothing else ("Putin", "him", "the President?"). */
@@ -819,6 +834,19 @@ function slotsOf(toks: readonly Token[], word: string, question = false): Set<st
   return out;
 }
 const SKIPPED: ReadonlySet<string> = new Set(['DET', 'ADJ', 'PROPN', 'NUM', 'PUNCT']);
+/** How a tagger may read a lower-case question's verb: "did zelensky brief…" as an adjective. */
+const DONE_AS: ReadonlySet<string> = new Set(['VERB', 'NOUN', 'ADJ']);
+/** Verbs whose doing takes two, each doing it: one meeting the other is the other meeting them. */
+const RECIPROCAL: ReadonlySet<string> = new Set([
+  'meet',
+  'talk',
+  'speak',
+  'negotiate',
+  'discuss',
+  'agree',
+  'join',
+  'fight',
+]);
 /** Places in a sentence that hold any number of names: of whom, with whom. */
 const SHARED_SLOTS: ReadonlySet<string> = new Set(['after of', 'after with']);
 /** More of a name: a proper noun, or a title written as one ("President" read as a noun). */
@@ -826,6 +854,33 @@ const isNamePart = (t: Token) => t.pos === 'PROPN' || (t.pos === 'NOUN' && /^\p{
 /** Between a name and the noun it qualifies: more of the name, a possessive, a hyphen, an adjective. */
 const QUALIFYING: ReadonlySet<string> = new Set(['ADJ', 'PROPN', 'NUM', 'PUNCT', 'PART']);
 const PLACE: ReadonlySet<string> = new Set(['in', 'at', 'to', 'into', 'inside', 'within', 'near', 'towards', 'toward']);
+
+/**
+ * Verb -> who the evidence has doing it, clause by clause (a comma ends a subject's reach:
+ * "…his meeting with Driscoll, expressed gratitude" is Shmyhal's gratitude), with what the
+ * clause's subject sets out to do ("Driscoll met Zelensky … to brief them": Driscoll briefs).
+ */
+function agentsOf(kb: KnowledgeBase, reply: Answer): Map<string, QueryWord[]> {
+  return perEntry(agentCache, kb, reply, () => {
+    const agents = new Map<string, QueryWord[]>();
+    for (const clause of evidenceTexts(reply).flatMap(clausesOf)) {
+      const toks = tokens(clause);
+      const purposes = toks.filter(
+        (t, i) => t.pos === 'VERB' && toks[i - 1]?.pos === 'PART' && toks[i - 1]?.normal === 'to',
+      );
+      for (const w of contentWords(clause, kb.index.synonyms)) {
+        if (!kb.index.nameTerms.has(w.term)) continue;
+        const done = [...slotsOf(toks, w.word)]
+          .filter((slot) => slot.startsWith('agent of '))
+          .map((slot) => slot.slice('agent of '.length));
+        if (done.length) done.push(...purposes.map((p) => p.lemma));
+        for (const verb of done) agents.set(verb, [...(agents.get(verb) ?? []), w]);
+      }
+    }
+    return agents;
+  });
+}
+const agentCache = new WeakMap<Entry, Map<string, QueryWord[]>>();
 
 /** Slot -> the names the reply's answer and quotes put there (see `slotsOf`). */
 function nameSlots(kb: KnowledgeBase, reply: Answer): Map<string, QueryWord[]> {
