@@ -866,6 +866,13 @@ describe('a part of a compound question about the first part’s answer', () => 
     expect(a.parts![1]!.text).toMatch(/investment conference/);
   });
 
+  it('reads a later part’s “they” as the people the first part names', () => {
+    const a = ask('did trump meet putin in anchorage in august and did they agree on a deal');
+    expect(a.text).toMatch(/^1\. did trump meet putin in anchorage in august\? Yes\./);
+    // No deal is reported: nothing in the report agrees a deal between Trump and Putin.
+    expect(a.text).not.toMatch(/2\. did they agree on a deal\? Yes\b/);
+  });
+
   it('reads the second part’s “he” as the person the first part asked for', () => {
     const a = ask("what's the defence minister's name and what did he thank the us for");
     expect(a.parts![1]!.entry).toBe('denys-shmyhal');

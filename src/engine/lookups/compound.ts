@@ -34,6 +34,20 @@ const SEPARATOR = new RegExp(`\\s*(?:[?;,]|,?\\s+(?:and|also|&)(?:\\s+also)?)\\s
 const REFERS_TO_ANSWER = /\b(?:it|that|this)\b/i;
 const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|it)\b/i;
 
+/**
+ * Whom a later part's "they" means: the people the first part names, when it names several
+ * ("did Trump meet Putin… and did they agree": Trump and Putin).
+ */
+function peopleIn(kb: KnowledgeBase, first: string): string | undefined {
+  const words = normalize(first).split(' ');
+  const named = kb.index.people
+    .map((p) => ({ p, at: words.findIndex((w) => normalize(p.name).split(' ').includes(w)) }))
+    .filter((n) => n.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((n) => n.p.name);
+  return named.length > 1 ? named.join(' and ') : undefined;
+}
+
 /** Every part answered with its own sources, in one reply; the first part's answer comes first. */
 export function answerParts(kb: KnowledgeBase, typed: readonly string[], scope: Scope = {}): Answer {
   // Each part as asked, without what was typed before it ("i was reading this and wanted to know…").
@@ -61,7 +75,11 @@ export function answerParts(kb: KnowledgeBase, typed: readonly string[], scope: 
     // "... and why": the question word alone asks it of the first part's subject.
     if (part.split(/\s+/).length <= 2)
       return ask(kb, `${part} ${first.replace(new RegExp(`^\\W*${OPENING}\\s*`, 'i'), '')}`, undefined, 'ask', scope);
-    const named = PRONOUN.test(part) ? (subject.exec(first)?.[1] ?? answeredPerson()) : undefined;
+    const named = PRONOUN.test(part)
+      ? ((/\b(?:they|them|their)\b/i.test(part) ? peopleIn(kb, first) : undefined) ??
+        subject.exec(first)?.[1] ??
+        answeredPerson())
+      : undefined;
     return ask(kb, named ? `${part} (${named})` : part, undefined, 'ask', scope);
   });
   // "…and where did he say it": a part about the first part's answer ("it", "that") that finds no
