@@ -25,7 +25,10 @@ export interface Alternatives {
 
 /** One "or" between two words of a kind the report can settle; undefined for anything else. */
 export function alternativesOf(kb: KnowledgeBase, question: string): Alternatives | undefined {
-  const found = cleftAlternatives(question) ?? wordAlternatives(kb, question) ?? phraseAlternatives(question);
+  // A name or an outlet ("CNN"): the words that take no article of the other alternative's.
+  const named = (word: string) =>
+    kindOf(normalize(word), kb) === 'name' || outletTermsOf(kb).has(termOf(normalize(word), kb.index.synonyms));
+  const found = cleftAlternatives(question) ?? wordAlternatives(kb, question) ?? phraseAlternatives(question, named);
   return found && { ...found, texts: kb.knowledge.stories.flatMap((s) => s.lines) };
 }
 
@@ -116,7 +119,7 @@ const CLEFT_OR =
  * of the other. The second runs from "or" to the end of its noun phrase; the first is the noun
  * phrase before "or", from its determiner, or as long as the second where it has none.
  */
-function phraseAlternatives(question: string): Alternatives | undefined {
+function phraseAlternatives(question: string, isNamed: (word: string) => boolean): Alternatives | undefined {
   const toks = tokensWithOffsets(question);
   const ors = toks.filter((t) => t.normal === 'or');
   if (ors.length !== 1) return undefined;
@@ -142,7 +145,11 @@ function phraseAlternatives(question: string): Alternatives | undefined {
   const after = question.slice(second.at(-1)!.end);
   // The first alternative's own determiner is kept for the second ("a special envoy or secretary
   // of state": "a secretary of state").
-  const det = first[0]!.pos === 'DET' && second[0]!.pos !== 'DET' ? `${first[0]!.text} ` : '';
+  // Not for a name: "the Army or CNN".
+  const det =
+    first[0]!.pos === 'DET' && second[0]!.pos !== 'DET' && second[0]!.pos !== 'PROPN' && !isNamed(second[0]!.text)
+      ? `${first[0]!.text} `
+      : '';
   const firstText = text(first[0]!.start, first.at(-1)!.end);
   const secondText = `${det}${text(second[0]!.start, second.at(-1)!.end)}`;
   if (normalize(firstText) === normalize(secondText)) return undefined;
@@ -201,14 +208,17 @@ function lead(held: string, not: string | undefined, reply: Answer, texts: reado
   return `${named(asWritten(held))}${not === undefined ? '' : `, not ${asWritten(not)}`}.`;
 }
 
-/** Each word of a text (lower case) -> its first form inside a sentence; only capitalised ones, if asked. */
-function wordForms(text: string, capitalisedOnly: boolean): Map<string, string> {
+/** Each word of a text (lower case) -> its first form inside a sentence. */
+function wordForms(text: string, namesOnly: boolean): Map<string, string> {
   const forms = new Map<string, string>();
+  const lower = new Set<string>();
   for (const m of text.matchAll(/(?<![.!?:]\s|^)(?<=[\s(“"])[\p{L}\p{N}][\p{L}\p{N}-]*/gu)) {
     const w = m[0];
-    if (capitalisedOnly && !/^\p{Lu}/u.test(w)) continue;
+    if (!/^\p{Lu}/u.test(w)) lower.add(w);
     if (!forms.has(w.toLowerCase())) forms.set(w.toLowerCase(), w);
   }
+  // Only names, if asked: words the text never writes in lower case ("CNN", "Army"; not "special").
+  if (namesOnly) for (const [key, w] of forms) if (!/^\p{Lu}/u.test(w) || lower.has(key)) forms.delete(key);
   return forms;
 }
 const named = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
