@@ -361,6 +361,8 @@ describe('yes/no questions', () => {
     expect(ask('was it trump who ordered the visit or vance').text).toMatch(
       /^Trump, not Vance\. President Trump ordered/,
     );
+    // A name takes no article of the other's, and is written as the report writes it.
+    expect(ask('was it the army or cnn that described a fact finding mission').text).toMatch(/^The Army, not CNN\. /);
   });
 
   it('gives no Yes or No to a choice it cannot settle between', () => {
