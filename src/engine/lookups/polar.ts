@@ -448,11 +448,26 @@ export function evidenceTexts(reply: Answer): string[] {
  */
 function perEntry<T>(cache: WeakMap<Entry, T>, kb: KnowledgeBase, reply: Answer, compute: () => T): T {
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
-  if (!entry || reply.answer !== entry.answer) return compute();
+  if (!entry || reply.answer !== entry.answer) {
+    // A sentence of the report (lineSays), or an answer rewritten: by its texts, which are the
+    // knowledge's own, so the cache stays as small as the report (and is cleared past a bound).
+    let byText = textCaches.get(cache) as Map<string, T> | undefined;
+    if (!byText) textCaches.set(cache, (byText = new Map()));
+    const key = evidenceTexts(reply).join('\u0000');
+    let value = byText.get(key);
+    if (value === undefined) {
+      if (byText.size >= MAX_TEXT_CACHE) byText.clear();
+      byText.set(key, (value = compute()));
+    }
+    return value;
+  }
   let value = cache.get(entry);
   if (value === undefined) cache.set(entry, (value = compute()));
   return value;
 }
+const textCaches = new WeakMap<object, Map<string, unknown>>();
+/** Evidence texts remembered per cache, at most: a report's sentences are a few dozen. */
+const MAX_TEXT_CACHE = 2000;
 
 /** The clauses of a text: its sentences, split where commas, colons, brackets and dashes part them. */
 function clausesOf(text: string): string[] {
