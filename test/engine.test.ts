@@ -1059,6 +1059,13 @@ describe('fifth blind try: confident replies the report does not support', () =>
   it('says No to a degree above the one the evidence gives: “completely secret” of “largely secret”', () => {
     expect(ask('is the effort completely secret').text).toMatch(/^No\. CNN called it a “largely secret” effort/);
     expect(ask('is the effort mostly secret').text).toMatch(/^Yes\b/);
+    // "Frustrated" is "disappointed" by the knowledge's synonyms: "a little disappointed".
+    expect(ask('is trump very frustrated').text).toMatch(/^No\. /);
+  });
+
+  it('checks a passive’s agent of telling as who told it: “reported by CNN”', () => {
+    expect(ask('so the 28 point plan was reported by cnn right').text).toMatch(/^No\. /);
+    expect(ask('was the 28 point plan reported by axios').text).toMatch(/^Yes\. Axios reported/);
   });
 
   it('says Yes to what the report tells in someone’s words, however the question puts the telling', () => {

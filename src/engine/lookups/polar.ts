@@ -385,9 +385,11 @@ function degreeOf(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): Pol
       ts.forEach((t, i) => {
         if (t.pos !== 'ADJ') return;
         const before = ts[i - 1];
-        const set = out.get(t.lemma) ?? new Set<string>();
+        // By its synonym group: "frustrated" is "disappointed" where the knowledge's synonyms say so.
+        const key = degreeKey(kb, t.lemma);
+        const set = out.get(key) ?? new Set<string>();
         set.add(before?.pos === 'ADV' ? before.normal : '');
-        out.set(t.lemma, set);
+        out.set(key, set);
       });
     }
     return out;
@@ -396,7 +398,7 @@ function degreeOf(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): Pol
   toks.forEach((t, i) => {
     const next = toks[i + 1];
     if (t.pos !== 'ADV' || next?.pos !== 'ADJ') return;
-    const said = degrees.get(next.lemma);
+    const said = degrees.get(degreeKey(kb, next.lemma));
     if (!said || said.has(t.normal) || [...adverbSynonymsOf(t.normal)].some((o) => said.has(o))) return;
     // "Completely" or "very" of what the evidence says is only "largely" or "a little": No.
     const below = [...said].every((d) => LESSENING.has(d));
@@ -404,6 +406,11 @@ function degreeOf(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): Pol
   });
   return verdict;
 }
+/** An adjective as its synonym group, or as itself ("secretive" is not "secret"). */
+function degreeKey(kb: KnowledgeBase, lemma: string): string {
+  return kb.index.synonyms.get(termOf(normalize(lemma))) ?? lemma;
+}
+
 /** Adverbs that raise an adjective to its full or a high degree (English's maximizers and boosters). */
 const HEIGHTENING: ReadonlySet<string> = new Set([
   'completely',
@@ -623,8 +630,8 @@ const MIN_TOLD_BY_ANOTHER = 2;
 function speakersOf(kb: KnowledgeBase, toks: readonly Token[], asked: readonly ResolvedWord[]): ResolvedWord[] {
   const at = tellingAt(toks);
   if (at < 0) return [];
-  // "…, according to the Kremlin": who it follows is who is asked to have told it.
-  const according = toks[at]!.normal === 'according';
+  // "…, according to the Kremlin", "…reported by CNN": who follows is who is asked to have told it.
+  const according = toks[at]!.normal === 'according' || toks[at + 1]?.normal === 'by';
   if (!according) {
     // Talking to or with someone is a conversation, not something told; calling someone, nothing
     // said of them, is no telling either ("did Trump call Putin").
@@ -645,6 +652,8 @@ function tellingAt(toks: readonly Token[]): number {
   const according = toks.findIndex((t, i) => t.normal === 'according' && toks[i + 1]?.normal === 'to');
   if (according >= 0) return according;
   const at = toks.findIndex((t) => TELLING.has(t.lemma));
+  // A passive with its agent ("was reported by CNN") says who told it, as "according to" does.
+  if (at >= 0 && passiveAt(toks, at) && toks[at + 1]?.normal === 'by') return at;
   return at < 0 || passiveAt(toks, at) ? -1 : at;
 }
 
