@@ -1083,6 +1083,13 @@ describe('fifth blind try: confident replies the report does not support', () =>
     // Meeting takes two; and a comma ends who does what ("…with Driscoll, expressed gratitude").
     expect(ask('did zelensky meet driscoll').text).toMatch(/^Yes\. /);
     expect(ask('did shmyhal express gratitude').text).toMatch(/^Yes\. /);
+    // Not only people: "President Trump ordered the visit"; and what a verb means in WordNet's
+    // words ("thank": Shmyhal "expressed gratitude").
+    for (const q of ['did the army order the visit', 'did the pentagon order the visit']) {
+      expect(ask(q).text, q).toMatch(/^No\. President Trump ordered the visit/);
+    }
+    expect(ask('did driscoll thank shmyhal').text).toMatch(/^No\. Ukrainian Defence Minister Denys Shmyhal/);
+    expect(ask('did shmyhal thank the us').text).toMatch(/^Yes\. /);
   });
 
   it('checks an “according to X” as who told it, before or after the question', () => {

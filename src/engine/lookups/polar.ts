@@ -271,21 +271,29 @@ export function premiseCheck(
     const asked = [...slotsOf(toks, w.word, true)].filter((slot) => !SHARED_SLOTS.has(slot));
     return asked.some((slot) => (slots.get(slot) ?? []).some((h) => h.term !== w.term && rivals(w, h)));
   };
-  // Someone else the evidence has doing what the question has a person do ("did Zelensky brief
-  // Driscoll" of "Driscoll met Zelensky … to brief them"), unless doing it takes two ("meet").
+  // Someone else the evidence has doing what the question has someone do ("did Zelensky brief
+  // Driscoll" of "Driscoll met Zelensky … to brief them", "did the Army order the visit" of
+  // "President Trump ordered the visit"), unless doing it takes two ("meet"). The doing may be
+  // in the words WordNet defines it with ("did Driscoll thank Shmyhal": Shmyhal "expressed gratitude").
   const done = doneAt(kb, toks);
+  const opening = done > 1 ? toks.slice(1, done).map((t) => normalize(t.text)) : [];
+  const voices = voiceTermsOf(kb);
+  const isDoer = (word: string, term: string) => kindOf(word, kb) === 'name' || voices.has(term);
+  // Or the name itself, where the question's words leave it out ("did the us…": a pronoun's spelling).
   const doer =
-    done > 1 ? asked.find((w) => person(w.term) && normalize(toks[1]!.text) === normalize(w.typed)) : undefined;
-  const doing = done > 1 ? toks[done]!.lemma : '';
-  const others = agentsOf(kb, reply).get(doing) ?? [];
-  if (
-    doer &&
-    !RECIPROCAL.has(doing) &&
-    others.length > 0 &&
-    others.every((h) => h.term !== doer.term && person(h.term))
-  ) {
-    return 'no';
-  }
+    asked.find((w) => opening.includes(normalize(w.typed)) && isDoer(w.word, w.term)) ??
+    opening
+      .map((word) => ({ word, term: termOf(foldVariant(word), kb.index.synonyms) }))
+      .find((w) => isDoer(w.word, w.term));
+  const lemma = done > 1 ? toks[done]!.lemma : '';
+  const doings = [lemma, ...(glossed(lemma) ? verbGlossesOf(lemma).map((g) => g.split(' ')[0]!) : [])];
+  const agents = agentsOf(kb, reply);
+  const doneByOthers = doings.some((doing) => {
+    const others = agents.get(doing) ?? [];
+    return others.length > 0 && others.every((h) => h.term !== doer?.term);
+  });
+  // (Who told something is checked by who tells it, below: many may tell one thing.)
+  if (doer && !RECIPROCAL.has(lemma) && !TELLING.has(lemma) && doneByOthers) return 'no';
   const contradicted = unsupported.filter(contradicts);
   const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
   if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
@@ -604,9 +612,18 @@ function saidByThem(
  */
 function doneAt(kb: KnowledgeBase, toks: readonly Token[]): number {
   if (toks[0]?.pos !== 'AUX' || toks[0].lemma !== 'do') return -1;
-  let i = 1;
-  while (i < toks.length && (isNamePart(toks[i]!) || kindOf(normalize(toks[i]!.normal), kb) === 'name')) i++;
-  return i > 1 && i < toks.length && DONE_AS.has(toks[i]!.pos) ? i : -1;
+  // "did the Army…": the article before a name is no part of it.
+  let i = toks[1]?.pos === 'DET' ? 2 : 1;
+  const start = i;
+  // A word read as a verb is a name only if the knowledge has someone of that name ("trump"), not
+  // for being written capitalised often ("Thank you").
+  const named = (t: Token) => {
+    const word = normalize(t.normal);
+    if (t.pos === 'VERB') return kb.index.nameTerms.has(termOf(word, kb.index.synonyms));
+    return isNamePart(t) || kindOf(word, kb) === 'name' || voiceTermsOf(kb).has(termOf(word, kb.index.synonyms));
+  };
+  while (i < toks.length && named(toks[i]!)) i++;
+  return i > start && i < toks.length && DONE_AS.has(toks[i]!.pos) ? i : -1;
 }
 
 /** Whether the rest of a clause names someone and says nothing else ("Putin", "him", "the President?"). */
@@ -887,18 +904,31 @@ const PLACE: ReadonlySet<string> = new Set(['in', 'at', 'to', 'into', 'inside', 
 function agentsOf(kb: KnowledgeBase, reply: Answer): Map<string, QueryWord[]> {
   return perEntry(agentCache, kb, reply, () => {
     const agents = new Map<string, QueryWord[]>();
-    for (const clause of evidenceTexts(reply).flatMap(clausesOf)) {
-      const toks = tokens(clause);
-      const purposes = toks.filter(
-        (t, i) => t.pos === 'VERB' && toks[i - 1]?.pos === 'PART' && toks[i - 1]?.normal === 'to',
-      );
-      for (const w of contentWords(clause, kb.index.synonyms)) {
-        if (!kb.index.nameTerms.has(w.term)) continue;
-        const done = [...slotsOf(toks, w.word)]
-          .filter((slot) => slot.startsWith('agent of '))
-          .map((slot) => slot.slice('agent of '.length));
-        if (done.length) done.push(...purposes.map((p) => p.lemma));
-        for (const verb of done) agents.set(verb, [...(agents.get(verb) ?? []), w]);
+    for (const text of evidenceTexts(reply).flatMap((t) => sentences(t))) {
+      // Who did what in the clause before: a clause opening with a verb goes on with them
+      // ("Shmyhal confirmed his meeting with Driscoll, expressed gratitude…, and highlighted…").
+      let subjects: QueryWord[] = [];
+      for (const clause of text.split(CLAUSE_BREAK)) {
+        const toks = tokens(clause);
+        const purposes = toks.filter(
+          (t, i) => t.pos === 'VERB' && toks[i - 1]?.pos === 'PART' && toks[i - 1]?.normal === 'to',
+        );
+        const opening = toks.find((t) => t.pos !== 'CCONJ');
+        const found: QueryWord[] = [];
+        for (const w of contentWords(clause, kb.index.synonyms)) {
+          if (kindOf(w.word, kb) !== 'name') continue;
+          const done = [...slotsOf(toks, w.word)]
+            .filter((slot) => slot.startsWith('agent of '))
+            .map((slot) => slot.slice('agent of '.length));
+          if (done.length === 0) continue;
+          found.push(w);
+          for (const verb of [...done, ...purposes.map((p) => p.lemma)])
+            agents.set(verb, [...(agents.get(verb) ?? []), w]);
+        }
+        if (found.length) subjects = found;
+        else if (opening?.pos === 'VERB') {
+          for (const w of subjects) agents.set(opening.lemma, [...(agents.get(opening.lemma) ?? []), w]);
+        } else subjects = [];
       }
     }
     return agents;
