@@ -1063,6 +1063,13 @@ describe('fifth blind try: confident replies the report does not support', () =>
     expect(ask('is trump very frustrated').text).toMatch(/^No\. /);
   });
 
+  it('says Yes to a question in the perfect only when the evidence has its verb as a verb', () => {
+    // "…to negotiate an end to the war", "what would the deal cover": names, not events.
+    expect(ask('has the war in ukraine ended').text).not.toMatch(/^Yes\b/);
+    expect(ask('has ukraine agreed to the 28 point plan').text).not.toMatch(/^Yes\b/);
+    expect(ask('has trump ordered the visit').text).toMatch(/^Yes\. President Trump ordered/);
+  });
+
   it('checks a passive’s agent of telling as who told it: “reported by CNN”', () => {
     expect(ask('so the 28 point plan was reported by cnn right').text).toMatch(/^No\. /);
     expect(ask('was the 28 point plan reported by axios').text).toMatch(/^Yes\. Axios reported/);

@@ -344,6 +344,7 @@ export function premiseCheck(
   if (!together(kb, reply, toks, asked)) return 'unknown';
   if (told !== 'yes') return told;
   if (!spokenOfOutsideQuotes(kb, reply, toks, asked)) return 'unknown';
+  if (!happened(kb, reply, toks)) return 'unknown';
   return otherTime ? 'no' : 'yes';
 }
 
@@ -719,6 +720,31 @@ const tellingNouns = () => (tellingNounsLoaded ??= new Set([...TELLING].map((v) 
 
 /** What a subject's noun phrase is made of: "Col. Dave Butler", "a Russian source", "CNN". */
 const SUBJECT_PHRASE: ReadonlySet<string> = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PUNCT', 'PRON']);
+
+/**
+ * "Has the war ended", "has Ukraine agreed to the plan": a question in the perfect asks whether
+ * something has happened, which evidence that names it only as a thing ("to negotiate an end to
+ * the war", "what would the deal cover") does not say. Its verb must be a verb in the evidence.
+ */
+function happened(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): boolean {
+  if (toks[0]?.pos !== 'AUX' || toks[0].lemma !== 'have') return true;
+  // Its participle: the last verb, not a subject the tagger reads as one ("has trump ordered…",
+  // "have talks ever collapsed").
+  const verb = toks.findLast((t, i) => i > 0 && t.pos === 'VERB' && kindOf(normalize(t.normal), kb) !== 'name');
+  if (!verb) return true;
+  const term = termOf(normalize(verb.lemma), kb.index.synonyms);
+  const verbs = perEntry(verbCache, kb, reply, () => {
+    const out = new Set<string>();
+    for (const text of evidenceTexts(reply)) {
+      for (const t of tokens(text)) if (t.pos === 'VERB') out.add(termOf(normalize(t.lemma), kb.index.synonyms));
+    }
+    return out;
+  });
+  return (
+    verbs.has(term) || [...verbSynonymsOf(verb.lemma)].some((v) => verbs.has(termOf(normalize(v), kb.index.synonyms)))
+  );
+}
+const verbCache = new WeakMap<Entry, Set<string>>();
 
 /**
  * The person a yes/no question is about (the name it opens with: "was Putin at the conference")
