@@ -1063,6 +1063,15 @@ describe('fifth blind try: confident replies the report does not support', () =>
     expect(ask('is trump very frustrated').text).toMatch(/^No\. /);
   });
 
+  it('declines to judge: “is trump a good president” asks an opinion, not a title', () => {
+    for (const q of ['is trump a good president', 'is zelensky a corrupt leader']) {
+      expect(ask(q).text, q).toMatch(/^That asks for an opinion\./);
+    }
+    // The report's own words of judgement are facts about what it says; titles are titles.
+    expect(ask('is the effort a significant peace initiative').text).toMatch(/^Yes\. CNN said/);
+    expect(ask('is shmyhal the prime minister').text).toMatch(/^No\. The report calls Denys Shmyhal/);
+  });
+
   it('says Yes to a question in the perfect only when the evidence has its verb as a verb', () => {
     // "…to negotiate an end to the war", "what would the deal cover": names, not events.
     expect(ask('has the war in ukraine ended').text).not.toMatch(/^Yes\b/);

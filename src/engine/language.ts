@@ -55,6 +55,25 @@ function nlp(): WinkMethods {
   return nlpLoaded;
 }
 
+let sentimentReader: WinkMethods | undefined;
+const sentiments = new Map<string, number>();
+/**
+ * How much a word praises or blames, by wink-nlp's sentiment (-1 to 1, 0 for none): "good",
+ * "bad", "corrupt" judge; "special", "prime", "senior" do not. Read by a reader of its own, with
+ * the model's sentiment part, loaded on the first word asked about (the main reader leaves it out).
+ */
+export function sentimentOf(word: string): number {
+  const key = word.toLowerCase();
+  let value = sentiments.get(key);
+  if (value === undefined) {
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkMethods;
+    sentimentReader ??= winkNLP(winkModel(undefined, { sentiment: true }), ['sbd', 'negation', 'sentiment']);
+    value = Number(sentimentReader.readDoc(key).out(sentimentReader.its.sentiment as never)) || 0;
+    sentiments.set(key, value);
+  }
+  return value;
+}
+
 let stopwordsLoaded: ReadonlySet<string> | undefined;
 function stopwords(): ReadonlySet<string> {
   return (stopwordsLoaded ??= new Set((require('stopwords-iso') as { en: string[] }).en));

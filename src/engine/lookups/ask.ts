@@ -8,6 +8,7 @@ import { scoreEntries } from '../score.js';
 import { manyStories, routed, type Scope } from '../stories.js';
 import {
   asTagQuestion,
+  normalize,
   QUESTION_WORDS,
   stripPreamble,
   viewedStatement,
@@ -103,7 +104,7 @@ function lookFor(
   }
   if (lookup !== 'ask') return dated(pick(words));
 
-  const opinion = opinionAsked(toks);
+  const opinion = opinionAsked(toks, (word) => kb.index.vocabulary.has(normalize(word)));
   if (opinion) {
     // "Do you think Driscoll went to Kyiv?" asks a fact in a view's words: a fact the report
     // settles is answered (Yes or No, with the quote), one it nearly matches is asked back; what

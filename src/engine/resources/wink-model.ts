@@ -33,9 +33,9 @@ interface CoreModel {
  * The model to give `winkNLP(model, pipe)`: the package's, with a faster `core()`, read from the
  * core the build derives into `dir` (see `winkCoreBytes`) when it is there and of this version.
  */
-export function winkModel(dir = import.meta.dirname): unknown {
+export function winkModel(dir = import.meta.dirname, { sentiment = false } = {}): unknown {
   try {
-    return fastModel(dir);
+    return fastModel(dir, sentiment);
   } catch {
     return require('wink-eng-lite-web-model');
   }
@@ -49,7 +49,7 @@ export function packagedWinkModel(): unknown {
 const packageDir = () => path.dirname(require.resolve('wink-eng-lite-web-model'));
 const packagedCoreFile = () => path.join(packageDir(), 'languages/cur/models/eng-core-web-model.json');
 
-function fastModel(derivedDir: string): unknown {
+function fastModel(derivedDir: string, sentiment: boolean): unknown {
   const dir = packageDir();
   const part = (file: string): unknown => require(path.join(dir, file));
   // Every part (but the core) as model.js of wink-eng-lite-web-model 1.8 assembles it.
@@ -58,10 +58,11 @@ function fastModel(derivedDir: string): unknown {
   model.sbd = part('load-sbd-model.js');
   model.pos = part('load-pos-model.js');
   // Named entities and sentiment: not in the pipeline storybot asks for (sbd, negation, pos), so
-  // empty machines rather than 600 kB of model to parse and never run.
+  // empty machines rather than 600 kB of model to parse and never run; sentiment when asked for
+  // (a reader of its own: see sentimentOf in language.ts).
   model.ner = () => ({ machines: [], transformers: [] });
   model.negation = part('load-negation-model.js');
-  model.sa = () => ({ machines: [EMPTY_MACHINE], setter: () => undefined });
+  model.sa = sentiment ? part('load-sa-model.js') : () => ({ machines: [EMPTY_MACHINE], setter: () => undefined });
   model.metaCER = part('load-cer-meta-model.js');
   model.featureFn = part('feature.js');
   const addons = Object.create(null) as Json;
