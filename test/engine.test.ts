@@ -1122,6 +1122,17 @@ describe('fifth blind try: confident replies the report does not support', () =>
   });
 });
 
+describe('/who of what is no person', () => {
+  it('answers an outlet the report relays with what the report says of it, and never says a word it uses is not named', () => {
+    const cnn = answer(kb, { lookup: 'who', text: 'cnn' });
+    expect(cnn.status).toBe('answered');
+    expect(cnn.text).toMatch(/CNN’s reporting on the secret effort/);
+    const pentagon = answer(kb, { lookup: 'who', text: 'the guy from the pentagon' });
+    expect(pentagon.text).not.toMatch(/doesn't name/);
+    expect(answer(kb, { lookup: 'who', text: 'the pope' }).text).toMatch(/doesn't name anyone like “the pope”/);
+  });
+});
+
 describe('a verb the evidence says in the words WordNet defines it with', () => {
   it('is supported by them in a curated entry: “did shmyhal thank the us” of “expressed gratitude for U.S. support”', () => {
     expect(ask('did shmyhal thank the us').text).toMatch(/^Yes\. Ukrainian Defence Minister Denys Shmyhal/);

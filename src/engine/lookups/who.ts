@@ -5,6 +5,7 @@ import { askBack, fromEntry, suggestionOf } from '../reply.js';
 import { resolveWords } from '../resolve.js';
 import { normalize } from '../text.js';
 import { closeStories, routed, whichStory, type Scope } from '../stories.js';
+import { outletTermsOf } from './polar.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 const PEOPLE: ReadonlySet<EntryKind> = new Set(['person']);
@@ -45,6 +46,16 @@ export function who(kb: KnowledgeBase, raw: string, scope: Scope = {}): Answer {
   const words = resolveWords(kb.index, text, kb.tuning);
   const answer = routed(kb, words, text, 'who', PEOPLE, scope);
   if (answer.status === 'not_found' && !answer.missing) {
+    // An outlet the report relays ("/who cnn"): what the report says of it. Other words the
+    // report does use: no person, but no false "doesn't name" either.
+    const outlets = outletTermsOf(kb);
+    if (words.some((w) => outlets.has(w.term))) {
+      const about = routed(kb, words, text, 'who', undefined, scope);
+      if (about.status === 'answered') return about;
+    }
+    if (words.some((w) => !w.unknown && !w.filler && kb.index.reportTerms.has(w.term))) {
+      return { ...answer, text: `I found no person in the report described as “${text}”.` };
+    }
     return { ...answer, text: `The report doesn't name anyone like “${text}”.` };
   }
   return answer;
