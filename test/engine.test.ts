@@ -1106,6 +1106,9 @@ describe('fifth blind try: confident replies the report does not support', () =>
     }
     expect(ask('did driscoll thank shmyhal').text).toMatch(/^No\. Ukrainian Defence Minister Denys Shmyhal/);
     expect(ask('did shmyhal thank the us').text).toMatch(/^Yes\. /);
+    // "the us" is the country; Shmyhal expressed the gratitude, for U.S. support.
+    expect(ask('did the us express gratitude to ukraine').text).not.toMatch(/^Yes\b/);
+    expect(ask('did cnn report this').text).toMatch(/^Yes\. /);
   });
 
   it('checks an “according to X” as who told it, before or after the question', () => {

@@ -284,7 +284,7 @@ export function premiseCheck(
     asked.find((w) => opening.includes(normalize(w.typed)) && isDoer(w.word, w.term)) ??
     opening
       .map((word) => ({ word, term: termOf(foldVariant(word), kb.index.synonyms) }))
-      .find((w) => isDoer(w.word, w.term));
+      .find((w) => isDoer(w.word, w.term) || (w.word === 'us' && toks[1]?.pos === 'DET'));
   const lemma = done > 1 ? toks[done]!.lemma : '';
   const doings = [lemma, ...(glossed(lemma) ? verbGlossesOf(lemma).map((g) => g.split(' ')[0]!) : [])];
   const agents = agentsOf(kb, reply);
@@ -292,8 +292,9 @@ export function premiseCheck(
     const others = agents.get(doing) ?? [];
     return others.length > 0 && others.every((h) => h.term !== doer?.term);
   });
-  // (Who told something is checked by who tells it, below: many may tell one thing.)
-  if (doer && !RECIPROCAL.has(lemma) && !TELLING.has(lemma) && doneByOthers) return 'no';
+  // (Who told something is checked by who tells it, below, when the question names a speaker:
+  // many may tell one thing.)
+  if (doer && !RECIPROCAL.has(lemma) && !(TELLING.has(lemma) && speakers.length > 0) && doneByOthers) return 'no';
   const contradicted = unsupported.filter(contradicts);
   const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
   if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
@@ -621,6 +622,8 @@ function doneAt(kb: KnowledgeBase, toks: readonly Token[]): number {
   const named = (t: Token) => {
     const word = normalize(t.normal);
     if (t.pos === 'VERB') return kb.index.nameTerms.has(termOf(word, kb.index.synonyms));
+    // "the us": no pronoun follows an article; the country does.
+    if (word === 'us' && start === 2) return true;
     return isNamePart(t) || kindOf(word, kb) === 'name' || voiceTermsOf(kb).has(termOf(word, kb.index.synonyms));
   };
   while (i < toks.length && named(toks[i]!)) i++;
@@ -636,8 +639,14 @@ function onlyNamed(rest: readonly Token[]): boolean {
       rest.findIndex((t) => t.pos === 'PUNCT'),
     ) || rest.length,
   );
-  return words.length > 0 && words.every((t) => isNamePart(t) || t.pos === 'PRON' || t.pos === 'DET');
+  // A person's pronoun ("call him"), not a thing's ("report this").
+  return (
+    words.length > 0 &&
+    words.every((t) => isNamePart(t) || (t.pos === 'PRON' && PERSONAL.has(t.normal)) || t.pos === 'DET') &&
+    words.some((t) => t.pos !== 'DET')
+  );
 }
+const PERSONAL: ReadonlySet<string> = new Set(['him', 'her', 'them', 'me', 'you', 'u']);
 
 const CONVERSING: ReadonlySet<string> = new Set(['talk', 'speak']);
 
