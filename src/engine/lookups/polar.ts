@@ -122,11 +122,11 @@ export function premiseCheck(
   // article") are premises about the report, which holds them; not a verb someone is asked to
   // have done to someone, with nothing said of them ("did Trump call Putin").
   const telling = tellingTerms(kb.index.synonyms);
+  // The verb after the names the question opens with ("did Trump call…"), however it is tagged.
+  const done = doneAt(kb, toks);
   const acted = new Set(
     toks
-      .filter(
-        (t, i) => (t.pos === 'VERB' || i === doneAt(kb, toks)) && !passiveAt(toks, i) && onlyNamed(toks.slice(i + 1)),
-      )
+      .filter((t, i) => (t.pos === 'VERB' || i === done) && !passiveAt(toks, i) && onlyNamed(toks.slice(i + 1)))
       .map((t) => termOf(normalize(t.lemma), kb.index.synonyms)),
   );
   const terms = new Set([...held.map((w) => w.term), ...[...telling].filter((t) => !acted.has(t))]);
@@ -204,14 +204,14 @@ export function premiseCheck(
   const tellingIndex = speakers.length ? tellingAt(toks) : -1;
   const tellingWord = tellingIndex < 0 ? undefined : normalize(toks[tellingIndex]!.text);
   // A speaker the evidence names only in a source's attribution ("did ANI say…") is checked by who tells it, below.
-  const told = speakers.length > 0 ? saidByThem(kb, reply, toks, asked) : 'yes';
+  const tellerVerdict = saidByThem(kb, reply, toks, asked, speakers, tellingIndex);
   const unsupported = asked.filter(
     (w) =>
       !terms.has(w.term) &&
       !synonymous(w) &&
       normalize(w.typed) !== tellingWord &&
       w.word !== foldVariant(tellingWord ?? '') &&
-      !(told === 'yes' && speakers.includes(w)),
+      !(tellerVerdict === 'yes' && speakers.includes(w)),
   );
   // Words the search leaves out as too general ("right", "guy") still carry a premise here,
   // unless a verb the evidence says as it is ("going to be his easy one").
@@ -246,7 +246,9 @@ export function premiseCheck(
   if (unread.length) return 'unknown';
   // Asked whether someone the evidence does not name told it ("did Axios say Trump ordered the
   // visit"): No, when someone else is who tells it all.
-  if (unsupported.length > 0 && unsupported.every((w) => speakers.includes(w)) && told === 'no') return 'no';
+  if (unsupported.length > 0 && unsupported.every((w) => speakers.includes(w)) && tellerVerdict === 'no') {
+    return 'no';
+  }
   // Another number, day, month or name where the report gives one: No, when that is the only
   // premise the evidence lacks and at most one name is wrong ("has Zelensky met Witkoff" of a
   // meeting between Trump and Putin says nothing about Zelensky and Witkoff).
@@ -275,7 +277,6 @@ export function premiseCheck(
   // Driscoll" of "Driscoll met Zelensky … to brief them", "did the Army order the visit" of
   // "President Trump ordered the visit"), unless doing it takes two ("meet"). The doing may be
   // in the words WordNet defines it with ("did Driscoll thank Shmyhal": Shmyhal "expressed gratitude").
-  const done = doneAt(kb, toks);
   const opening = done > 1 ? toks.slice(1, done).map((t) => normalize(t.text)) : [];
   const voices = voiceTermsOf(kb);
   const isDoer = (word: string, term: string) => kindOf(word, kb) === 'name' || voices.has(term);
@@ -343,7 +344,7 @@ export function premiseCheck(
   const degree = degreeOf(kb, reply, toks);
   if (degree !== 'yes') return degree;
   if (!together(kb, reply, toks, asked)) return 'unknown';
-  if (told !== 'yes') return told;
+  if (tellerVerdict !== 'yes') return tellerVerdict;
   if (!spokenOfOutsideQuotes(kb, reply, toks, asked)) return 'unknown';
   if (!happened(kb, reply, toks)) return 'unknown';
   return otherTime ? 'no' : 'yes';
@@ -545,9 +546,9 @@ function saidByThem(
   reply: Answer,
   toks: readonly Token[],
   asked: readonly ResolvedWord[],
+  speakers: readonly ResolvedWord[],
+  at: number,
 ): 'yes' | 'no' | 'unknown' {
-  const at = tellingAt(toks);
-  const speakers = speakersOf(kb, toks, asked);
   if (at < 0 || speakers.length === 0) return 'yes';
   const verb = termOf(normalize(toks[at]!.lemma), kb.index.synonyms);
   const termsOf = (text: string) => contentWords(text, kb.index.synonyms).map((w) => w.term);
@@ -571,16 +572,22 @@ function saidByThem(
     .filter((w) => !describedAs || describedAs.has(normalize(w.typed)))
     .map((w) => w.term)
     .filter((t) => !speakerTerms.has(t) && t !== verb && held.has(t));
+  // Each sentence of the evidence as its clauses, with their terms and who tells in them: read
+  // once, whoever is asked about (every voice of the report may be, below).
+  const sentenceClauses = perEntry(tellerClauseCache, kb, reply, () =>
+    evidenceTexts(reply).flatMap((text) =>
+      sentences(text).map((sentence) =>
+        sentence.split(CLAUSE_BREAK).map((part) => ({ terms: termsOf(part), subject: subjectTerms(kb, part) })),
+      ),
+    ),
+  );
   const speaks = (term: string) =>
     reply.sources.some((s, i) => voiceOf(s.attribution).includes(term) && told.every((t) => quoted[i]!.has(t))) ||
-    evidenceTexts(reply).some((text) => sentences(text).some((sentence) => tellsIn(sentence, term)));
+    sentenceClauses.some((clauses) => tellsIn(clauses, term));
   // In one sentence, a clause where they are the subject of the verb ("…, CNN reported, …"; not
   // "Dmitriev visited for what a Russian source described as…"); what they told is in that
   // clause, or elsewhere in the sentence when no one else tells anything in it.
-  const tellsIn = (sentence: string, term: string) => {
-    const clauses = sentence
-      .split(CLAUSE_BREAK)
-      .map((part) => ({ terms: termsOf(part), subject: subjectTerms(kb, part) }));
+  const tellsIn = (clauses: readonly TellerClause[], term: string) => {
     // What they tell is in the clauses around theirs, as far as the clause of the next voice
     // either way ("…, CNN reported, marking…"; not "officials perceive new openness, according
     // to a source…, but Peskov said…").
@@ -723,6 +730,13 @@ function subjectTerms(kb: KnowledgeBase, clause: string): string[] {
     .flatMap((t) => contentWords(t.text, kb.index.synonyms))
     .map((w) => w.term);
 }
+/** A clause of the evidence: its terms, and who tells in it (see `subjectTerms`). */
+interface TellerClause {
+  terms: string[];
+  subject: string[];
+}
+const tellerClauseCache = new WeakMap<Entry, TellerClause[][]>();
+
 let tellingNounsLoaded: ReadonlySet<string> | undefined;
 /** The stems of the verbs of telling: their nouns ("reporting", "statement") stem alike. */
 const tellingNouns = () => (tellingNounsLoaded ??= new Set([...TELLING].map((v) => stemmer(v))));
