@@ -26,9 +26,8 @@ export interface Alternatives {
 /** One "or" between two words of a kind the report can settle; undefined for anything else. */
 export function alternativesOf(kb: KnowledgeBase, question: string): Alternatives | undefined {
   // A name or an outlet ("CNN"): the words that take no article of the other alternative's.
-  const named = (word: string) =>
-    kindOf(normalize(word), kb) === 'name' || outletTermsOf(kb).has(termOf(normalize(word), kb.index.synonyms));
-  const found = cleftAlternatives(question) ?? wordAlternatives(kb, question) ?? phraseAlternatives(question, named);
+  const isNamed = (word: string) => kindIn(kb, word) === 'name';
+  const found = cleftAlternatives(question) ?? wordAlternatives(kb, question) ?? phraseAlternatives(question, isNamed);
   return found && { ...found, texts: kb.knowledge.stories.flatMap((s) => s.lines) };
 }
 
@@ -40,16 +39,12 @@ function wordAlternatives(kb: KnowledgeBase, question: string): Alternatives | u
   const m = /^(?:(?:the|a|an|on|in|at|to)\s+)?([\p{L}\p{N}-]+)(.*)$/su.exec(right.trim());
   if (!m) return undefined;
   const [, second, rest] = m as unknown as [string, string, string];
-  // A kind the report can settle; an outlet (CNN, Axios) is a voice, as a name is.
-  const kindIn = (word: string) =>
-    kindOf(normalize(word), kb) ??
-    (outletTermsOf(kb).has(termOf(normalize(word), kb.index.synonyms)) ? 'name' : undefined);
-  const kind = kindIn(second);
+  const kind = kindIn(kb, second);
   if (!kind) return undefined;
   // The first alternative: the last word before "or" of the same kind ("28" in "28 points or 26").
   const words = left.split(/\s+/);
   let at = words.length - 1;
-  while (at >= 0 && kindIn(words[at]!.replace(/-.*$/u, '')) !== kind) at--;
+  while (at >= 0 && kindIn(kb, words[at]!.replace(/-.*$/u, '')) !== kind) at--;
   if (at < 0) return undefined;
   // Words after the second alternative belong to both only when the two stand side by side
   // ("is Witkoff or Driscoll leading the talks"); "…or not" asks nothing of a second one.
@@ -92,6 +87,14 @@ export function chooseAlternative(
   // evidence, without a verdict (a "Yes" to "A or B?" would answer nothing).
   if (va || vb) return withLead(va ? a : b, '');
   return undefined;
+}
+
+/** A kind the report can settle: a number, day, month or name; an outlet (CNN, Axios) is a voice, as a name is. */
+function kindIn(kb: KnowledgeBase, word: string): ReturnType<typeof kindOf> {
+  return (
+    kindOf(normalize(word), kb) ??
+    (outletTermsOf(kb).has(termOf(normalize(word), kb.index.synonyms)) ? 'name' : undefined)
+  );
 }
 
 /**
