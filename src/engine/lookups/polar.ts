@@ -110,6 +110,7 @@ const PREMISE_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ'
  * Yes only when every premise of the question is in the evidence (the cited quotes, the answer,
  * and the entry's own question, whose presuppositions the curator accepted); No when a premise
  * meets a different number, day, month or name of the same kind; otherwise the report doesn't say.
+ * The checks run in order, each on what `premisesOf` read once; the first with a verdict gives it.
  */
 export function premiseCheck(
   kb: KnowledgeBase,
@@ -117,6 +118,61 @@ export function premiseCheck(
   words: readonly ResolvedWord[],
   toks: readonly Token[],
 ): Polarity {
+  const p = premisesOf(kb, reply, words, toks);
+  if (p === 'unknown') return p;
+  return (
+    negatedPremise(p) ??
+    opposedPremise(p) ??
+    unreadWords(p) ??
+    toldByAnother(p) ??
+    doneByAnother(p) ??
+    contradictedPremise(p) ??
+    nameElsewhere(p) ??
+    (p.unsupported.length > 0 ? 'unknown' : undefined) ??
+    evidenceElsewhen(p) ??
+    lastChecks(p)
+  );
+}
+
+/** What the checks share: the question's premises and the evidence they are checked against. */
+interface Premises {
+  kb: KnowledgeBase;
+  reply: Answer;
+  words: readonly ResolvedWord[];
+  toks: readonly Token[];
+  /** The evidence's words. */
+  held: readonly QueryWord[];
+  /** The evidence's terms, and the terms of telling not asked as something done. */
+  terms: ReadonlySet<string>;
+  /** Index of the verb after the names the question opens with (see doneAt). */
+  done: number;
+  /** The question's words asserting a premise (no question word, relative time or degree). */
+  asked: readonly ResolvedWord[];
+  timeWords: ReadonlySet<string>;
+  degreeWords: ReadonlySet<string>;
+  /** The question asks about another relative time than the evidence gives. */
+  otherTime: boolean;
+  /** The evidence's terms, but those of names. */
+  wordTerms: ReadonlySet<string>;
+  /** The question's word as typed -> its lemma. */
+  lemmas: ReadonlyMap<string, string>;
+  /** Whether the evidence says a verb in the words WordNet defines it with, in one clause. */
+  glossed: (form: string) => boolean;
+  /** The voices the question asks to have told it, the verb of telling, and who tells it. */
+  speakers: readonly ResolvedWord[];
+  tellingIndex: number;
+  tellerVerdict: Polarity;
+  /** Asked words the evidence does not hold, by term, synonym or gloss. */
+  unsupported: readonly ResolvedWord[];
+}
+
+/** The premises, or 'unknown' when the question asks of a time the evidence gives in no such words. */
+function premisesOf(
+  kb: KnowledgeBase,
+  reply: Answer,
+  words: readonly ResolvedWord[],
+  toks: readonly Token[],
+): Premises | 'unknown' {
   const held = evidenceOf(kb, reply);
   // Words about the telling ("is he described as…", "did Trump call it his easy one", "the
   // article") are premises about the report, which holds them; not a verb someone is asked to
@@ -135,10 +191,9 @@ export function premiseCheck(
   const question = toks.map((t) => t.text).join(' ');
   const askedTimes = relativeTimes(question);
   const heldTimes = relativeTimes(evidenceTexts(reply).join(' '));
-  const sameTime = askedTimes.some((t) => heldTimes.includes(t));
   // A time the evidence gives in no such words: it does not say ("did he arrive last month").
   if (askedTimes.length > 0 && heldTimes.length === 0) return 'unknown';
-  const otherTime = askedTimes.length > 0 && !sameTime;
+  const otherTime = askedTimes.length > 0 && !askedTimes.some((t) => heldTimes.includes(t));
   const timeWords = new Set(askedTimes.flatMap((t) => t.split(' ')));
   // And a degree on an adjective ("completely secret"), checked against the evidence's degree.
   const degreeWords = new Set(
@@ -156,26 +211,10 @@ export function premiseCheck(
       !timeWords.has(w.word) &&
       !degreeWords.has(w.word),
   );
-  // The report says the premise is not so ("were there new developments?" of "no new developments").
-  // (Unless the question asks about the denial itself: "did Peskov downplay the reports".)
-  // Nor about telling of it at all ("did Peskov speak about progress": he downplayed it).
-  const tellsAbout = toks.some(
-    (t, i) => TELLING.has(t.lemma) && /^(?:about|on|of|regarding)$/.test(toks[i + 1]?.normal ?? ''),
-  );
-  if (!tellsAbout && !toks.some((t) => t.negated || DENYING.has(t.lemma) || ABSENCE.has(t.lemma))) {
-    const { negated, affirmed } = negationsOf(kb, reply);
-    if (asked.some((w) => negated.has(w.term) && !affirmed.has(w.term))) return 'no';
-  }
-  // The report says the opposite ("did the attempts succeed?" of attempts that collapsed).
   const lemmas = new Map(toks.map((t) => [normalize(t.text), t.lemma]));
   // Opposites and synonyms are words, not names that stem alike ("Denys" is no "deny").
   const names = nameWordsOf(kb);
   const wordTerms = new Set(held.filter((h) => !names.has(h.word)).map((h) => h.term));
-  const opposed = (w: ResolvedWord) =>
-    [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some((form) =>
-      [...antonymsOf(form)].some((o) => wordTerms.has(termOf(normalize(o), kb.index.synonyms))),
-    );
-  if (asked.some((w) => !terms.has(w.term) && opposed(w))) return 'no';
   // A verb the evidence says in another word of its WordNet synset ("confirmed" of "acknowledged").
   // Or in the words WordNet defines it with, together in one clause ("thank": "expressed gratitude").
   const clauses = perEntry(clauseCache, kb, reply, () =>
@@ -213,9 +252,58 @@ export function premiseCheck(
       w.word !== foldVariant(tellingWord ?? '') &&
       !(tellerVerdict === 'yes' && speakers.includes(w)),
   );
-  // Words the search leaves out as too general ("right", "guy") still carry a premise here,
-  // unless a verb the evidence says as it is ("going to be his easy one").
-  const resolved = new Set(words.flatMap((w) => [w.word, normalize(w.typed)]));
+  return {
+    kb,
+    reply,
+    words,
+    toks,
+    held,
+    terms,
+    done,
+    asked,
+    timeWords,
+    degreeWords,
+    otherTime,
+    wordTerms,
+    lemmas,
+    glossed,
+    speakers,
+    tellingIndex,
+    tellerVerdict,
+    unsupported,
+  };
+}
+
+/**
+ * The report says the premise is not so ("were there new developments?" of "no new developments").
+ * (Unless the question asks about the denial itself: "did Peskov downplay the reports".)
+ * Nor about telling of it at all ("did Peskov speak about progress": he downplayed it).
+ */
+function negatedPremise({ kb, reply, toks, asked }: Premises): Polarity | undefined {
+  const tellsAbout = toks.some(
+    (t, i) => TELLING.has(t.lemma) && /^(?:about|on|of|regarding)$/.test(toks[i + 1]?.normal ?? ''),
+  );
+  if (tellsAbout || toks.some((t) => t.negated || DENYING.has(t.lemma) || ABSENCE.has(t.lemma))) return undefined;
+  const { negated, affirmed } = negationsOf(kb, reply);
+  return asked.some((w) => negated.has(w.term) && !affirmed.has(w.term)) ? 'no' : undefined;
+}
+
+/** The report says the opposite ("did the attempts succeed?" of attempts that collapsed). */
+function opposedPremise({ kb, asked, terms, lemmas, wordTerms }: Premises): Polarity | undefined {
+  const opposed = (w: ResolvedWord) =>
+    [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some((form) =>
+      [...antonymsOf(form)].some((o) => wordTerms.has(termOf(normalize(o), kb.index.synonyms))),
+    );
+  return asked.some((w) => !terms.has(w.term) && opposed(w)) ? 'no' : undefined;
+}
+
+/**
+ * Words the search leaves out as too general ("right", "guy") still carry a premise here,
+ * unless a verb the evidence says as it is ("going to be his easy one").
+ */
+function unreadWords(p: Premises): Polarity | undefined {
+  const { kb, reply, toks, terms, tellingIndex, timeWords, degreeWords, glossed } = p;
+  const resolved = new Set(p.words.flatMap((w) => [w.word, normalize(w.typed)]));
   const said = new Set(evidenceTexts(reply).flatMap((text) => normalize(text).split(' ')));
   const particle = predicateParticle(toks);
   const unread = toks.filter(
@@ -243,40 +331,27 @@ export function premiseCheck(
       !terms.has(termOf(normalize(t.normal), kb.index.synonyms)) &&
       !(t.pos === 'VERB' && glossed(t.lemma)),
   );
-  if (unread.length) return 'unknown';
-  // Asked whether someone the evidence does not name told it ("did Axios say Trump ordered the
-  // visit"): No, when someone else is who tells it all.
-  if (unsupported.length > 0 && unsupported.every((w) => speakers.includes(w)) && tellerVerdict === 'no') {
-    return 'no';
-  }
-  // Another number, day, month or name where the report gives one: No, when that is the only
-  // premise the evidence lacks and at most one name is wrong ("has Zelensky met Witkoff" of a
-  // meeting between Trump and Putin says nothing about Zelensky and Witkoff).
-  // A person is contradicted by another person, a place or an organisation by another of those.
-  // A name is contradicted only by another in the same place in the sentence: "go to Russia" by
-  // "arrived in Ukraine", "a US source" by "a Russian source"; not by a name the evidence uses for
-  // something else ("diplomacy with Moscow" says nothing of where Witkoff went).
-  const person = (term: string) => kb.index.nameTerms.has(term);
-  const slots = nameSlots(kb, reply);
-  // A place may hold another ("Anchorage" is in "Alaska", the Kremlin in Moscow): see rivalPlaces.
-  const rivals = (w: QueryWord, h: QueryWord) =>
-    person(h.term) === person(w.term) && (person(w.term) || rivalPlaces(w.word, h.word));
-  const sameKind = (w: QueryWord, h: QueryWord, kind: string) =>
-    h.term !== w.term && kindOf(h.word, kb) === kind && (kind !== 'name' || rivals(w, h));
-  const contradicts = (w: ResolvedWord) => {
-    const kind = kindOf(w.word, kb);
-    if (!kind) return false;
-    if (kind !== 'name') return held.some((h) => sameKind(w, h, kind));
-    // The slots hold names only: of another person, or of another place or party.
-    // Not where a sentence may hold several at once ("an ally of Vance" says nothing against
-    // being an ally of Trump, "met with Shmyhal" nothing against meeting with Zelensky).
-    const asked = [...slotsOf(toks, w.word, true)].filter((slot) => !SHARED_SLOTS.has(slot));
-    return asked.some((slot) => (slots.get(slot) ?? []).some((h) => h.term !== w.term && rivals(w, h)));
-  };
-  // Someone else the evidence has doing what the question has someone do ("did Zelensky brief
-  // Driscoll" of "Driscoll met Zelensky … to brief them", "did the Army order the visit" of
-  // "President Trump ordered the visit"), unless doing it takes two ("meet"). The doing may be
-  // in the words WordNet defines it with ("did Driscoll thank Shmyhal": Shmyhal "expressed gratitude").
+  return unread.length ? 'unknown' : undefined;
+}
+
+/**
+ * Asked whether someone the evidence does not name told it ("did Axios say Trump ordered the
+ * visit"): No, when someone else is who tells it all.
+ */
+function toldByAnother({ unsupported, speakers, tellerVerdict }: Premises): Polarity | undefined {
+  const onlySpeakers = unsupported.length > 0 && unsupported.every((w) => speakers.includes(w));
+  return onlySpeakers && tellerVerdict === 'no' ? 'no' : undefined;
+}
+
+/**
+ * Someone else the evidence has doing what the question has someone do ("did Zelensky brief
+ * Driscoll" of "Driscoll met Zelensky … to brief them", "did the Army order the visit" of
+ * "President Trump ordered the visit"), unless doing it takes two ("meet"). The doing may be
+ * in the words WordNet defines it with ("did Driscoll thank Shmyhal": Shmyhal "expressed gratitude").
+ * (Who told something is checked by who tells it when the question names a speaker: many may
+ * tell one thing.)
+ */
+function doneByAnother({ kb, reply, toks, done, asked, glossed, speakers }: Premises): Polarity | undefined {
   const opening = done > 1 ? toks.slice(1, done).map((t) => normalize(t.text)) : [];
   const voices = voiceTermsOf(kb);
   const isDoer = (word: string, term: string) => kindOf(word, kb) === 'name' || voices.has(term);
@@ -287,60 +362,107 @@ export function premiseCheck(
       .map((word) => ({ word, term: termOf(foldVariant(word), kb.index.synonyms) }))
       .find((w) => isDoer(w.word, w.term) || (w.word === 'us' && toks[1]?.pos === 'DET'));
   const lemma = done > 1 ? toks[done]!.lemma : '';
+  if (!doer || RECIPROCAL.has(lemma) || (TELLING.has(lemma) && speakers.length > 0)) return undefined;
   const doings = [lemma, ...(glossed(lemma) ? verbGlossesOf(lemma).map((g) => g.split(' ')[0]!) : [])];
   const agents = agentsOf(kb, reply);
   const doneByOthers = doings.some((doing) => {
     const others = agents.get(doing) ?? [];
-    return others.length > 0 && others.every((h) => h.term !== doer?.term);
+    return others.length > 0 && others.every((h) => h.term !== doer.term);
   });
-  // (Who told something is checked by who tells it, below, when the question names a speaker:
-  // many may tell one thing.)
-  if (doer && !RECIPROCAL.has(lemma) && !(TELLING.has(lemma) && speakers.length > 0) && doneByOthers) return 'no';
-  const contradicted = unsupported.filter(contradicts);
-  const wrongNames = contradicted.filter((w) => kindOf(w.word, kb) === 'name').length;
-  if (contradicted.length && contradicted.length === unsupported.length && wrongNames <= 1) return 'no';
-  // A name the evidence holds only through a synonym ("Moscow" for its "Kremlin"), or only as it
-  // qualifies a noun ("a Russian source"), and that meets another name where the question puts it
-  // ("met in Moscow" of "a meeting in Anchorage", "visit Russia" of "visited the U.S."): No.
-  if (unsupported.length === 0) {
-    const words = new Set(held.map((h) => h.word));
-    const placed = new Set(
-      [...slots].filter(([slot]) => !slot.startsWith('before ')).flatMap(([, hs]) => hs.map((h) => h.word)),
-    );
-    const elsewhere = asked.filter(
-      (w) => kindOf(w.word, kb) === 'name' && (!words.has(w.word) || !placed.has(w.word)) && contradicts(w),
-    );
-    // A name qualifying a noun the evidence qualifies with another ("a US source" of "a Russian
-    // source"), wherever else the evidence uses it; lower case "us" before a noun is the country.
-    const qualifies = (w: QueryWord) =>
-      [...slotsOf(toks, w.word, true)].some((slot) => {
-        const there = slot.startsWith('before ') ? (slots.get(slot) ?? []) : [];
-        return there.length > 0 && there.every((h) => h.term !== w.term && !person(h.term) && !person(w.term));
-      });
-    const country = toks.some((t, i) => t.normal === 'us' && toks[i + 1]?.pos === 'NOUN');
-    const qualifiers: QueryWord[] = [
-      ...asked.filter((w) => kindOf(w.word, kb) === 'name'),
-      ...(country ? [{ word: 'us', term: termOf('us', kb.index.synonyms) }] : []),
-    ];
-    const misqualified = qualifiers.filter(qualifies);
-    if (elsewhere.length === 1 || (elsewhere.length === 0 && misqualified.length === 1)) return 'no';
-    // A place the evidence has only through a synonym, where the question puts it: "visit
-    // Washington" of "visited the U.S.", "from Moscow" of "with Russia" (the curator's synonym is
-    // the government, not the city).
-    const placeSlot = (slot: string) => slot === 'at place' || slot === 'after from' || slot.startsWith('object of ');
-    const bySynonym = asked.filter(
-      (w) => kindOf(w.word, kb) === 'name' && !words.has(w.word) && [...slotsOf(toks, w.word, true)].some(placeSlot),
-    );
-    if (bySynonym.length > 0) return 'unknown';
-  }
-  if (unsupported.length > 0) return 'unknown';
-  // Evidence placed in another time than the question asks about ("previous attempts collapsed"
-  // for "did the talks collapse") is about something else: not a Yes, whatever words it shares.
-  // A question that asks about another time itself ("in the past", "ever", "before") may have it.
-  const asksOtherTime = toks.some((t) => OTHER_TIME.has(t.normal) || ASKS_BEFORE.has(t.normal));
+  return doneByOthers ? 'no' : undefined;
+}
+
+/**
+ * Whether the evidence has another number, day, month or name of the asked word's kind. A person
+ * is contradicted by another person, a place or an organisation by another of those; a name only
+ * by another in the same place in the sentence: "go to Russia" by "arrived in Ukraine", "a US
+ * source" by "a Russian source"; not by a name the evidence uses for something else ("diplomacy
+ * with Moscow" says nothing of where Witkoff went).
+ */
+function contradicts({ kb, reply, toks, held }: Premises, w: ResolvedWord): boolean {
+  const kind = kindOf(w.word, kb);
+  if (!kind) return false;
+  if (kind !== 'name') return held.some((h) => h.term !== w.term && kindOf(h.word, kb) === kind);
+  const slots = nameSlots(kb, reply);
+  // The slots hold names only: of another person, or of another place or party.
+  // Not where a sentence may hold several at once ("an ally of Vance" says nothing against
+  // being an ally of Trump, "met with Shmyhal" nothing against meeting with Zelensky).
+  const asked = [...slotsOf(toks, w.word, true)].filter((slot) => !SHARED_SLOTS.has(slot));
+  return asked.some((slot) => (slots.get(slot) ?? []).some((h) => h.term !== w.term && rivals(kb, w, h)));
+}
+
+/** Two names of one kind that cannot both be: two people, or places apart (see rivalPlaces). */
+function rivals(kb: KnowledgeBase, w: QueryWord, h: QueryWord): boolean {
+  const person = (term: string) => kb.index.nameTerms.has(term);
+  return person(h.term) === person(w.term) && (person(w.term) || rivalPlaces(w.word, h.word));
+}
+
+/**
+ * Another number, day, month or name where the report gives one: No, when that is the only
+ * premise the evidence lacks and at most one name is wrong ("has Zelensky met Witkoff" of a
+ * meeting between Trump and Putin says nothing about Zelensky and Witkoff).
+ */
+function contradictedPremise(p: Premises): Polarity | undefined {
+  const contradicted = p.unsupported.filter((w) => contradicts(p, w));
+  const wrongNames = contradicted.filter((w) => kindOf(w.word, p.kb) === 'name').length;
+  return contradicted.length && contradicted.length === p.unsupported.length && wrongNames <= 1 ? 'no' : undefined;
+}
+
+/**
+ * A name the evidence holds only through a synonym ("Moscow" for its "Kremlin"), or only as it
+ * qualifies a noun ("a Russian source"), and that meets another name where the question puts it
+ * ("met in Moscow" of "a meeting in Anchorage", "visit Russia" of "visited the U.S."): No.
+ */
+function nameElsewhere(p: Premises): Polarity | undefined {
+  const { kb, reply, toks, held, asked } = p;
+  if (p.unsupported.length > 0) return undefined;
+  const person = (term: string) => kb.index.nameTerms.has(term);
+  const slots = nameSlots(kb, reply);
+  const words = new Set(held.map((h) => h.word));
+  const placed = new Set(
+    [...slots].filter(([slot]) => !slot.startsWith('before ')).flatMap(([, hs]) => hs.map((h) => h.word)),
+  );
+  const elsewhere = asked.filter(
+    (w) => kindOf(w.word, kb) === 'name' && (!words.has(w.word) || !placed.has(w.word)) && contradicts(p, w),
+  );
+  // A name qualifying a noun the evidence qualifies with another ("a US source" of "a Russian
+  // source"), wherever else the evidence uses it; lower case "us" before a noun is the country.
+  const qualifies = (w: QueryWord) =>
+    [...slotsOf(toks, w.word, true)].some((slot) => {
+      const there = slot.startsWith('before ') ? (slots.get(slot) ?? []) : [];
+      return there.length > 0 && there.every((h) => h.term !== w.term && !person(h.term) && !person(w.term));
+    });
+  const country = toks.some((t, i) => t.normal === 'us' && toks[i + 1]?.pos === 'NOUN');
+  const qualifiers: QueryWord[] = [
+    ...asked.filter((w) => kindOf(w.word, kb) === 'name'),
+    ...(country ? [{ word: 'us', term: termOf('us', kb.index.synonyms) }] : []),
+  ];
+  const misqualified = qualifiers.filter(qualifies);
+  if (elsewhere.length === 1 || (elsewhere.length === 0 && misqualified.length === 1)) return 'no';
+  // A place the evidence has only through a synonym, where the question puts it: "visit
+  // Washington" of "visited the U.S.", "from Moscow" of "with Russia" (the curator's synonym is
+  // the government, not the city).
+  const placeSlot = (slot: string) => slot === 'at place' || slot === 'after from' || slot.startsWith('object of ');
+  const bySynonym = asked.filter(
+    (w) => kindOf(w.word, kb) === 'name' && !words.has(w.word) && [...slotsOf(toks, w.word, true)].some(placeSlot),
+  );
+  return bySynonym.length > 0 ? 'unknown' : undefined;
+}
+
+/**
+ * Evidence placed in another time than the question asks about ("previous attempts collapsed"
+ * for "did the talks collapse") is about something else: not a Yes, whatever words it shares.
+ * A question that asks about another time itself ("in the past", "ever", "before") may have it.
+ */
+function evidenceElsewhen({ toks, held, asked }: Premises): Polarity | undefined {
+  if (toks.some((t) => OTHER_TIME.has(t.normal) || ASKS_BEFORE.has(t.normal))) return undefined;
   const askedTerms = new Set(asked.map((w) => w.term));
   const elsewhen = held.some((h, i) => OTHER_TIME.has(h.word) && askedTerms.has(held[i + 1]?.term ?? ''));
-  if (!asksOtherTime && elsewhen) return 'unknown';
+  return elsewhen ? 'unknown' : undefined;
+}
+
+/** Every premise is held: its degree, its words together, its teller, outside quotes, having happened. */
+function lastChecks({ kb, reply, toks, asked, tellerVerdict, otherTime }: Premises): Polarity {
   const degree = degreeOf(kb, reply, toks);
   if (degree !== 'yes') return degree;
   if (!together(kb, reply, toks, asked)) return 'unknown';
