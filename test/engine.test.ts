@@ -1184,3 +1184,16 @@ describe('a wh-question asked about the report', () => {
     expect(a.text).toMatch(/^August/);
   });
 });
+
+describe('an entry that answers a yes/no question, found for a wh-question', () => {
+  it('states no Yes or No it was never asked, and asked when, where or why, says the report doesn’t say', () => {
+    // "Is there a peace deal yet? No, no deal is reported": the report does have defence agreements.
+    const when = ask('when were the defence agreements signed');
+    expect(when.status).toBe('not_found');
+    expect(when.text).toMatch(/^The report doesn't say\./);
+    expect(when.text).not.toMatch(/\bno deal\b/i);
+    const how = ask('how did cnn describe this initiative');
+    expect(how.status).toBe('answered');
+    expect(how.text).toMatch(/^CNN called it/);
+  });
+});

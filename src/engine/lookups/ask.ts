@@ -34,6 +34,7 @@ import {
   kindOf,
   notSaid,
   premiseCheck,
+  VERDICT_OPENING,
   relativeTimeWords,
   withPolarity,
 } from './polar.js';
@@ -136,7 +137,8 @@ function lookFor(
       if (!story) return dated(routedReply);
     }
     const ranked = scoreEntries(kb.index, words, kb.tuning, undefined, MAX_RANKED, story);
-    return dated(namesNoOneNew(kb, saidBy(kb, toks, words, ranked) ?? decideCovered(kb, lookup, ranked, words), words));
+    const found = namesNoOneNew(kb, saidBy(kb, toks, words, ranked) ?? decideCovered(kb, lookup, ranked, words), words);
+    return dated(forWhQuestion(kb, found, toks));
   }
   const titled = roleQuestion(kb, toks, words);
   if (titled) return titled;
@@ -185,6 +187,28 @@ function lookFor(
   }
   return withPolarity(kb, reply, verdict);
 }
+
+/**
+ * An entry that answers a yes/no question, found for a wh-question ("when were the defence
+ * agreements signed" finds "Is there a peace deal yet? No, no deal is reported"): its verdict
+ * answers nothing asked. Asked when, where or why, and never asked that way by its curator, its
+ * evidence does not say it either: the report doesn't say, and here is what it does.
+ */
+function forWhQuestion(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): Answer {
+  if (reply.status !== 'answered' || !VERDICT_OPENING.test(reply.answer ?? '')) return reply;
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  if (entry?.kind !== 'qa') return reply;
+  const asked = toks.find((t) => NARROW_WH.has(t.normal))?.normal;
+  const curated = new Set(entry.phrasings.flatMap((p) => normalize(p).split(' ')));
+  const plain = withoutVerdict(reply);
+  return asked && !curated.has(asked) ? notSaid(plain) : plain;
+}
+
+/**
+ * Wh-words asking for a time, a place or a reason. Not "who" or "which": the evidence names who
+ * tells it ("which outlet said the talks are secret"); nor "what" or "how".
+ */
+const NARROW_WH: ReadonlySet<string> = new Set(['when', 'where', 'why']);
 
 /** The first entry scoring as an answer whose evidence says Yes or No to the question. */
 function settledBy(

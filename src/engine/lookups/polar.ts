@@ -44,7 +44,7 @@ export function isPolar(toks: readonly Token[], text: string): boolean {
 }
 
 /** A curated answer that already opens with its verdict. */
-const VERDICT_OPENING = /^(?:yes|no|it is unclear|accounts differ|the report (?:says only|doesn't say))\b/i;
+export const VERDICT_OPENING = /^(?:yes|no|it is unclear|accounts differ|the report (?:says only|doesn't say))\b/i;
 
 /** A closing "…, right" or "correct?" asks to confirm; it is not a premise. */
 const CONFIRMING = /^(?:right|correct|true|innit)$/;
