@@ -1197,3 +1197,13 @@ describe('an entry that answers a yes/no question, found for a wh-question', () 
     expect(how.text).toMatch(/^CNN called it/);
   });
 });
+
+describe('a yes/no question describing someone by what they did', () => {
+  it('is not answered No from their title: “the first US official to visit Ukraine” is no title', () => {
+    const a = ask('was driscoll the first us official to visit ukraine');
+    expect(a.text).not.toMatch(/^No\b/);
+    expect(a.text).not.toMatch(/calls Dan Driscoll/);
+    // A title the report does not give is still corrected from the one it gives.
+    expect(ask('is witkoff the secretary of state').text).toMatch(/^No\. The report calls Steve Witkoff/);
+  });
+});

@@ -74,6 +74,9 @@ export function roleQuestion(
   const first = toks.find((t) => t.pos !== 'INTJ' && !t.stop) ?? toks[0];
   const be = toks.find((t) => t.lemma === 'be');
   if (!be || (first && toks.indexOf(first) < toks.indexOf(be))) return undefined;
+  // A verb after it describes someone by what they did ("the first US official to visit
+  // Ukraine", "the one who met Zelensky"): a description, which a title does not contradict.
+  if (toks.slice(toks.indexOf(be) + 1).some((t) => t.pos === 'VERB')) return undefined;
   const roles = rolesOf(kb.index);
   // An adjective the knowledge never uses still makes another title ("prime minister").
   const asked = words.filter((w) => !w.filler || w.pos === 'NOUN' || w.pos === 'ADJ');
