@@ -1207,3 +1207,10 @@ describe('a yes/no question describing someone by what they did', () => {
     expect(ask('is witkoff the secretary of state').text).toMatch(/^No\. The report calls Steve Witkoff/);
   });
 });
+
+describe('a superlative the evidence gives as one among others', () => {
+  it('says No to “the most” of what the report calls “one of the most”, and Yes to “one of the most”', () => {
+    expect(ask('is this trumps most significant peace initiative ever').text).toMatch(/^No\. .*one of the most/);
+    expect(ask('is this one of the most significant peace pushes of trumps presidency').text).toMatch(/^Yes\b/);
+  });
+});

@@ -521,7 +521,7 @@ function degreeOf(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): Pol
         // By its synonym group: "frustrated" is "disappointed" where the knowledge's synonyms say so.
         const key = degreeKey(kb, t.lemma);
         const set = out.get(key) ?? new Set<string>();
-        set.add(before?.pos === 'ADV' ? before.normal : '');
+        set.add(before?.pos === 'ADV' ? degreeAt(ts, i - 1) : '');
         out.set(key, set);
       });
     }
@@ -532,13 +532,33 @@ function degreeOf(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): Pol
     const next = toks[i + 1];
     if (t.pos !== 'ADV' || next?.pos !== 'ADJ') return;
     const said = degrees.get(degreeKey(kb, next.lemma));
-    if (!said || said.has(t.normal) || [...adverbSynonymsOf(t.normal)].some((o) => said.has(o))) return;
+    const degree = degreeAt(toks, i);
+    // "The most significant" (or "important", in the curator's words) of what the evidence calls
+    // "one of the most significant": No.
+    const superlatives = [...degrees.values()].flatMap((ds) => [...ds]).filter((d) => d.endsWith('most'));
+    if (degree === 'most' && superlatives.length > 0 && superlatives.every((d) => d === ONE_OF_THE_MOST)) {
+      if (verdict !== 'unknown') verdict = 'no';
+      return;
+    }
+    if (!said || said.has(degree) || [...adverbSynonymsOf(t.normal)].some((o) => said.has(o))) return;
     // "Completely" or "very" of what the evidence says is only "largely" or "a little": No.
     const below = [...said].every((d) => LESSENING.has(d));
     verdict = below && HEIGHTENING.has(t.normal) && verdict !== 'unknown' ? 'no' : 'unknown';
   });
   return verdict;
 }
+/** The degree an adverb puts on the adjective after it: the adverb, or "one of the most" for "most" in that phrase. */
+function degreeAt(toks: readonly Token[], at: number): string {
+  const word = toks[at]!.normal;
+  const before = toks
+    .slice(Math.max(0, at - 3), at)
+    .map((t) => t.normal)
+    .join(' ');
+  return word === 'most' && before === 'one of the' ? ONE_OF_THE_MOST : word;
+}
+/** One among the most: not the most. */
+const ONE_OF_THE_MOST = 'one of the most';
+
 /** An adjective as its synonym group, or as itself ("secretive" is not "secret"). */
 function degreeKey(kb: KnowledgeBase, lemma: string): string {
   return kb.index.synonyms.get(termOf(normalize(lemma))) ?? lemma;
