@@ -1,5 +1,6 @@
 import { frequentStopwords, isName, lowerCaseCount, wordCount, type Token } from './language.js';
 import type { Tuning } from './tuning.js';
+import { typoDistance } from './text.js';
 
 /**
  * What an unknown word (one the knowledge never uses) is to the question. Only a subject — a
@@ -53,8 +54,11 @@ export function isTextSpeak(word: string): boolean {
 export function textSpeakFor(word: string): readonly string[] {
   if (word.length > 4 || /\d/.test(word) || lowerCaseCount(word) >= 100) return [];
   const near = nearFunctionWords();
-  // One edit apart: the same after deleting at most one letter from either (a swap aside).
-  const edited = [word, ...deletions(word)].flatMap((d) => near.get(d) ?? []);
+  // One edit apart: the same after deleting at most one letter from either, and then truly one
+  // edit ("nato" and "into" each lose a letter to "nto", two edits apart: NATO is no "into").
+  const edited = [word, ...deletions(word)]
+    .flatMap((d) => near.get(d) ?? [])
+    .filter((f) => typoDistance(word, f, 1) <= 1);
   // Or the start of one, cut short: "acc to this" (according), "tho" (though).
   const cut = word.length >= 3 ? frequentStopwords(SHORTENED_FUNCTION_WORD).filter((f) => f.startsWith(word)) : [];
   return [...new Set([...edited, ...cut])].filter((f) => f !== word);

@@ -213,7 +213,8 @@ export type TermMemo = Map<string, { word: string; term: string } | null>;
 /**
  * The distinct terms of a text already normalised, as `contentWordsOf` finds them, for indexing:
  * `memo` remembers each raw word across calls (a large knowledge repeats the same words thousands
- * of times), and `onWord` hears each content word the first time the memo meets it.
+ * of times), and `onWord` hears each content word the first time the memo meets it (and the
+ * raw word too, when its spelling variant folds it to another).
  */
 export function distinctTermsOf(
   normalized: string,
@@ -229,6 +230,9 @@ export function distinctTermsOf(
       known = word === undefined ? null : { word, term: termOf(word, synonyms) };
       memo.set(raw, known);
       if (known) onWord(known.word, known.term);
+      // And as written, where its spelling variant is folded ("ukrainian" to "ukraine"): a typo
+      // is of the word as written ("ukranian").
+      if (known && raw !== known.word) onWord(raw, known.term);
     }
     if (known && !terms.includes(known.term)) terms.push(known.term);
   }
