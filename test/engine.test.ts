@@ -1232,3 +1232,11 @@ describe('a typo of a word the knowledge folds to another spelling', () => {
     expect(a.text).toMatch(/^Denys Shmyhal/);
   });
 });
+
+describe('a name the tagger knows, spelt a letter from a function word', () => {
+  it('is a subject: “who is the uk prime minister” is not asked of the Ukrainian defence minister', () => {
+    const a = ask('who is the uk prime minister');
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/doesn't mention “uk”/);
+  });
+});

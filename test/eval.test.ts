@@ -120,6 +120,9 @@ describe('judging a decline', () => {
     expect(judge("The report doesn't mention “led”.", 'who led the talks')).toEqual(['led']);
     expect(judge("The report doesn't mention “kindly”.", 'kindly tell me who leads')).toEqual(['kindly']);
     expect(judge("The report doesn't mention “China”.", 'what does China think')).toEqual([]);
+    // A name a letter from a function word ("UK": "up") names something; text-speak ("wat") does not.
+    expect(judge("The report doesn't mention “UK”.", 'what did the UK say')).toEqual([]);
+    expect(judge("The report doesn't mention “wat”.", 'wat did he say')).toEqual(['wat']);
   });
 
   it('judges a yes/no reply by its first word and a compound one part by part', () => {

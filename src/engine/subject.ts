@@ -42,7 +42,8 @@ export function fillerShare(token: Token | undefined, tuning: Tuning): number {
 
 /** A function word (wink-nlp's stop flag), or text-speak for one. */
 export function isFunctionWord(token: Token | undefined, word: string): boolean {
-  return token?.stop === true || isTextSpeak(word);
+  // A name the tagger knows ("uk", one edit from "up") is no text-speak.
+  return token?.stop === true || (token?.pos !== 'PROPN' && isTextSpeak(word));
 }
 
 /** A rarely used spelling one edit from a frequent function word: "wat", "wen", "ur". */

@@ -6,7 +6,7 @@ import type { ReasonJudge } from './evaluate.js';
  * The judge of "The report doesn't mention “X”" replies. X is a false reason when the report
  * does use it (after normalising and lemmatising: "led" is in a report that says "leading"), or
  * when X names nothing: not a noun, proper noun, number or capitalised name where the question uses it, a function
- * word, or a rare spelling one letter from a common function word ("wat").
+ * word, or a rare spelling one letter from a common function word ("wat") that is not a name.
  */
 export function reasonJudge(report: string): ReasonJudge {
   const used = new Set<string>();
@@ -26,7 +26,9 @@ export function reasonJudge(report: string): ReasonJudge {
         const pos = inQuestion?.pos ?? t.pos;
         // Capitalised where it was typed, past the first word: a proper name, whatever the tagger says.
         const capitalised = inQuestion !== undefined && inQuestion !== asked[0] && /^\p{Lu}/u.test(inQuestion.text);
-        return (capitalised || ['NOUN', 'PROPN', 'NUM'].includes(pos)) && !t.stop && !looksLikeFunctionWord(t.normal);
+        // A name ("UK", "Musk") is no text-speak, however near a function word it is spelt.
+        const name = capitalised || pos === 'PROPN';
+        return (name || ['NOUN', 'NUM'].includes(pos)) && !t.stop && (name || !looksLikeFunctionWord(t.normal));
       });
     });
   };
