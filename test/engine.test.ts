@@ -1240,3 +1240,12 @@ describe('a name the tagger knows, spelt a letter from a function word', () => {
     expect(a.text).toMatch(/doesn't mention “uk”/);
   });
 });
+
+describe('a typo as many edits from two words of the knowledge', () => {
+  it('is read as the one a typist more likely meant: a letter left out, not a key across the keyboard', () => {
+    // "dmitriv": Dmitriev less an "e", or Dmitriy (an alias of Peskov's) with "y" typed "v".
+    const a = ask('who is dmitriv');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^Kirill Dmitriev/);
+  });
+});

@@ -60,7 +60,7 @@ export function correctTypo(index: TypoIndex, word: string): string | undefined 
   const chars = [...word];
   let best: Candidate | undefined;
   const consider = (c: Candidate) => {
-    if (!best || better(c, best, chars.length)) best = c;
+    if (!best || better(c, best, chars)) best = c;
   };
   const first = [chars[0]!, chars[1]!];
   first.forEach((letter, swapped) => {
@@ -75,9 +75,15 @@ export function correctTypo(index: TypoIndex, word: string): string | undefined 
   return best?.word;
 }
 
-function better(a: Candidate, b: Candidate, length: number): boolean {
+function better(a: Candidate, b: Candidate, typed: readonly string[]): boolean {
+  const length = typed.length;
   if (a.d !== b.d) return a.d < b.d;
   if (a.swapped !== b.swapped) return a.swapped < b.swapped;
+  // As many edits, but one more likely made at a keyboard: a letter left out or a neighbouring
+  // key, rather than a key across the keyboard ("dmitriv": Dmitriev, not Dmitriy).
+  const ca = keyedCost(typed, [...a.word]);
+  const cb = keyedCost(typed, [...b.word]);
+  if (ca !== cb) return ca < cb;
   const la = Math.abs([...a.word].length - length);
   const lb = Math.abs([...b.word].length - length);
   if (la !== lb) return la < lb;
@@ -129,4 +135,40 @@ export function completions(index: TypoIndex, prefix: string, max: number): stri
   };
   if (node) walk(node);
   return out;
+}
+
+/**
+ * The edit distance from what was typed to a word, each edit weighed by how often typists make it:
+ * a key next to the one meant or two letters swapped cost less than a letter left out or added,
+ * which cost less than a key far from the one meant. Only to choose between words as many edits away.
+ */
+function keyedCost(typed: readonly string[], word: readonly string[]): number {
+  const rows: number[][] = [Array.from({ length: word.length + 1 }, (_, j) => j * GAP)];
+  for (let i = 1; i <= typed.length; i++) {
+    const row = [i * GAP];
+    for (let j = 1; j <= word.length; j++) {
+      const t = typed[i - 1]!;
+      const w = word[j - 1]!;
+      const swap = t === w ? 0 : adjacent(t, w) ? NEIGHBOUR : FAR;
+      let d = Math.min(rows[i - 1]![j]! + GAP, row[j - 1]! + GAP, rows[i - 1]![j - 1]! + swap);
+      if (i > 1 && j > 1 && t === word[j - 2] && typed[i - 2] === w) d = Math.min(d, rows[i - 2]![j - 2]! + NEIGHBOUR);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return rows[typed.length]![word.length]!;
+}
+const NEIGHBOUR = 0.5;
+const GAP = 0.8;
+const FAR = 1;
+const KEYBOARD = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+/** Keys side by side, or above and below, on a QWERTY keyboard. */
+function adjacent(a: string, b: string): boolean {
+  const at = (c: string) => {
+    const row = KEYBOARD.findIndex((r) => r.includes(c));
+    return row < 0 ? undefined : { row, col: KEYBOARD[row]!.indexOf(c) + row * 0.5 };
+  };
+  const pa = at(a);
+  const pb = at(b);
+  return !!pa && !!pb && Math.abs(pa.row - pb.row) <= 1 && Math.abs(pa.col - pb.col) <= 1;
 }
