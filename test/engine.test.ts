@@ -1249,3 +1249,13 @@ describe('a typo as many edits from two words of the knowledge', () => {
     expect(a.text).toMatch(/^Kirill Dmitriev/);
   });
 });
+
+describe('/who of someone described by what they did', () => {
+  it('answers who did it, not someone the description names', () => {
+    const who = (text: string) => answer(kb, { lookup: 'who', text });
+    expect(who('the one who met zelensky').text).toMatch(/^Dan Driscoll/);
+    expect(who('the spokesperson who said trump ordered the visit').text).toMatch(/^Col\. Dave Butler/);
+    expect(who('the person leading the talks').text).toMatch(/^Steve Witkoff/);
+    expect(who('the guy who went to ukraine').text).toMatch(/^Dan Driscoll/);
+  });
+});

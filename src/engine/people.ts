@@ -45,3 +45,19 @@ function coveredAliasWords(typed: readonly string[], aliasWords: readonly string
 }
 
 const NAME_FILLER: ReadonlySet<string> = new Set(['the', 'of', 'a', 'an', 'mr', 'mrs', 'ms']);
+
+/**
+ * The people a text names, in the order it first names them: by a word of their name as the
+ * index spells it ("Driscoll", "Zelensky"), titles aside.
+ */
+export function peopleNamedIn(index: SearchIndex, text: string): PersonEntry[] {
+  const words = normalize(text).split(' ');
+  return index.people
+    .map((p) => ({
+      p,
+      at: words.findIndex((w) => !NAME_FILLER.has(w) && normalize(p.name).split(' ').includes(w)),
+    }))
+    .filter((n) => n.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((n) => n.p);
+}

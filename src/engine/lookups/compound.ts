@@ -4,6 +4,7 @@ import type { Answer, KnowledgeBase } from '../types.js';
 import { asksAnything } from '../question.js';
 import { normalize, stripPreamble } from '../text.js';
 import { ask } from './ask.js';
+import { peopleNamedIn } from '../people.js';
 
 /** At most this many parts of one question are answered. */
 export const MAX_PARTS = 3;
@@ -39,12 +40,7 @@ const PRONOUN = /\b(?:he|she|they|him|her|them|his|their|it)\b/i;
  * ("did Trump meet Putin… and did they agree": Trump and Putin).
  */
 function peopleIn(kb: KnowledgeBase, first: string): string | undefined {
-  const words = normalize(first).split(' ');
-  const named = kb.index.people
-    .map((p) => ({ p, at: words.findIndex((w) => normalize(p.name).split(' ').includes(w)) }))
-    .filter((n) => n.at >= 0)
-    .sort((a, b) => a.at - b.at)
-    .map((n) => n.p.name);
+  const named = peopleNamedIn(kb.index, first).map((p) => p.name);
   return named.length > 1 ? named.join(' and ') : undefined;
 }
 

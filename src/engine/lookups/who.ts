@@ -1,6 +1,8 @@
 import type { EntryKind } from '../../knowledge/types.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
-import { rankPeople } from '../people.js';
+import { peopleNamedIn, rankPeople } from '../people.js';
+import { tokens } from '../language.js';
+import { ask } from './ask.js';
 import { askBack, fromEntry, suggestionOf } from '../reply.js';
 import { resolveWords } from '../resolve.js';
 import { normalize } from '../text.js';
@@ -15,6 +17,8 @@ export function who(kb: KnowledgeBase, raw: string, scope: Scope = {}): Answer {
   const direct = kb.index.byId.get(raw);
   if (direct?.kind === 'person') return fromEntry('who', direct, 1);
   const text = raw.replace(/^\s*(?:who\s*(?:is|was|'s|s)\b|tell me about|what about)\s*/i, '').replace(/\?+\s*$/, '');
+  const described = describedBy(kb, text, scope);
+  if (described) return described;
   let people = rankPeople(kb.index, text, kb.tuning);
   if (scope.story) people = people.filter((p) => p.person.story === scope.story);
   else if (scope.prefer && people.some((p) => p.person.story === scope.prefer && p.score >= kb.tuning.person)) {
@@ -60,3 +64,30 @@ export function who(kb: KnowledgeBase, raw: string, scope: Scope = {}): Answer {
   }
   return answer;
 }
+
+/**
+ * Someone described by what they did ("the one who met Zelensky", "the person leading the talks",
+ * "the spokesperson who said Trump ordered the visit"): asked who did it, and answered with the
+ * first person the answer names who is not named in the description itself.
+ */
+function describedBy(kb: KnowledgeBase, text: string, scope: Scope): Answer | undefined {
+  const toks = tokens(text);
+  const verb = toks.findIndex((t) => t.pos === 'VERB');
+  if (verb < 0) return undefined;
+  const relative = toks.findIndex((t, i) => i < verb && RELATIVE.has(t.normal));
+  const from = relative >= 0 ? relative + 1 : verb;
+  // A participle after its noun ("the person leading…") is asked in the present progressive.
+  const progressive = from === verb && /ing$/i.test(toks[verb]!.text) ? 'is ' : '';
+  const predicate = toks
+    .slice(from)
+    .map((t) => t.text)
+    .join(' ');
+  const reply = ask(kb, `who ${progressive}${predicate}`, undefined, 'ask', scope);
+  if (reply.status !== 'answered') return undefined;
+  const inDescription = new Set(peopleNamedIn(kb.index, text));
+  const evidence = [reply.answer ?? reply.text, ...reply.sources.map((s) => s.quote)].join(' ');
+  const person = peopleNamedIn(kb.index, evidence).find((p) => !inDescription.has(p));
+  return person ? fromEntry('who', person, reply.confidence) : undefined;
+}
+
+const RELATIVE: ReadonlySet<string> = new Set(['who', 'that', 'which', 'whom']);
