@@ -1259,3 +1259,10 @@ describe('/who of someone described by what they did', () => {
     expect(who('the guy who went to ukraine').text).toMatch(/^Dan Driscoll/);
   });
 });
+
+describe('a curator’s wh-question with a negation', () => {
+  it('presupposes the negation: “why haven’t the talks worked” says No to “did the previous attempts work”', () => {
+    expect(ask('did the previous peace attempts work').text).toMatch(/^No\. .*collapsed/);
+    expect(ask('did the previous attempts collapse').text).toMatch(/^Yes\b/);
+  });
+});

@@ -1172,7 +1172,10 @@ export function negationsOf(kb: KnowledgeBase, reply: Answer): Negations {
 function readNegations(kb: KnowledgeBase, reply: Answer): Negations {
   const negated = new Set<string>();
   const affirmed = new Set<string>();
-  for (const text of evidenceTexts(reply)) {
+  const denying = presupposed(kb, reply, true);
+  for (const text of [...evidenceTexts(reply), ...denying]) {
+    // A negated wh-question denies its verb, not its subject ("why haven't the talks worked").
+    const verbsOnly = denying.includes(text);
     let reach = 0;
     let denied = 0; // content words still to come under a denying verb
     // "No" denies the noun phrase it opens ("no new developments", not what follows it); "not" and
@@ -1193,7 +1196,7 @@ function readNegations(kb: KnowledgeBase, reply: Answer): Negations {
       if ((t.negated && reach < limit) || denied > 0) {
         if (t.negated) reach++;
         if (denied > 0) denied--;
-        negated.add(term);
+        if (!verbsOnly || t.pos === 'VERB') negated.add(term);
       } else affirmed.add(term);
     }
   }
@@ -1269,13 +1272,28 @@ export function notSaid(reply: Answer): Answer {
  */
 export function evidenceOf(kb: KnowledgeBase, reply: Answer): readonly QueryWord[] {
   return perEntry(evidenceCache, kb, reply, () => {
-    const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
-    const asserted = [entry?.title ?? '', ...(entry?.phrasings ?? [])].filter((p) => !POLAR_TITLE.test(p));
-    const evidence = [reply.answer ?? reply.text, ...asserted, ...reply.sources.map((s) => s.quote)].join(' ');
+    const evidence = [
+      reply.answer ?? reply.text,
+      ...presupposed(kb, reply, false),
+      ...reply.sources.map((s) => s.quote),
+    ].join(' ');
     return contentWords(evidence, kb.index.synonyms);
   });
 }
 const evidenceCache = new WeakMap<Entry, readonly QueryWord[]>();
+
+/**
+ * The entry's wh-questions, which presuppose what they ask about: those without a negation, or
+ * (`negative`) those with one, which presuppose the negation ("why haven't the talks worked so
+ * far": they have not worked), so that their words say No, not Yes.
+ */
+function presupposed(kb: KnowledgeBase, reply: Answer, negative: boolean): string[] {
+  const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
+  return [entry?.title ?? '', ...(entry?.phrasings ?? [])].filter(
+    (p) => !POLAR_TITLE.test(p) && NEGATION.test(p) === negative,
+  );
+}
+const NEGATION = /\b(?:not|never|no)\b|n['’]t\b/i;
 
 /** The reply with its verdict first: the first sentence answers the question. */
 export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity): Answer {
