@@ -1266,3 +1266,17 @@ describe('a curator’s wh-question with a negation', () => {
     expect(ask('did the previous attempts collapse').text).toMatch(/^Yes\b/);
   });
 });
+
+describe('what happened at a time', () => {
+  it('is the event the report dates then, not a guess among entries that share no word', () => {
+    const wednesday = ask('what happened on wednesday');
+    expect(wednesday.status).toBe('answered');
+    expect(wednesday.text).toMatch(/^Wednesday: Army Secretary Dan Driscoll arrived in Ukraine/);
+    expect(ask('anything happen in october?').text).toMatch(/^October: .*Dmitriev/);
+  });
+
+  it('/when of a yes/no question gives what the report says without a Yes', () => {
+    const a = answer(kb, { lookup: 'when', text: 'did peskov speak' });
+    expect(a.text).not.toMatch(/What it says: Yes/);
+  });
+});

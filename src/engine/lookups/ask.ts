@@ -42,6 +42,7 @@ import { holderOf, noHolder, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
 import { notQuoted, saidBy } from './said.js';
 import { tellerOf } from './teller.js';
+import { happenedAt } from './when.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
 export function ask(
@@ -125,6 +126,8 @@ function lookFor(
     if (none) return none;
   }
   if (!isPolar(toks, question)) {
+    const happened = happenedAt(kb, words, toks, scope);
+    if (happened) return happened;
     const counted = countPeople(kb, toks, words, scope);
     if (counted) return counted;
     // An answer must hold what was asked, and "what did X say" X's words. With several stories and
