@@ -1280,3 +1280,12 @@ describe('what happened at a time', () => {
     expect(a.text).not.toMatch(/What it says: Yes/);
   });
 });
+
+describe('a later part’s “he” after a first part that names one person', () => {
+  it('is that person: “who is peskov and what did he say” answers with Peskov’s words', () => {
+    const a = ask('who is peskov and what did he say');
+    expect(a.parts).toHaveLength(2);
+    expect(a.parts![1]!.status).toBe('answered');
+    expect(a.parts![1]!.text).toMatch(/no new developments/);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Source } from '../../knowledge/types.js';
+import type { PersonEntry, Source } from '../../knowledge/types.js';
 import type { Scope } from '../stories.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { asksAnything } from '../question.js';
@@ -44,6 +44,26 @@ function peopleIn(kb: KnowledgeBase, first: string): string | undefined {
   return named.length > 1 ? named.join(' and ') : undefined;
 }
 
+/**
+ * A part with its pronoun's referent: "he" or "him" replaced by the name ("what did he say":
+ * "what did Dmitry Peskov say", which finds his words); other pronouns ("his background") keep
+ * the referent beside them, in brackets.
+ */
+function withReferent(part: string, named: string): string {
+  const personal = /\b(?:he|she|him)\b/i;
+  if (personal.test(part)) return part.replace(personal, named);
+  return `${part} (${named})`;
+}
+
+/** The one person the first part names ("who is Peskov and what did he say": he is Peskov). */
+function onlyPersonIn(kb: KnowledgeBase, first: string): string | undefined {
+  const named = peopleNamedIn(kb.index, first);
+  if (named.length !== 1) return undefined;
+  // By the name they go by ("Peskov"): the words the knowledge asks about them with.
+  const [person] = named as [PersonEntry];
+  return person.aliases.find((a) => !a.includes(' ')) ?? person.name;
+}
+
 /** Every part answered with its own sources, in one reply; the first part's answer comes first. */
 export function answerParts(kb: KnowledgeBase, typed: readonly string[], scope: Scope = {}): Answer {
   // Each part as asked, without what was typed before it ("i was reading this and wanted to know…").
@@ -74,9 +94,10 @@ export function answerParts(kb: KnowledgeBase, typed: readonly string[], scope: 
     const named = PRONOUN.test(part)
       ? ((/\b(?:they|them|their)\b/i.test(part) ? peopleIn(kb, first) : undefined) ??
         subject.exec(first)?.[1] ??
-        answeredPerson())
+        answeredPerson() ??
+        onlyPersonIn(kb, first))
       : undefined;
-    return ask(kb, named ? `${part} (${named})` : part, undefined, 'ask', scope);
+    return ask(kb, named ? withReferent(part, named) : part, undefined, 'ask', scope);
   });
   // "…and where did he say it": a part about the first part's answer ("it", "that") that finds no
   // answer of its own, but has the first part's entry among its suggestions, is answered by it.
