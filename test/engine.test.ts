@@ -1289,3 +1289,9 @@ describe('a later part’s “he” after a first part that names one person', (
     expect(a.parts![1]!.text).toMatch(/no new developments/);
   });
 });
+
+describe('a noun that is also a verb of telling', () => {
+  it('is not the telling: “did witkoff lead the talks” asks what he did, not what he said', () => {
+    expect(ask('did witkoff lead the talks').text).toMatch(/^Yes\. Steve Witkoff/);
+  });
+});

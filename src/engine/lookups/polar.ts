@@ -827,11 +827,14 @@ function speakersOf(kb: KnowledgeBase, toks: readonly Token[], asked: readonly R
 function tellingAt(toks: readonly Token[]): number {
   const according = toks.findIndex((t, i) => t.normal === 'according' && toks[i + 1]?.normal === 'to');
   if (according >= 0) return according;
-  const at = toks.findIndex((t) => TELLING.has(t.lemma));
+  // Not a noun after its determiner or adjective ("lead the talks", "the new report").
+  const at = toks.findIndex((t, i) => TELLING.has(t.lemma) && !NOUN_AFTER.has(toks[i - 1]?.pos ?? ''));
   // A passive with its agent ("was reported by CNN") says who told it, as "according to" does.
   if (at >= 0 && passiveAt(toks, at) && toks[at + 1]?.normal === 'by') return at;
   return at < 0 || passiveAt(toks, at) ? -1 : at;
 }
+
+const NOUN_AFTER: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NUM']);
 
 /**
  * Whether the verb at `at` is a passive: a form of "be" before it ("is he described as…"), not
