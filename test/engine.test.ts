@@ -1295,3 +1295,13 @@ describe('a noun that is also a verb of telling', () => {
     expect(ask('did witkoff lead the talks').text).toMatch(/^Yes\. Steve Witkoff/);
   });
 });
+
+describe('a person asked about by their full name', () => {
+  it('is one person, however many words of their name the question or the evidence uses', () => {
+    // "Dan" is not in "Driscoll met…"; "Donald" and "Trump" are one doer, not two.
+    expect(ask('did dan driscoll meet volodymyr zelensky').text).toMatch(/^Yes\b/);
+    expect(ask('did donald trump order the visit').text).toMatch(/^Yes\b/);
+    expect(ask('was michael weimer part of the delegation').text).toMatch(/^Yes\b/);
+    expect(ask('did zelensky order the visit').text).toMatch(/^No\b/);
+  });
+});

@@ -89,8 +89,8 @@ describe('the story option and a pinned story', () => {
     });
     const title = kb.knowledge.stories.find((s) => s.id === 'ukraine-peace-push')!.title;
     const byTitle = ask('what happened on wednesday', { story: title.toUpperCase() });
-    expect(byTitle.suggestions.length).toBeGreaterThan(0);
-    expect(byTitle.suggestions.every((c) => c.story === 'ukraine-peace-push')).toBe(true);
+    expect(byTitle.sources.length).toBeGreaterThan(0);
+    expect(byTitle.sources.every((s) => s.story === 'ukraine-peace-push')).toBe(true);
     expect(
       ask('who is leading the talks', { story: 'harbour-strike' }).sources.every(
         (s) => s.story !== 'ukraine-peace-push',

@@ -20,8 +20,12 @@ interface Query {
   /** Rare terms find the candidates; common ones only add to the score of candidates found. */
   finding: readonly (readonly [string, number])[];
   checking: readonly (readonly [string, number])[];
-  /** Terms of people's names asked about. */
-  names: readonly string[];
+  /**
+   * The people asked about: each term of a name asked, as the bit of its person ("Dan" and
+   * "Driscoll" one bit, "Zelensky" another), and how many people that is.
+   */
+  nameBits: ReadonlyMap<string, number>;
+  people: number;
   asked: readonly string[];
 }
 
@@ -66,10 +70,32 @@ function queryOf(index: SearchIndex, words: readonly ResolvedWord[]): Query | un
     weight,
     finding: rare.length ? rare : all,
     checking: rare.length ? all.filter(([t]) => entriesWith(t) > index.commonAbove) : [],
-    names: [...terms.keys()].filter((t) => index.nameTerms.has(t)),
+    ...namesAsked(index, [...terms.keys()]),
     asked: [...terms.keys()].filter((t) => QUESTION_WORDS.has(t)),
   };
 }
+
+/**
+ * The name terms of a question grouped by the person they name: a term joins the group of an
+ * earlier one that names one of the same people. At most 8 people (the bits of a byte).
+ */
+function namesAsked(index: SearchIndex, terms: readonly string[]): { nameBits: Map<string, number>; people: number } {
+  const groups: Set<number>[] = [];
+  const nameBits = new Map<string, number>();
+  for (const t of terms) {
+    const people = index.nameTerms.get(t);
+    if (!people) continue;
+    let g = groups.findIndex((group) => people.some((p) => group.has(p)));
+    if (g < 0) {
+      if (groups.length === MAX_PEOPLE_ASKED) continue;
+      g = groups.push(new Set()) - 1;
+    }
+    for (const p of people) groups[g]!.add(p);
+    nameBits.set(t, 1 << g);
+  }
+  return { nameBits, people: groups.length };
+}
+const MAX_PEOPLE_ASKED = 8;
 
 /**
  * Per document: how much of the question it holds, as a share of itself (precision). The entry
@@ -101,12 +127,12 @@ function scoreDocuments(index: SearchIndex, scratch: Scratch, query: Query, tuni
 /** Per entry: how much of the question it covers anywhere (recall), and which names it has. */
 function coverEntries(index: SearchIndex, scratch: Scratch, query: Query, tuning: Tuning): void {
   const { covered, names } = scratch;
-  const add = (entry: number, weight: number, isName: boolean) => {
+  const add = (entry: number, weight: number, person: number) => {
     covered[entry]! += weight;
-    if (isName) names[entry]!++;
+    names[entry]! |= person;
   };
   for (const [term, weight] of query.finding) {
-    const isName = index.nameTerms.has(term);
+    const isName = query.nameBits.get(term) ?? 0;
     const phrased = index.phrasingEntries.get(term);
     if (phrased) for (let i = 0; i < phrased.length; i++) add(phrased[i]!, weight, isName);
     const answerOnly = index.answerOnlyEntries.get(term);
@@ -114,7 +140,7 @@ function coverEntries(index: SearchIndex, scratch: Scratch, query: Query, tuning
       for (let i = 0; i < answerOnly.length; i++) add(answerOnly[i]!, weight * tuning.answerCredit, isName);
   }
   for (const [term, weight] of query.checking) {
-    const isName = index.nameTerms.has(term);
+    const isName = query.nameBits.get(term) ?? 0;
     for (let i = 0; i < scratch.touchedCount; i++) {
       const e = scratch.touched[i]!;
       if (index.entryPhrasingTerms[e]!.includes(term)) add(e, weight, isName);
@@ -163,7 +189,7 @@ function penalty(index: SearchIndex, scratch: Scratch, query: Query, e: number, 
   const asksWhy = asksWhen || query.terms.has('why') || query.terms.has('how') || query.terms.has('where');
   let keep = 1;
   // Asked about someone the entry never mentions: it cannot be the answer.
-  if (scratch.names[e]! < query.names.length) keep *= tuning.missingName;
+  if (bitCount(scratch.names[e]!) < query.people) keep *= tuning.missingName;
   // "When" wants a dated event; a profile of a person answers "who", not "why" or "how".
   if (entry.kind === 'event' && !asksWhen) keep *= tuning.eventNotWhen;
   if (entry.kind === 'person' && asksWhy) keep *= tuning.personNotWho;
@@ -177,4 +203,10 @@ function fMeasure(precision: number, recall: number, beta: number): number {
   if (precision === 0 || recall === 0) return 0;
   const b2 = beta * beta;
   return ((1 + b2) * precision * recall) / (b2 * precision + recall);
+}
+
+function bitCount(byte: number): number {
+  let n = 0;
+  for (let b = byte; b; b &= b - 1) n++;
+  return n;
 }

@@ -12,7 +12,7 @@ export interface Scratch {
   precision: Float64Array;
   /** Per entry: weight of the question's terms it holds anywhere. */
   covered: Float64Array;
-  /** Per entry: how many of the names asked about it mentions. */
+  /** Per entry: the people asked about that it mentions, a bit each (see score.ts). */
   names: Uint8Array;
   seen: Uint8Array;
   /** Entries touched by this query, in touched[0..touchedCount). */

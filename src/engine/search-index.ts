@@ -57,8 +57,11 @@ export interface SearchIndex {
   /** Dated events by their time words, event and phrasings: for /when autocomplete. */
   readonly eventFuse: Fuse<EventEntry>;
   readonly synonyms: Synonyms;
-  /** Terms of people's names: a question naming someone is not answered by an entry that does not. */
-  readonly nameTerms: ReadonlySet<string>;
+  /**
+   * Terms of people's names, each with the people (by position) whose name has it: a question
+   * naming someone is not answered by an entry that does not.
+   */
+  readonly nameTerms: ReadonlyMap<string, readonly number[]>;
   /** Terms of the reports' own lines: a word in them is never said to be missing from the report. */
   readonly reportTerms: ReadonlySet<string>;
   /** The terms each story uses anywhere: a question whose words two stories both use may mean either. */
@@ -349,12 +352,18 @@ function* answerOnly(
   return out;
 }
 
-function nameTermsOf(entries: readonly Entry[], synonyms: Synonyms): Set<string> {
-  const out = new Set<string>();
-  for (const e of entries) {
-    if (e.kind !== 'person') continue;
-    for (const w of contentWords(e.name, synonyms)) if (!NAME_TITLES.has(w.word)) out.add(w.term);
-  }
+/** Each term of a person's name, with the people (by position) whose name has it. */
+function nameTermsOf(entries: readonly Entry[], synonyms: Synonyms): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    if (e.kind !== 'person') return;
+    for (const w of contentWords(e.name, synonyms)) {
+      if (NAME_TITLES.has(w.word)) continue;
+      const people = out.get(w.term);
+      if (!people) out.set(w.term, [i]);
+      else if (people.at(-1) !== i) people.push(i);
+    }
+  });
   return out;
 }
 

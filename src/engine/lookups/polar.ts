@@ -149,6 +149,7 @@ interface Premises {
   /** The question's words asserting a premise (no question word, relative time or degree). */
   asked: readonly ResolvedWord[];
   timeWords: ReadonlySet<string>;
+  /** Words of a degree or a partitive, checked together rather than one by one. */
   degreeWords: ReadonlySet<string>;
   /** The question asks about another relative time than the evidence gives. */
   otherTime: boolean;
@@ -195,7 +196,8 @@ function premisesOf(
   if (askedTimes.length > 0 && heldTimes.length === 0) return 'unknown';
   const otherTime = askedTimes.length > 0 && !askedTimes.some((t) => heldTimes.includes(t));
   const timeWords = new Set(askedTimes.flatMap((t) => t.split(' ')));
-  // And a degree on an adjective ("completely secret"), checked against the evidence's degree.
+  // And a degree on an adjective ("completely secret"), checked against the evidence's degree;
+  // with the words of a partitive, below: words checked otherwise than one by one.
   const degreeWords = new Set(
     toks
       .filter(
@@ -204,6 +206,11 @@ function premisesOf(
       )
       .map((t) => normalize(t.text)),
   );
+  // "Part of", "member of": membership in what follows, which the evidence holds by naming
+  // them together ("joined by senior officials including … Weimer"), not a word of its own.
+  for (const [i, t] of toks.entries()) {
+    if (PARTITIVE.has(t.normal) && toks[i + 1]?.normal === 'of') degreeWords.add(normalize(t.text));
+  }
   const asked = words.filter(
     (w) =>
       !QUESTION_WORDS.has(w.term) &&
@@ -244,9 +251,13 @@ function premisesOf(
   const tellingWord = tellingIndex < 0 ? undefined : normalize(toks[tellingIndex]!.text);
   // A speaker the evidence names only in a source's attribution ("did ANI say…") is checked by who tells it, below.
   const tellerVerdict = saidByThem(kb, reply, toks, asked, speakers, tellingIndex);
+  // A word of someone's name where the evidence names them by another ("Dan" of "Driscoll met…").
+  const namedOtherwise = (w: ResolvedWord) =>
+    kb.index.nameTerms.has(w.term) && asked.some((o) => o !== w && terms.has(o.term) && samePerson(kb, o.term, w.term));
   const unsupported = asked.filter(
     (w) =>
       !terms.has(w.term) &&
+      !namedOtherwise(w) &&
       !synonymous(w) &&
       normalize(w.typed) !== tellingWord &&
       w.word !== foldVariant(tellingWord ?? '') &&
@@ -367,9 +378,16 @@ function doneByAnother({ kb, reply, toks, done, asked, glossed, speakers }: Prem
   const agents = agentsOf(kb, reply);
   const doneByOthers = doings.some((doing) => {
     const others = agents.get(doing) ?? [];
-    return others.length > 0 && others.every((h) => h.term !== doer.term);
+    return others.length > 0 && others.every((h) => !samePerson(kb, h.term, doer.term));
   });
   return doneByOthers ? 'no' : undefined;
+}
+
+/** Two terms of one name, or of two names of one person ("Donald" and "Trump"). */
+function samePerson(kb: KnowledgeBase, a: string, b: string): boolean {
+  if (a === b) return true;
+  const of = kb.index.nameTerms.get(b);
+  return !!of && (kb.index.nameTerms.get(a) ?? []).some((p) => of.includes(p));
 }
 
 /**
@@ -655,7 +673,16 @@ function together(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], aske
   // A place the question puts someone in goes with them too ("did Driscoll go to Europe" is not
   // answered by Donahue, "the top U.S. Army commander in Europe", who joined Driscoll).
   const placed = (w: ResolvedWord) => kindOf(w.word, kb) === 'name' && slotsOf(toks, w.word, true).has('at place');
-  const people = [...new Set(asked.filter((w) => (person(w) || placed(w)) && !possessor(w)).map((w) => w.term))];
+  // One person however many words of their name are typed ("Michael Weimer"): by the last, the
+  // name they go by; a word of a name right before another of the same person's is the same name.
+  const nameAt = (w: ResolvedWord) => toks.findIndex((t) => normalize(t.text) === normalize(w.typed));
+  const sameName = (w: ResolvedWord) => {
+    const at = nameAt(w);
+    return at >= 0 && asked.some((o) => o !== w && person(o) && nameAt(o) === at + 1 && samePerson(kb, o.term, w.term));
+  };
+  const people = [
+    ...new Set(asked.filter((w) => (person(w) || placed(w)) && !possessor(w) && !sameName(w)).map((w) => w.term)),
+  ];
   if (people.length < 2 || !asked.some((w) => person(w) && !possessor(w))) return true;
   const acting = toks.some((t) => t.pos === 'VERB' && !t.stop);
   // The entry's own question and phrasings count as one sentence each: the curator wrote them for it.
@@ -754,7 +781,9 @@ function saidByThem(
   // say someone else told it instead.
   if (told.length < MIN_TOLD_BY_ANOTHER) return 'unknown';
   const agencies = new Set(kb.knowledge.stories.flatMap((st) => termsOf(st.agency)));
-  const voices = [...voiceTermsOf(kb), ...kb.index.nameTerms].filter((t) => !speakerTerms.has(t) && !agencies.has(t));
+  const voices = [...voiceTermsOf(kb), ...kb.index.nameTerms.keys()].filter(
+    (t) => !speakerTerms.has(t) && !agencies.has(t),
+  );
   return voices.some(speaks) ? 'no' : 'unknown';
 }
 /**
@@ -835,6 +864,9 @@ function tellingAt(toks: readonly Token[]): number {
 }
 
 const NOUN_AFTER: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NUM']);
+
+/** Nouns of membership before "of" ("part of the delegation", "a member of the team"). */
+const PARTITIVE: ReadonlySet<string> = new Set(['part', 'member', 'members']);
 
 /**
  * Whether the verb at `at` is a passive: a form of "be" before it ("is he described as…"), not
@@ -934,7 +966,10 @@ function spokenOfOutsideQuotes(
   const subject = asked.find((w) => normalize(w.typed) === opening && kb.index.nameTerms.has(w.term));
   if (!subject) return true;
   const unquoted = evidenceTexts(reply).map((text) => text.replace(QUOTED, ' '));
-  return unquoted.some((text) => contentWords(text, kb.index.synonyms).some((w) => w.term === subject.term));
+  // By any of their names: "Dan Driscoll" opens with "Dan", and the evidence says "Driscoll met…".
+  return unquoted.some((text) =>
+    contentWords(text, kb.index.synonyms).some((w) => samePerson(kb, w.term, subject.term)),
+  );
 }
 /** Words in quotation marks: someone's own. */
 const QUOTED = /“[^”]*”|"[^"]*"/g;
