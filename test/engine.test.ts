@@ -1305,3 +1305,13 @@ describe('a person asked about by their full name', () => {
     expect(ask('did zelensky order the visit').text).toMatch(/^No\b/);
   });
 });
+
+describe('a yes/no entry’s curated verdict', () => {
+  it('answers its own question, not another that shares its evidence', () => {
+    // "Are the talks secret? Yes, largely." is no Yes to "described as a minor one".
+    const minor = ask('is the initiative described as a minor one');
+    expect(minor.text).not.toMatch(/^Yes\b/);
+    expect(ask('are the talks secret').text).toMatch(/^Yes, largely/);
+    expect(ask('is the war in ukraine what the talks aim to end').text).not.toMatch(/^No\b/);
+  });
+});

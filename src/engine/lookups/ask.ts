@@ -188,7 +188,7 @@ function lookFor(
     const said = lineSays(kb, words, toks, scope, reply);
     if (said) return said;
   }
-  return withPolarity(kb, reply, verdict);
+  return withPolarity(kb, reply, verdict, words);
 }
 
 /**

@@ -1333,18 +1333,38 @@ function presupposed(kb: KnowledgeBase, reply: Answer, negative: boolean): strin
 }
 const NEGATION = /\b(?:not|never|no)\b|n['’]t\b/i;
 
+/**
+ * Whether a question asks about what the entry's own yes/no question does: a word of its title
+ * ("talks" or "secret" of "Are the talks secret?"; "agreement" of "Is there a peace deal yet?").
+ */
+function asksItsOwn(kb: KnowledgeBase, entry: Entry, words: readonly ResolvedWord[]): boolean {
+  const own = new Set(contentWords(entry.title, kb.index.synonyms).map((w) => w.term));
+  return words.some((w) => !w.filler && !QUESTION_WORDS.has(w.term) && own.has(w.term));
+}
+
 /** The reply with its verdict first: the first sentence answers the question. */
-export function withPolarity(kb: KnowledgeBase, reply: Answer, verdict: Polarity): Answer {
+export function withPolarity(
+  kb: KnowledgeBase,
+  reply: Answer,
+  verdict: Polarity,
+  words?: readonly ResolvedWord[],
+): Answer {
   if (reply.status !== 'answered' || reply.answer === null) return reply;
   // An entry that is itself a yes/no question carries its curated verdict ("Yes, largely."): keep it
-  // unless the question's own premise fails.
+  // unless the question's own premise fails. Where the evidence settles nothing, the verdict
+  // answers the question asked only if that is the entry's own ("is the initiative described as
+  // a minor one" is not "are the talks secret?", whatever words they share).
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
   if (entry && POLAR_TITLE.test(entry.title)) {
-    if (verdict === 'unknown' || (verdict === 'yes' && VERDICT_OPENING.test(reply.answer))) return reply;
-    if (verdict === 'yes') return { ...reply, answer: `Yes. ${reply.answer}`, text: `Yes. ${reply.text}` };
     // The curated verdict is its whole first clause: "Yes, largely." goes with the "Yes".
     // So is "Accounts differ.", which is about the entry's own question, not the premise denied.
     const rest = reply.answer.replace(/^(?:(?:yes|no)\b(?:,[^.!?]*)?|accounts differ)[.!?]?\s*/iu, '');
+    if (verdict === 'unknown') {
+      if (!words || asksItsOwn(kb, entry, words)) return reply;
+      return notSaid({ ...reply, answer: rest, text: rest });
+    }
+    if (verdict === 'yes' && VERDICT_OPENING.test(reply.answer)) return reply;
+    if (verdict === 'yes') return { ...reply, answer: `Yes. ${reply.answer}`, text: `Yes. ${reply.text}` };
     const answer = `No. ${rest}`;
     return { ...reply, answer, text: answer };
   }
