@@ -489,7 +489,7 @@ describe('roles and opinions', () => {
   it('reads a title that opens a name ("Gen.") as a title of that person only', () => {
     // The delegation's line calls George and Donahue "Gen." and names Weimer beside them.
     expect(ask('is weimer a general').text).toBe(
-      'No. The report calls Michael Weimer Sergeant Major of the Army. It uses that title for Gen. Randy George and Gen. Chris Donahue.',
+      'No. The report calls Michael Weimer Sergeant Major of the Army. It calls Gen. Randy George Army Chief of Staff and Gen. Chris Donahue the top U.S. Army commander in Europe.',
     );
     expect(ask('is george a general').text).toMatch(/^Yes\. Gen\. Randy George/);
     expect(ask('is butler a colonel').text).toMatch(/^Yes\. Col\. Dave Butler/);

@@ -98,11 +98,12 @@ export function roleQuestion(
   // ("general" of "Gen. Randy George"): the names, without pretending their role is the word asked.
   const [only] = holders;
   const byRole = only && holders.length === 1 && !rest.some((w) => only.title.has(w.term));
-  const names = holders.slice(0, MAX_SUGGESTIONS).map((p) => p.person.name);
+  // Each with the title the report gives them: "that title" would read as the title just named.
+  const holding = holders.slice(0, MAX_SUGGESTIONS).map((p) => `${p.person.name} ${p.person.role}`);
   const also = byRole
     ? ` ${only.person.name} is the one it calls ${only.person.role}.`
-    : names.length
-      ? ` It uses that title for ${listOf(names)}.`
+    : holding.length
+      ? ` It calls ${listOf(holding)}.`
       : '';
   const text = `No. The report calls ${person.name} ${person.role}.${also}`;
   return {
