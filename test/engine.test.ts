@@ -1315,3 +1315,13 @@ describe('a yes/no entry’s curated verdict', () => {
     expect(ask('is the war in ukraine what the talks aim to end').text).not.toMatch(/^No\b/);
   });
 });
+
+describe('a question after a story of who is asking', () => {
+  it('is found when it opens with a linking word: “… he says they deny everything. so does russia acknowledge the contacts”', () => {
+    const a = ask(
+      'evening all. long time lurker. my dad and i were arguing at dinner about whether the russians even admit the talks are happening, he says they deny everything. so does russia acknowledge the contacts or not',
+    );
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^Yes\. Russia acknowledged/);
+  });
+});

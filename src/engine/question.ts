@@ -77,6 +77,7 @@ export function asksAnything(text: string): boolean {
   return first !== undefined && textSpeakFor(first.normal).some((f) => HAS_QUESTION_WORD.test(f));
 }
 
+// After a word that only links it to what came before ("so does Russia…", "but who…").
 const OPENS_QUESTION =
-  /^\W*(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
+  /^\W*(?:(?:so|but|and|anyway|well|then|also|ok|okay)\s*,?\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
 const HAS_QUESTION_WORD = /\b(?:who|what|when|where|why|how|which)\b/i;

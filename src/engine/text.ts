@@ -344,12 +344,12 @@ export function typoDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length]!;
 }
 
-/** Cuts text to at most `max` characters, marking the cut with an ellipsis. */
 /** "A", "A and B", "A, B and C". */
 export function listOf(items: readonly string[]): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
 }
 
+/** Cuts text to at most `max` characters, marking the cut with an ellipsis. */
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
