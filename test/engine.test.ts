@@ -1325,3 +1325,11 @@ describe('a question after a story of who is asking', () => {
     expect(a.text).toMatch(/^Yes\. Russia acknowledged/);
   });
 });
+
+describe('who did it, asked with a verb the tagger reads as a noun, or in the passive', () => {
+  it('takes the verb in its place for a verb (“head” as “lead”), and a passive’s agent for its doer', () => {
+    expect(ask('did witkoff head the talks').text).toMatch(/^Yes\. Steve Witkoff/);
+    expect(ask('was the visit ordered by zelensky').text).toMatch(/^No\. President Trump ordered the visit/);
+    expect(ask('was the visit ordered by trump').text).toMatch(/^Yes\b/);
+  });
+});

@@ -238,8 +238,11 @@ function premisesOf(
       const said = contentWords(gloss, kb.index.synonyms).map((w) => w.term);
       return said.length >= 2 && clauses.some((c) => said.every((t) => c.has(t)));
     });
+  // A verb, or the word in the verb's place after the names the question opens with, however
+  // it is tagged ("did Witkoff head the talks": "head" as "lead").
+  const doneWord = done > 1 ? normalize(toks[done]!.text) : undefined;
   const synonymous = (w: ResolvedWord) =>
-    w.pos === 'VERB' &&
+    (w.pos === 'VERB' || normalize(w.typed) === doneWord) &&
     [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some(
       (form) =>
         [...verbSynonymsOf(form)].some((o) => wordTerms.has(termOf(normalize(o), kb.index.synonyms))) || glossed(form),
@@ -372,15 +375,32 @@ function doneByAnother({ kb, reply, toks, done, asked, glossed, speakers }: Prem
     opening
       .map((word) => ({ word, term: termOf(foldVariant(word), kb.index.synonyms) }))
       .find((w) => isDoer(w.word, w.term) || (w.word === 'us' && toks[1]?.pos === 'DET'));
-  const lemma = done > 1 ? toks[done]!.lemma : '';
-  if (!doer || RECIPROCAL.has(lemma) || (TELLING.has(lemma) && speakers.length > 0)) return undefined;
+  // Or a passive's agent: "are the talks led by JD Vance".
+  const passive = doer ? undefined : passiveAgent(kb, toks, asked);
+  const actor = doer ?? passive?.agent;
+  const lemma = doer ? (done > 1 ? toks[done]!.lemma : '') : (passive?.lemma ?? '');
+  if (!actor || RECIPROCAL.has(lemma) || (TELLING.has(lemma) && speakers.length > 0)) return undefined;
   const doings = [lemma, ...(glossed(lemma) ? verbGlossesOf(lemma).map((g) => g.split(' ')[0]!) : [])];
   const agents = agentsOf(kb, reply);
   const doneByOthers = doings.some((doing) => {
     const others = agents.get(doing) ?? [];
-    return others.length > 0 && others.every((h) => !samePerson(kb, h.term, doer.term));
+    return others.length > 0 && others.every((h) => !samePerson(kb, h.term, actor.term));
   });
   return doneByOthers ? 'no' : undefined;
+}
+
+/** "…led by JD Vance": the name after a passive verb's "by", and the verb's lemma. */
+function passiveAgent(
+  kb: KnowledgeBase,
+  toks: readonly Token[],
+  asked: readonly ResolvedWord[],
+): { agent: QueryWord; lemma: string } | undefined {
+  const at = toks.findIndex((t, i) => t.pos === 'VERB' && toks[i + 1]?.normal === 'by' && passiveAt(toks, i));
+  if (at < 0) return undefined;
+  const after = new Set(toks.slice(at + 2).map((t) => normalize(t.text)));
+  // The last word of the name: the one the report goes by ("Vance" of "JD Vance").
+  const agent = asked.filter((w) => after.has(normalize(w.typed)) && kindOf(w.word, kb) === 'name').at(-1);
+  return agent ? { agent, lemma: toks[at]!.lemma } : undefined;
 }
 
 /** Two terms of one name, or of two names of one person ("Donald" and "Trump"). */
