@@ -1333,3 +1333,9 @@ describe('who did it, asked with a verb the tagger reads as a noun, or in the pa
     expect(ask('was the visit ordered by trump').text).toMatch(/^Yes\b/);
   });
 });
+
+describe('a word the tagger respells', () => {
+  it('is still the word typed: “vice” (which wink normalises to “vise”) of “Vice President”', () => {
+    expect(ask('is driscoll an ally of vice president jd vance').text).toMatch(/^Yes\b/);
+  });
+});

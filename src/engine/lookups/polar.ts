@@ -343,6 +343,8 @@ function unreadWords(p: Premises): Polarity | undefined {
       !(i === toks.length - 1 && CONFIRMING.test(t.normal)) &&
       !terms.has(termOf(normalize(t.lemma), kb.index.synonyms)) &&
       !terms.has(termOf(normalize(t.normal), kb.index.synonyms)) &&
+      // As typed, too: the tagger's normal form may respell it ("vice" as "vise").
+      !terms.has(termOf(normalize(t.text), kb.index.synonyms)) &&
       !(t.pos === 'VERB' && glossed(t.lemma)),
   );
   return unread.length ? 'unknown' : undefined;
