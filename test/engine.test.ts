@@ -1339,3 +1339,19 @@ describe('a word the tagger respells', () => {
     expect(ask('is driscoll an ally of vice president jd vance').text).toMatch(/^Yes\b/);
   });
 });
+
+describe('a yes/no question naming someone the report never does', () => {
+  it('is answered No where the report has another do it, else says the report does not mention them', () => {
+    expect(ask('did biden order the visit').text).toMatch(/^No\. President Trump ordered the visit/);
+    expect(ask('did hegseth lead the delegation').text).toMatch(/doesn't mention “hegseth”/);
+  });
+});
+
+describe('yes/no replies that said No for the wrong reason', () => {
+  it('reads a typed denial as one (“downplayd”) and a place after “in” as no title', () => {
+    expect(ask('did peskov downplayd progress').text).toMatch(/^Yes\b/);
+    const inUkraine = ask('is driscol in ukrane');
+    expect(inUkraine.text).toMatch(/^Yes\b/);
+    expect(inUkraine.text).not.toMatch(/calls Dan Driscoll Army Secretary/);
+  });
+});

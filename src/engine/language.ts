@@ -154,6 +154,11 @@ export function rivalPlaces(a: string, b: string): boolean {
   return outside(pa, pb, b) || outside(pb, pa, a);
 }
 
+/** A known place's name (as normalised): a country, city, region... */
+export function isPlace(word: string): boolean {
+  return places().byName.has(word);
+}
+
 /** A word naming a people or its country's things ("Russian", "Saudi"), by compromise's lexicon. */
 export function isDemonym(word: string): boolean {
   return places().demonyms.has(word.toLowerCase());

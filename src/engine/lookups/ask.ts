@@ -172,15 +172,18 @@ function lookFor(
     // "was Trump disappointed in Zelensky"): look again without the names of the language, then
     // without the people the knowledge knows too, and answer No only if the entry found names
     // another one where the question puts its own.
+    // A name the report never uses ("between Trump and Biden") is one such: looked up without it
+    // first, it is No where the entry found has another in its place, and else not mentioned.
+    const withoutUnknown = premises.filter((w) => !w.unknown);
     const withoutPlaces = premises.filter((w) => kindOf(w.word) !== 'name');
     const withoutPeople = withoutPlaces.filter((w) => kindOf(w.word, kb) !== 'name');
-    for (const unnamed of [withoutPlaces, withoutPeople]) {
+    for (const unnamed of [withoutUnknown, withoutPlaces, withoutPeople]) {
       if (unnamed.length === premises.length || unnamed.length === 0) continue;
       const again = pick(unnamed);
       if (again.status === 'answered' && premiseCheck(kb, again, words, toks) === 'no') {
         return withPolarity(kb, again, 'no');
       }
-      if (withoutPeople.length === withoutPlaces.length) break;
+      if (unnamed !== withoutUnknown && withoutPeople.length === withoutPlaces.length) break;
     }
   }
   // No entry says so, but a sentence of the report does.

@@ -3,7 +3,9 @@ import {
   antonymsOf,
   isDemonym,
   isName,
+  isPlace,
   rivalPlaces,
+  wordCount,
   sentences,
   tokens,
   verbGlossesOf,
@@ -298,6 +300,9 @@ function negatedPremise({ kb, reply, toks, asked }: Premises): Polarity | undefi
     (t, i) => TELLING.has(t.lemma) && /^(?:about|on|of|regarding)$/.test(toks[i + 1]?.normal ?? ''),
   );
   if (tellsAbout || toks.some((t) => t.negated || DENYING.has(t.lemma) || ABSENCE.has(t.lemma))) return undefined;
+  // A denial typed with a typo ("downplayd") is one too, as corrected.
+  const denial = new Set([...DENYING, ...ABSENCE].map((d) => termOf(d, kb.index.synonyms)));
+  if (asked.some((w) => denial.has(w.term))) return undefined;
   const { negated, affirmed } = negationsOf(kb, reply);
   return asked.some((w) => negated.has(w.term) && !affirmed.has(w.term)) ? 'no' : undefined;
 }
@@ -370,7 +375,8 @@ function toldByAnother({ unsupported, speakers, tellerVerdict }: Premises): Pola
 function doneByAnother({ kb, reply, toks, done, asked, glossed, speakers }: Premises): Polarity | undefined {
   const opening = done > 1 ? toks.slice(1, done).map((t) => normalize(t.text)) : [];
   const voices = voiceTermsOf(kb);
-  const isDoer = (word: string, term: string) => kindOf(word, kb) === 'name' || voices.has(term);
+  const isDoer = (word: string, term: string) =>
+    kindOf(word, kb) === 'name' || voices.has(term) || unknownName(kb, word);
   // Or the name itself, where the question's words leave it out ("did the us…": a pronoun's spelling).
   const doer =
     asked.find((w) => opening.includes(normalize(w.typed)) && isDoer(w.word, w.term)) ??
@@ -405,6 +411,14 @@ function passiveAgent(
   return agent ? { agent, lemma: toks[at]!.lemma } : undefined;
 }
 
+/**
+ * A word neither the knowledge nor the language uses ("Hegseth", "Biden"): where a name goes (the
+ * doer, a rival to a person), the name of someone the report does not mention.
+ */
+function unknownName(kb: KnowledgeBase, word: string): boolean {
+  return /^[a-z]{3,}$/.test(word) && wordCount(word) === 0 && !kb.index.vocabulary.has(word);
+}
+
 /** Two terms of one name, or of two names of one person ("Donald" and "Trump"). */
 function samePerson(kb: KnowledgeBase, a: string, b: string): boolean {
   if (a === b) return true;
@@ -431,10 +445,15 @@ function contradicts({ kb, reply, toks, held }: Premises, w: ResolvedWord): bool
   return asked.some((slot) => (slots.get(slot) ?? []).some((h) => h.term !== w.term && rivals(kb, w, h)));
 }
 
-/** Two names of one kind that cannot both be: two people, or places apart (see rivalPlaces). */
+/**
+ * Two names of one kind that cannot both be: two people, or places apart (see rivalPlaces). A
+ * name the knowledge never uses and no known place ("Biden") is taken for a person.
+ */
 function rivals(kb: KnowledgeBase, w: QueryWord, h: QueryWord): boolean {
-  const person = (term: string) => kb.index.nameTerms.has(term);
-  return person(h.term) === person(w.term) && (person(w.term) || rivalPlaces(w.word, h.word));
+  const person = (q: QueryWord) =>
+    kb.index.nameTerms.has(q.term) ||
+    (!kb.index.vocabulary.has(q.word) && (isName(q.word) || unknownName(kb, q.word)) && !isPlace(q.word));
+  return person(h) === person(w) && (person(w) || rivalPlaces(w.word, h.word));
 }
 
 /**
@@ -824,7 +843,10 @@ function doneAt(kb: KnowledgeBase, toks: readonly Token[]): number {
     if (t.pos === 'VERB') return kb.index.nameTerms.has(termOf(word, kb.index.synonyms));
     // "the us": no pronoun follows an article; the country does.
     if (word === 'us' && start === 2) return true;
-    return isNamePart(t) || kindOf(word, kb) === 'name' || voiceTermsOf(kb).has(termOf(word, kb.index.synonyms));
+    if (isNamePart(t) || kindOf(word, kb) === 'name' || voiceTermsOf(kb).has(termOf(word, kb.index.synonyms))) {
+      return true;
+    }
+    return (t.pos === 'NOUN' || t.pos === 'PROPN') && unknownName(kb, word);
   };
   while (i < toks.length && named(toks[i]!)) i++;
   return i > start && i < toks.length && DONE_AS.has(toks[i]!.pos) ? i : -1;

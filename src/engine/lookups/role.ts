@@ -4,7 +4,7 @@ import type { ResolvedWord } from '../resolve.js';
 import type { SearchIndex } from '../search-index.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
 import { askBack, decline } from '../reply.js';
-import { clip, contentWords, listOf, tellingTerms } from '../text.js';
+import { clip, contentWords, listOf, normalize, tellingTerms, termOf } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -83,6 +83,11 @@ export function roleQuestion(
   const named = roles.people.filter((p) => asked.some((w) => p.name.has(w.term)));
   if (named.length !== 1) return undefined;
   const [{ person, name, role }] = named as [(typeof named)[number]];
+  // Nor is a place or company after a preposition ("is Driscoll in Ukraine", "with the Army").
+  const after = toks.slice(toks.indexOf(be) + 1).filter((t) => t.pos !== 'DET');
+  let k = 0;
+  while (k < after.length && name.has(termOf(normalize(after[k]!.text), kb.index.synonyms))) k++;
+  if (after[k]?.pos === 'ADP') return undefined;
   // "Is X described as / called a Y" asks the same of the report's words for them.
   const telling = tellingTerms(kb.index.synonyms);
   const rest = asked.filter((w) => !name.has(w.term) && !telling.has(w.term));
