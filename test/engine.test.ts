@@ -1355,3 +1355,10 @@ describe('yes/no replies that said No for the wrong reason', () => {
     expect(inUkraine.text).not.toMatch(/calls Dan Driscoll Army Secretary/);
   });
 });
+
+describe('a field of one person’s profile, asked by their name', () => {
+  it('is answered with the profile that gives it', () => {
+    expect(ask('what is witkoffs role').text).toMatch(/^Steve Witkoff: President Donald Trump’s special envoy/);
+    expect(ask("what is driscoll's job").text).toMatch(/^Dan Driscoll: Army Secretary/);
+  });
+});

@@ -38,7 +38,7 @@ import {
   relativeTimeWords,
   withPolarity,
 } from './polar.js';
-import { holderOf, noHolder, roleQuestion } from './role.js';
+import { holderOf, noHolder, profileField, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
 import { notQuoted, saidBy } from './said.js';
 import { tellerOf } from './teller.js';
@@ -128,6 +128,8 @@ function lookFor(
   if (!isPolar(toks, question)) {
     const happened = happenedAt(kb, words, toks, scope);
     if (happened) return happened;
+    const field = profileField(kb, words, scope.story);
+    if (field) return field;
     const counted = countPeople(kb, toks, words, scope);
     if (counted) return counted;
     // An answer must hold what was asked, and "what did X say" X's words. With several stories and

@@ -3,8 +3,9 @@ import type { Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { SearchIndex } from '../search-index.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
-import { askBack, decline } from '../reply.js';
-import { clip, contentWords, listOf, normalize, tellingTerms, termOf } from '../text.js';
+import { askBack, decline, fromEntry } from '../reply.js';
+import { PROFILE_FIELDS } from '../subject.js';
+import { clip, contentWords, listOf, normalize, QUESTION_WORDS, tellingTerms, termOf } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -118,6 +119,23 @@ export function roleQuestion(
       ...holders.slice(0, MAX_SUGGESTIONS).flatMap((p) => p.person.sources.slice(0, 1)),
     ],
   };
+}
+
+/**
+ * "What is Witkoff's role", "driscolls job?", "the rank of Weimer": a field of one person's profile,
+ * asked by their name and nothing else: their profile, which gives it.
+ */
+export function profileField(
+  kb: KnowledgeBase,
+  words: readonly ResolvedWord[],
+  story: string | undefined,
+): Answer | undefined {
+  if (!words.some((w) => PROFILE_FIELDS.has(w.word))) return undefined;
+  const rest = words.filter((w) => !w.filler && !QUESTION_WORDS.has(w.term) && !PROFILE_FIELDS.has(w.word));
+  const people = rolesOf(kb.index).people.filter(
+    (p) => (!story || p.person.story === story) && rest.length > 0 && rest.every((w) => p.name.has(w.term)),
+  );
+  return people.length === 1 ? fromEntry('ask', people[0]!.person, 1) : undefined;
 }
 
 /** "Who is the army secretary": the one person whose role holds every word asked. */
