@@ -1362,3 +1362,11 @@ describe('a field of one person’s profile, asked by their name', () => {
     expect(ask("what is driscoll's job").text).toMatch(/^Dan Driscoll: Army Secretary/);
   });
 });
+
+describe('an aside before the question', () => {
+  it('is left out: “sorry if this is a dumb q but who is the army spokesperson quoted”', () => {
+    const a = ask('hi! sorry if this is a dumb q 🙈 but who is the army spokesperson quoted');
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^Col\. Dave Butler/);
+  });
+});

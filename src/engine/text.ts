@@ -310,8 +310,15 @@ export function stripPreamble(text: string): string {
   // the one embedded after the last such frame.
   const frames = [...plain.matchAll(EMBEDDING)];
   const last = frames.at(-1);
-  return last ? plain.slice(last.index + last[0].length).trim() : plain;
+  const embedded = last ? plain.slice(last.index + last[0].length).trim() : plain;
+  // "sorry if this is a dumb q but who is…": an apology or aside that asks nothing, then "but".
+  const aside = ASIDE_THEN_QUESTION.exec(embedded);
+  return aside && !/\b(?:who|what|when|where|why|how|which)\b/i.test(aside[1]!)
+    ? embedded.slice(aside[0].length)
+    : embedded;
 }
+const ASIDE_THEN_QUESTION =
+  /^(.+?)[,;]?\s+but\s+(?=(?:who|whom|what|whats|when|where|why|how|which|is|are|was|were|do|does|did|has|have|can|could)\b)/iu;
 /**
  * A frame a question is embedded in, up to its wh-word: "(i) wanted to know", "would like to
  * understand", "kindly inform me", "please let me know", "do you know", "any idea".

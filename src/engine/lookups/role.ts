@@ -154,7 +154,9 @@ function roleHolders(
   words: readonly ResolvedWord[],
 ): { holders: PersonEntry[]; near: PersonEntry[] } | undefined {
   const roles = rolesOf(kb.index);
-  const asked = words.filter((w) => !w.filler && w.term !== 'who');
+  // Words of the telling ("the spokesperson quoted", "the envoy mentioned") name no role.
+  const telling = tellingTerms(kb.index.synonyms);
+  const asked = words.filter((w) => !w.filler && w.term !== 'who' && !telling.has(w.term));
   if (asked.length === 0 || !asked.some((w) => roles.vocabulary.has(w.term))) return undefined;
   const holders = roles.people.filter((p) => asked.every((w) => p.role.has(w.term))).map((p) => p.person);
   if (holders.length || !asked.every((w) => roles.vocabulary.has(w.term))) return { holders, near: [] };
