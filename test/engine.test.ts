@@ -1370,3 +1370,15 @@ describe('an aside before the question', () => {
     expect(a.text).toMatch(/^Col\. Dave Butler/);
   });
 });
+
+describe('ninth blind try: confident replies turned the wrong way', () => {
+  it('takes a title in the name for the name, a verb stemming like a name for no name, a nationality for no title', () => {
+    // "Gen." opens George's name: "on the trip" is no title of his.
+    expect(ask('Was Gen. Randy George on the trip?').text).toMatch(/^Yes\b/);
+    // "deny" stems as "Denys" does; he confirmed the meeting.
+    expect(ask('Did Shmyhal deny meeting Driscoll?').text).not.toMatch(/^Yes\b/);
+    // "Army Secretary" names no country: no No from it.
+    expect(ask('Is Driscoll American?').text).not.toMatch(/^No\. The report calls Dan Driscoll/);
+    expect(ask('is dmitriev the ukrainian envoy').text).toMatch(/^No\. The report calls Kirill Dmitriev Russian/);
+  });
+});

@@ -256,12 +256,17 @@ function premisesOf(
   const tellingWord = tellingIndex < 0 ? undefined : normalize(toks[tellingIndex]!.text);
   // A speaker the evidence names only in a source's attribution ("did ANI say…") is checked by who tells it, below.
   const tellerVerdict = saidByThem(kb, reply, toks, asked, speakers, tellingIndex);
+  // A verb held only as a name that stems alike is not held ("deny" is no "Denys").
+  const stemsLikeName = (w: ResolvedWord) => w.pos === 'VERB' && !names.has(w.word) && kb.index.nameTerms.has(w.term);
   // A word of someone's name where the evidence names them by another ("Dan" of "Driscoll met…").
   const namedOtherwise = (w: ResolvedWord) =>
-    kb.index.nameTerms.has(w.term) && asked.some((o) => o !== w && terms.has(o.term) && samePerson(kb, o.term, w.term));
+    !stemsLikeName(w) &&
+    kb.index.nameTerms.has(w.term) &&
+    asked.some((o) => o !== w && terms.has(o.term) && samePerson(kb, o.term, w.term));
+  const inEvidence = (w: ResolvedWord) => terms.has(w.term) && !(stemsLikeName(w) && !wordTerms.has(w.term));
   const unsupported = asked.filter(
     (w) =>
-      !terms.has(w.term) &&
+      !inEvidence(w) &&
       !namedOtherwise(w) &&
       !synonymous(w) &&
       normalize(w.typed) !== tellingWord &&

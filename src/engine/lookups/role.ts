@@ -1,5 +1,5 @@
 import type { PersonEntry } from '../../knowledge/types.js';
-import type { Token } from '../language.js';
+import { isDemonym, isPlace, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import type { SearchIndex } from '../search-index.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
@@ -83,11 +83,16 @@ export function roleQuestion(
   const asked = words.filter((w) => !w.filler || w.pos === 'NOUN' || w.pos === 'ADJ');
   const named = roles.people.filter((p) => asked.some((w) => p.name.has(w.term)));
   if (named.length !== 1) return undefined;
-  const [{ person, name, role }] = named as [(typeof named)[number]];
-  // Nor is a place or company after a preposition ("is Driscoll in Ukraine", "with the Army").
+  const [{ person, name, role, title }] = named as [(typeof named)[number]];
+  // Nor is a place or company after a preposition ("is Driscoll in Ukraine", "was Gen. Randy
+  // George on the trip"), past the name and the title it opens with.
   const after = toks.slice(toks.indexOf(be) + 1).filter((t) => t.pos !== 'DET');
+  const ofName = (t: Token) => {
+    const term = termOf(normalize(t.text), kb.index.synonyms);
+    return name.has(term) || title.has(term);
+  };
   let k = 0;
-  while (k < after.length && name.has(termOf(normalize(after[k]!.text), kb.index.synonyms))) k++;
+  while (k < after.length && ofName(after[k]!)) k++;
   if (after[k]?.pos === 'ADP') return undefined;
   // "Is X described as / called a Y" asks the same of the report's words for them.
   const telling = tellingTerms(kb.index.synonyms);
@@ -95,6 +100,12 @@ export function roleQuestion(
   // Mostly words of titles ("secretary", "defence", "chief"): a question about a title.
   const titled = rest.filter((w) => roles.vocabulary.has(w.term));
   if (rest.length === 0 || titled.length * 2 < rest.length) return undefined;
+  // A nationality ("is Driscoll American") is no title when theirs names no country at all:
+  // "Army Secretary" says nothing either way.
+  const titleTerms = contentWords(person.role, kb.index.synonyms).map((w) => w.term);
+  const nationality = (t: string) => titleTerms.includes(t) || titleTerms.some((r) => isCountryTerm(kb, r));
+  const peoples = toks.filter((t) => isDemonym(t.text)).map((t) => termOf(normalize(t.text), kb.index.synonyms));
+  if (peoples.length > 0 && !peoples.some(nationality)) return undefined;
   const source = person.sources[0];
   if (rest.every((w) => role.has(w.term))) {
     return answered(person, `Yes. ${person.answer}`, 1);
@@ -136,6 +147,11 @@ export function profileField(
     (p) => (!story || p.person.story === story) && rest.length > 0 && rest.every((w) => p.name.has(w.term)),
   );
   return people.length === 1 ? fromEntry('ask', people[0]!.person, 1) : undefined;
+}
+
+/** A term of a country or people the language knows ("us", "russia", "ukrain"). */
+function isCountryTerm(kb: KnowledgeBase, term: string): boolean {
+  return [...kb.index.vocabulary].some(([word, t]) => t === term && (isDemonym(word) || isPlace(word)));
 }
 
 /** "Who is the army secretary": the one person whose role holds every word asked. */
