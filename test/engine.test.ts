@@ -1382,3 +1382,11 @@ describe('ninth blind try: confident replies turned the wrong way', () => {
     expect(ask('is dmitriev the ukrainian envoy').text).toMatch(/^No\. The report calls Kirill Dmitriev Russian/);
   });
 });
+
+describe('someone asked to have gone to a place the evidence names for something else', () => {
+  it('is not said to have gone there: “diplomacy with Moscow” is no trip to Moscow', () => {
+    expect(ask('Did Witkoff go to Moscow?').text).toMatch(/^The report doesn't say\./);
+    expect(ask('did driscoll go to ukraine').text).toMatch(/^Yes\b/);
+    expect(ask('is driscoll close to vance').text).toMatch(/^Yes\b/);
+  });
+});

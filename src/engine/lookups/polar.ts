@@ -510,8 +510,25 @@ function nameElsewhere(p: Premises): Polarity | undefined {
   const bySynonym = asked.filter(
     (w) => kindOf(w.word, kb) === 'name' && !words.has(w.word) && [...slotsOf(toks, w.word, true)].some(placeSlot),
   );
-  return bySynonym.length > 0 ? 'unknown' : undefined;
+  // A place the question puts someone in ("go to Moscow") that the evidence names only as
+  // something else ("diplomacy with Moscow"): it does not say they were there.
+  const placedIn = (word: string) =>
+    [...slots].some(([slot, hs]) => placeSlot(slot) && hs.some((h) => h.word === word));
+  const unplaced = asked.filter(
+    (w) => kindOf(w.word, kb) === 'name' && words.has(w.word) && wentTo(toks, w.word) && !placedIn(w.word),
+  );
+  return bySynonym.length > 0 || unplaced.length > 0 ? 'unknown' : undefined;
 }
+
+/** "Go to Moscow", "travel to the U.S.", "fly into Kyiv": the question puts someone in that place. */
+function wentTo(toks: readonly Token[], word: string): boolean {
+  let at = toks.findIndex((t) => normalize(t.text) === word) - 1;
+  while (at >= 0 && toks[at]!.pos === 'DET') at--;
+  if (at < 1 || !/^(?:to|into)$/.test(toks[at]!.normal)) return false;
+  return MOTION.has(toks[at - 1]!.lemma);
+}
+/** Verbs of going somewhere. */
+const MOTION: ReadonlySet<string> = new Set(['go', 'travel', 'fly', 'come', 'head', 'return', 'move', 'journey']);
 
 /**
  * Evidence placed in another time than the question asks about ("previous attempts collapsed"
