@@ -1390,3 +1390,11 @@ describe('someone asked to have gone to a place the evidence names for something
     expect(ask('is driscoll close to vance').text).toMatch(/^Yes\b/);
   });
 });
+
+describe('“only”, asked yes or no', () => {
+  it('is No where the evidence lists the one asked with others, and never a plain Yes it does not say', () => {
+    expect(ask('Is the framework about security guarantees for Ukraine only?').text).toMatch(/^No\b/);
+    expect(ask('Did Driscoll brief Zelensky only on weapons needs?').text).toMatch(/^No\b/);
+    expect(ask('did driscoll only meet zelensky').text).not.toMatch(/^Yes\b/);
+  });
+});

@@ -520,6 +520,31 @@ function nameElsewhere(p: Premises): Polarity | undefined {
   return bySynonym.length > 0 || unplaced.length > 0 ? 'unknown' : undefined;
 }
 
+/**
+ * Whether the evidence lists what "only" restricts (the word after it, or before it at the end)
+ * with something else: beside an "and", an "or" or a comma.
+ */
+function listedWithOthers(kb: KnowledgeBase, reply: Answer, toks: readonly Token[]): boolean {
+  const at = toks.findIndex((t) => EXCLUSIVE.has(t.normal));
+  const content = (t: Token | undefined) => !!t && !t.stop && (t.pos === 'NOUN' || t.pos === 'PROPN');
+  const next = toks.slice(at + 1).find(content);
+  const restricted = next ?? toks.slice(0, at).findLast(content);
+  if (!restricted) return false;
+  const term = termOf(normalize(restricted.text), kb.index.synonyms);
+  // By the words as written, commas kept (the tagger's tokens leave punctuation out).
+  return evidenceTexts(reply).some((text) => {
+    const ws = text.split(/\s+/);
+    const joins = (w: string | undefined) => !!w && (/^(?:and|or)$/i.test(w) || w.endsWith(','));
+    return ws.some(
+      (w, i) =>
+        termOf(normalize(w), kb.index.synonyms) === term && (w.endsWith(',') || joins(ws[i + 1]) || joins(ws[i - 1])),
+    );
+  });
+}
+
+/** Words saying that nothing else is so. */
+const EXCLUSIVE: ReadonlySet<string> = new Set(['only', 'solely', 'exclusively', 'merely']);
+
 /** "Go to Moscow", "travel to the U.S.", "fly into Kyiv": the question puts someone in that place. */
 function wentTo(toks: readonly Token[], word: string): boolean {
   let at = toks.findIndex((t) => normalize(t.text) === word) - 1;
@@ -544,6 +569,13 @@ function evidenceElsewhen({ toks, held, asked }: Premises): Polarity | undefined
 
 /** Every premise is held: its degree, its words together, its teller, outside quotes, having happened. */
 function lastChecks({ kb, reply, toks, asked, tellerVerdict, otherTime }: Premises): Polarity {
+  // "Only", "solely": that nothing else is so, which the evidence says only in such a word itself
+  // ("about security guarantees for Ukraine only" of a framework "for Ukraine and Europe").
+  const said = new Set(evidenceTexts(reply).flatMap((text) => normalize(text).split(' ')));
+  if (toks.some((t) => EXCLUSIVE.has(t.normal)) && ![...EXCLUSIVE].some((x) => said.has(x))) {
+    // No, where the evidence lists the one asked with others ("for Ukraine and Europe").
+    return listedWithOthers(kb, reply, toks) ? 'no' : 'unknown';
+  }
   const degree = degreeOf(kb, reply, toks);
   if (degree !== 'yes') return degree;
   if (!together(kb, reply, toks, asked)) return 'unknown';

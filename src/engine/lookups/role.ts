@@ -78,6 +78,8 @@ export function roleQuestion(
   // A verb after it describes someone by what they did ("the first US official to visit
   // Ukraine", "the one who met Zelensky"): a description, which a title does not contradict.
   if (toks.slice(toks.indexOf(be) + 1).some((t) => t.pos === 'VERB')) return undefined;
+  // "The only envoy", "the sole spokesperson": that no one else is, which no title says.
+  if (toks.some((t) => /^(?:only|sole)$/.test(t.normal))) return undefined;
   const roles = rolesOf(kb.index);
   // An adjective the knowledge never uses still makes another title ("prime minister").
   const asked = words.filter((w) => !w.filler || w.pos === 'NOUN' || w.pos === 'ADJ');
