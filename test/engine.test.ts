@@ -1398,3 +1398,17 @@ describe('“only”, asked yes or no', () => {
     expect(ask('did driscoll only meet zelensky').text).not.toMatch(/^Yes\b/);
   });
 });
+
+describe('declines that gave a false reason (ninth blind try)', () => {
+  it('takes the asker’s own “I will be thankful” for no question about the future', () => {
+    const a = ask(
+      'Good morning sir, kindly tell me who is the special envoy of President Trump, I will be very thankful to you.',
+    );
+    expect(a.status).toBe('answered');
+    expect(a.text).toMatch(/^Steve Witkoff/);
+  });
+
+  it('does not read “who won the US election” as asking who holds a title', () => {
+    expect(ask('Who won the US election?').text).not.toMatch(/gives that title/);
+  });
+});

@@ -11,6 +11,8 @@ import {
   normalize,
   QUESTION_WORDS,
   stripPreamble,
+  tellingTerms,
+  termOf,
   viewedStatement,
   withAccordingLast,
   withoutAskingAbout,
@@ -118,7 +120,11 @@ function lookFor(
   }
   const unquoted = notQuoted(kb, toks, words);
   if (unquoted) return unquoted;
-  if (words.some((w) => w.term === 'who')) {
+  // ("Who is the army secretary", not "who won the US election": a verb asks who did something;
+  // one of the telling, "the spokesperson quoted", does not.)
+  const telling = tellingTerms(kb.index.synonyms);
+  const acting = toks.some((t) => t.pos === 'VERB' && !t.stop && !telling.has(termOf(normalize(t.text))));
+  if (words.some((w) => w.term === 'who') && !acting) {
     // Asked who holds a role: the person, not an entry that shares the role's words.
     const holder = holderOf(kb, words);
     if (holder) return fromEntry(lookup, holder, 1);

@@ -12,12 +12,16 @@ import type { Answer, KnowledgeBase } from '../types.js';
 export function asksFuture(toks: readonly Token[]): boolean {
   return toks.some(
     (t, i) =>
-      (t.pos === 'AUX' && (t.lemma === 'will' || t.lemma === 'shall')) ||
+      // Not the asker's own ("I will be very thankful", "we'd be grateful"): politeness, no question.
+      (t.pos === 'AUX' && (t.lemma === 'will' || t.lemma === 'shall') && !ASKER.has(toks[i - 1]?.normal ?? '')) ||
       t.normal === 'gonna' ||
       (t.normal === 'going' && toks[i + 1]?.normal === 'to' && toks[i + 2]?.pos === 'VERB') ||
       (t.normal === 'next' && t.pos !== 'NOUN'),
   );
 }
+
+/** Who asks: "I will…" or "we shall…" says what the asker will do. */
+const ASKER: ReadonlySet<string> = new Set(['i', 'we']);
 
 /** The reply, or a decline that offers it, when a question about the future meets an answer about the past. */
 export function pastForFuture(kb: KnowledgeBase, reply: Answer): Answer {
