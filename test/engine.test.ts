@@ -1412,3 +1412,11 @@ describe('declines that gave a false reason (ninth blind try)', () => {
     expect(ask('Who won the US election?').text).not.toMatch(/gives that title/);
   });
 });
+
+describe('a word of the report that no entry answers', () => {
+  it('is pointed to where the report uses it, never said to be covered nowhere: “axios?”', () => {
+    const a = ask('axios?');
+    expect(a.text).not.toMatch(/couldn't match that to anything it covers/);
+    expect(a.suggestions.some((s) => s.id === 'line:5')).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { MAX_SUGGESTIONS } from '../limits.js';
 import type { ResolvedWord } from '../resolve.js';
 import { askBack } from '../reply.js';
-import { contentWords, clip } from '../text.js';
+import { contentWords, clip, QUESTION_WORDS } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { defaultStory } from './source.js';
 
@@ -11,7 +11,10 @@ import { defaultStory } from './source.js';
  */
 export function linesFor(kb: KnowledgeBase, reply: Answer, words: readonly ResolvedWord[]): Answer {
   if (reply.status !== 'not_found' || reply.missing || reply.suggestions.length) return reply;
-  const wanted = new Set(words.filter((w) => w.filler && kb.index.reportTerms.has(w.term)).map((w) => w.term));
+  // Asked freely, any word of the report's own text ("axios?"), not only those no entry uses
+  // (/when says what the report says undated, itself).
+  const asked = (w: ResolvedWord) => w.filler || (reply.lookup === 'ask' && !w.unknown && !QUESTION_WORDS.has(w.term));
+  const wanted = new Set(words.filter((w) => asked(w) && kb.index.reportTerms.has(w.term)).map((w) => w.term));
   if (wanted.size === 0) return reply;
   const story = defaultStory(kb);
   const lines = story.lines
