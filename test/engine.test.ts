@@ -1420,3 +1420,12 @@ describe('a word of the report that no entry answers', () => {
     expect(a.suggestions.some((s) => s.id === 'line:5')).toBe(true);
   });
 });
+
+describe('/source of a phrase no line says', () => {
+  it('offers the line sharing one of its words rather than giving it as the source: “the war is over”', () => {
+    const a = answer(kb, { lookup: 'source', text: 'the war is over' });
+    expect(a.status).not.toBe('answered');
+    expect(a.text).toMatch(/^No line says exactly that/);
+    expect(answer(kb, { lookup: 'source', text: 'peskov downplayed' }).sources[0]?.line).toBe(6);
+  });
+});

@@ -44,7 +44,9 @@ export function source(kb: KnowledgeBase, text: string, scope: Scope = {}): Answ
     .filter((r) => r.share > 0)
     .sort((a, b) => b.share - a.share);
   const top = ranked[0];
-  if (top && top.share >= kb.tuning.sourceLine && (ranked[1]?.share ?? 0) < top.share)
+  // One word of a longer phrase ("war" of "the war is over") is no line saying it: offered, not given.
+  const enough = terms.size > 1 || phrase.split(' ').length <= 2;
+  if (top && enough && top.share >= kb.tuning.sourceLine && (ranked[1]?.share ?? 0) < top.share)
     return { ...sourceLine(top.story, top.line), confidence: top.share };
   const suggestions = ranked
     .filter((r) => r.share >= kb.tuning.sourceSuggest)
