@@ -1429,3 +1429,14 @@ describe('/source of a phrase no line says', () => {
     expect(answer(kb, { lookup: 'source', text: 'peskov downplayed' }).sources[0]?.line).toBe(6);
   });
 });
+
+describe('what someone the asker knows says, put up to be checked', () => {
+  it('is checked as the claim it is, never declined for the word “uncle”', () => {
+    expect(ask('my dad said trump ordered the visit. is that true?').text).toMatch(/^Yes\. President Trump ordered/);
+    expect(ask('my friend says driscoll went to russia, is she right?').text).toMatch(/^No\b/);
+    const uncle = ask(
+      "ok so my uncle says the whole thing was Vance's idea and he ordered the army secretary to go to ukraine, is he right?",
+    );
+    expect(uncle.text).not.toMatch(/uncle/);
+  });
+});

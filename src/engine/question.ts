@@ -28,6 +28,9 @@ function askingSentences(text: string): string {
   const all = sentences(text);
   if (all.length < 2) return text;
   const asking = all.filter(opensOrEndsQuestion);
+  // "My dad said Trump ordered the visit. Is that true?": the asking sentence only asks to confirm
+  // the one before it, which is kept.
+  if (asking.length > 0 && asking.every((s) => CONFIRMS_BEFORE.test(s))) return text;
   const chosen = asking.length ? asking : all.filter((s) => HAS_QUESTION_WORD.test(s));
   return chosen.length && chosen.length < all.length ? chosen.join(' ') : text;
 }
@@ -58,6 +61,8 @@ const LONG_QUESTION = 120;
 /** Words before a question word that make them a preamble rather than part of the question. */
 const PREAMBLE_WORDS = 6;
 const QUESTION_WORD_AT = /\b(?:who|what|when|where|why|how|which)\b/gi;
+
+const CONFIRMS_BEFORE = /^\W*(?:is|was|are)\s+(?:that|this|it|he|she|they)\s+(?:really\s+)?(?:true|right|correct)\W*$/i;
 
 /** A sentence's end followed by more text: only then is there a choice of sentences to make. */
 export const MORE_THAN_ONE = /[.!?…]\s+\S/;

@@ -284,9 +284,15 @@ const ASKING_ABOUT =
  * words are the premises; "true" and "confirm" are about the asking.
  */
 export function asTagQuestion(text: string): string {
-  const m = CONFIRM.exec(text);
+  const m = CONFIRM.exec(text) ?? HEARSAY.exec(text);
   return m ? `${m[1]!.replace(/[?.!\s]+$/u, '')}, right?` : text;
 }
+/**
+ * What someone the asker knows says, put up to be checked: "my uncle says the whole thing was
+ * Vance's idea…, is he right?" asks whether the whole thing was Vance's idea.
+ */
+const HEARSAY =
+  /^\W*(?:(?:ok|okay|so|well|hey)\W+)*(?:my|a|one)\s+(?:\w+\s+){0,2}?(?:says|said|thinks|claims|reckons|told\s+me)\s+(?:that\s+)?(.+?)[\s,.;:-]+(?:is|was|are)\s+(?:he|she|they|that|it|this)\s+(?:right|correct|true)\W*$/isu;
 const CONFIRM =
   /^\W*(?:(?:is|was|isn'?t)\s+it\s+(?:really\s+)?(?:true|correct|right|the case|a fact)\s+that|(?:can|could)\s+(?:you|u)\s+confirm\s+(?:that|whether|if)?)\s+(.+)$/isu;
 
