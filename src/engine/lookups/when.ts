@@ -42,14 +42,13 @@ export function happenedAt(
   if (asked.length === 0 || asked.some((w) => w.unknown)) return undefined;
   const byTerm = eventsByTimeTerm(kb);
   const at = (byTerm.get(asked[0]!.term) ?? []).filter(
-    (e) => (!scope.story || e.story === scope.story) && asked.every((w) => e.terms.has(w.term)),
+    (e) => (!scope.story || e.event.story === scope.story) && asked.every((w) => e.terms.has(w.term)),
   );
   return at.length === 1 ? fromEntry('ask', at[0]!.event, 1) : undefined;
 }
 
 interface TimedEvent {
   event: EventEntry;
-  story: string;
   /** The terms of its time ("wednesday"; "this week": "week"). */
   terms: ReadonlySet<string>;
 }
@@ -61,7 +60,11 @@ function eventsByTimeTerm(kb: KnowledgeBase): ReadonlyMap<string, readonly Timed
     for (const event of kb.index.entries) {
       if (event.kind !== 'event') continue;
       const terms = new Set(contentWords(event.when, kb.index.synonyms).map((w) => w.term));
-      for (const t of terms) map.set(t, [...(map.get(t) ?? []), { event, story: event.story, terms }]);
+      for (const t of terms) {
+        const events = map.get(t);
+        if (events) events.push({ event, terms });
+        else map.set(t, [{ event, terms }]);
+      }
     }
     timeCache.set(kb.index, map);
   }
