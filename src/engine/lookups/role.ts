@@ -104,10 +104,8 @@ export function roleQuestion(
   if (rest.length === 0 || titled.length * 2 < rest.length) return undefined;
   // A nationality ("is Driscoll American") is no title when theirs names no country at all:
   // "Army Secretary" says nothing either way.
-  const titleTerms = contentWords(person.role, kb.index.synonyms).map((w) => w.term);
-  const nationality = (t: string) => titleTerms.includes(t) || titleTerms.some((r) => isCountryTerm(kb, r));
-  const peoples = toks.filter((t) => isDemonym(t.text)).map((t) => termOf(normalize(t.text), kb.index.synonyms));
-  if (peoples.length > 0 && !peoples.some(nationality)) return undefined;
+  const namesCountry = contentWords(person.role, kb.index.synonyms).some((w) => isDemonym(w.word) || isPlace(w.word));
+  if (toks.some((t) => isDemonym(t.text)) && !namesCountry) return undefined;
   const source = person.sources[0];
   if (rest.every((w) => role.has(w.term))) {
     return answered(person, `Yes. ${person.answer}`, 1);
@@ -149,11 +147,6 @@ export function profileField(
     (p) => (!story || p.person.story === story) && rest.length > 0 && rest.every((w) => p.name.has(w.term)),
   );
   return people.length === 1 ? fromEntry('ask', people[0]!.person, 1) : undefined;
-}
-
-/** A term of a country or people the language knows ("us", "russia", "ukrain"). */
-function isCountryTerm(kb: KnowledgeBase, term: string): boolean {
-  return [...kb.index.vocabulary].some(([word, t]) => t === term && (isDemonym(word) || isPlace(word)));
 }
 
 /** "Who is the army secretary": the one person whose role holds every word asked. */
