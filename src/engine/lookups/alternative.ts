@@ -1,7 +1,7 @@
 import { tokens, type Token } from '../language.js';
 import { normalize, termOf } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
-import { kindOf, outletTermsOf } from './polar.js';
+import { evidenceTexts, kindOf, outletTermsOf } from './polar.js';
 
 /**
  * "Is it 28 points or 26", "did he arrive on Wednesday or Tuesday": a question offering two
@@ -198,7 +198,7 @@ function tokensWithOffsets(question: string): OffsetToken[] {
 function lead(held: string, not: string | undefined, reply: Answer, texts: readonly string[] = []): string {
   // A word as the evidence writes it inside a sentence ("the Army", "special envoy"); a name the
   // evidence lacks, as the report writes it ("CNN"). Not a sentence's first word.
-  const evidence = [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].join(' ');
+  const evidence = evidenceTexts(reply).join(' ');
   const inEvidence = wordForms(evidence, false);
   const inReport = wordForms(texts.join(' '), true);
   const asWritten = (phrase: string) => {

@@ -167,6 +167,8 @@ interface Premises {
   tellerVerdict: Polarity;
   /** Asked words the evidence does not hold, by term, synonym or gloss. */
   unsupported: readonly ResolvedWord[];
+  /** The evidence's words as written (normalised, not stemmed). */
+  saidWords: ReadonlySet<string>;
 }
 
 /** The premises, or 'unknown' when the question asks of a time the evidence gives in no such words. */
@@ -292,6 +294,7 @@ function premisesOf(
     tellingIndex,
     tellerVerdict,
     unsupported,
+    saidWords: new Set(evidenceTexts(reply).flatMap((text) => normalize(text).split(' '))),
   };
 }
 
@@ -326,9 +329,8 @@ function opposedPremise({ kb, asked, terms, lemmas, wordTerms }: Premises): Pola
  * unless a verb the evidence says as it is ("going to be his easy one").
  */
 function unreadWords(p: Premises): Polarity | undefined {
-  const { kb, reply, toks, terms, tellingIndex, timeWords, degreeWords, glossed } = p;
+  const { kb, toks, terms, tellingIndex, timeWords, degreeWords, glossed, saidWords: said } = p;
   const resolved = new Set(p.words.flatMap((w) => [w.word, normalize(w.typed)]));
-  const said = new Set(evidenceTexts(reply).flatMap((text) => normalize(text).split(' ')));
   const particle = predicateParticle(toks);
   const unread = toks.filter(
     (t, i) =>
@@ -568,11 +570,10 @@ function evidenceElsewhen({ toks, held, asked }: Premises): Polarity | undefined
 }
 
 /** Every premise is held: its degree, its words together, its teller, outside quotes, having happened. */
-function lastChecks({ kb, reply, toks, asked, tellerVerdict, otherTime }: Premises): Polarity {
+function lastChecks({ kb, reply, toks, asked, tellerVerdict, otherTime, saidWords }: Premises): Polarity {
   // "Only", "solely": that nothing else is so, which the evidence says only in such a word itself
   // ("about security guarantees for Ukraine only" of a framework "for Ukraine and Europe").
-  const said = new Set(evidenceTexts(reply).flatMap((text) => normalize(text).split(' ')));
-  if (toks.some((t) => EXCLUSIVE.has(t.normal)) && ![...EXCLUSIVE].some((x) => said.has(x))) {
+  if (toks.some((t) => EXCLUSIVE.has(t.normal)) && ![...EXCLUSIVE].some((x) => saidWords.has(x))) {
     // No, where the evidence lists the one asked with others ("for Ukraine and Europe").
     return listedWithOthers(kb, reply, toks) ? 'no' : 'unknown';
   }

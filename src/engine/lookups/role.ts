@@ -77,7 +77,8 @@ export function roleQuestion(
   if (!be || (first && toks.indexOf(first) < toks.indexOf(be))) return undefined;
   // A verb after it describes someone by what they did ("the first US official to visit
   // Ukraine", "the one who met Zelensky"): a description, which a title does not contradict.
-  if (toks.slice(toks.indexOf(be) + 1).some((t) => t.pos === 'VERB')) return undefined;
+  const predicate = toks.slice(toks.indexOf(be) + 1);
+  if (predicate.some((t) => t.pos === 'VERB')) return undefined;
   // "The only envoy", "the sole spokesperson": that no one else is, which no title says.
   if (toks.some((t) => /^(?:only|sole)$/.test(t.normal))) return undefined;
   const roles = rolesOf(kb.index);
@@ -88,7 +89,7 @@ export function roleQuestion(
   const [{ person, name, role, title }] = named as [(typeof named)[number]];
   // Nor is a place or company after a preposition ("is Driscoll in Ukraine", "was Gen. Randy
   // George on the trip"), past the name and the title it opens with.
-  const after = toks.slice(toks.indexOf(be) + 1).filter((t) => t.pos !== 'DET');
+  const after = predicate.filter((t) => t.pos !== 'DET');
   const ofName = (t: Token) => {
     const term = termOf(normalize(t.text), kb.index.synonyms);
     return name.has(term) || title.has(term);

@@ -7,7 +7,7 @@ import { askBack, fromEntry, suggestionOf } from '../reply.js';
 import { resolveWords } from '../resolve.js';
 import { normalize } from '../text.js';
 import { closeStories, routed, whichStory, type Scope } from '../stories.js';
-import { outletTermsOf } from './polar.js';
+import { evidenceTexts, outletTermsOf } from './polar.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 const PEOPLE: ReadonlySet<EntryKind> = new Set(['person']);
@@ -85,7 +85,7 @@ function describedBy(kb: KnowledgeBase, text: string, scope: Scope): Answer | un
   const reply = ask(kb, `who ${progressive}${predicate}`, undefined, 'ask', scope);
   if (reply.status !== 'answered') return undefined;
   const inDescription = new Set(peopleNamedIn(kb.index, text));
-  const evidence = [reply.answer ?? reply.text, ...reply.sources.map((s) => s.quote)].join(' ');
+  const evidence = evidenceTexts(reply).join(' ');
   const person = peopleNamedIn(kb.index, evidence).find((p) => !inDescription.has(p));
   return person ? fromEntry('who', person, reply.confidence) : undefined;
 }
