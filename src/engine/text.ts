@@ -189,6 +189,11 @@ export interface QueryWord {
   term: string;
 }
 
+/** The distinct terms of a text's content words. */
+export function termSet(text: string, synonyms?: Synonyms): Set<string> {
+  return new Set(contentWords(text, synonyms).map((w) => w.term));
+}
+
 /** Words of a text that carry meaning, with their terms. Question words are kept. */
 export function contentWords(text: string, synonyms?: Synonyms): QueryWord[] {
   const words: QueryWord[] = [];

@@ -1,4 +1,4 @@
-import { contentWords, normalize, stripPreamble, typoDistance } from '../engine/text.js';
+import { normalize, stripPreamble, termSet, typoDistance } from '../engine/text.js';
 
 /**
  * Near-duplicate questions. At write time each question gets a key (its content words, stemmed,
@@ -6,7 +6,7 @@ import { contentWords, normalize, stripPreamble, typoDistance } from '../engine/
  * at read time keys a typo or a word apart are merged.
  */
 export function groupKey(text: string): string {
-  const terms = [...new Set(contentWords(stripPreamble(text)).map((w) => w.term))].sort();
+  const terms = [...termSet(stripPreamble(text))].sort();
   return terms.length ? terms.join(' ') : normalize(text);
 }
 

@@ -3,7 +3,7 @@ import type { Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import { answered } from '../reply.js';
 import type { Scope } from '../stories.js';
-import { contentWords, listOf, normalize, QUESTION_WORDS, tellingTerms, termOf } from '../text.js';
+import { listOf, normalize, QUESTION_WORDS, tellingTerms, termOf, termSet } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -21,12 +21,14 @@ export function countPeople(
   if (!head) return undefined;
   const { synonyms } = kb.index;
   const term = termOf(normalize(head.lemma), synonyms);
-  const termsOf = (text: string) => new Set(contentWords(text, synonyms).map((w) => w.term));
   const counted = kb.index.people.filter(
-    (p) => (!scope.story || p.story === scope.story) && termsOf(`${p.name} ${p.role}`).has(term),
+    (p) => (!scope.story || p.story === scope.story) && termSet(`${p.name} ${p.role}`, synonyms).has(term),
   );
   if (counted.length === 0) return undefined;
-  const said = termsOf(counted.map((p) => `${p.name} ${p.role} ${p.answer} ${p.phrasings.join(' ')}`).join(' '));
+  const said = termSet(
+    counted.map((p) => `${p.name} ${p.role} ${p.answer} ${p.phrasings.join(' ')}`).join(' '),
+    synonyms,
+  );
   const telling = tellingTerms(synonyms);
   const rest = words.filter((w) => !w.filler && !QUESTION_WORDS.has(w.term) && !telling.has(w.term) && w.term !== term);
   if (words.some((w) => w.unknown) || !rest.every((w) => said.has(w.term))) return undefined;

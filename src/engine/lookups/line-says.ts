@@ -2,7 +2,7 @@ import { sentences, type Token } from '../language.js';
 import type { ResolvedWord } from '../resolve.js';
 import { manyStories, type Scope } from '../stories.js';
 import type { Story } from '../../knowledge/types.js';
-import { contentWords, QUESTION_WORDS, tellingTerms } from '../text.js';
+import { QUESTION_WORDS, tellingTerms, termSet } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { answered } from '../reply.js';
 import { negationsOf, premiseCheck, withPolarity } from './polar.js';
@@ -65,7 +65,7 @@ function sentencesOf(kb: KnowledgeBase, story: Story, line: number): readonly Se
   if (!out) {
     out = sentences(story.lines[line]!).map((sentence) => ({
       sentence,
-      terms: new Set(contentWords(sentence, kb.index.synonyms).map((w) => w.term)),
+      terms: termSet(sentence, kb.index.synonyms),
     }));
     lines[line] = out;
   }

@@ -19,10 +19,11 @@ import {
   foldVariant,
   isFiller,
   normalize,
+  type QueryWord,
   QUESTION_WORDS,
   tellingTerms,
   termOf,
-  type QueryWord,
+  termSet,
 } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import { stemmer } from 'stemmer';
@@ -231,7 +232,7 @@ function premisesOf(
   const clauses = perEntry(clauseCache, kb, reply, () =>
     evidenceTexts(reply)
       .flatMap(clausesOf)
-      .map((c) => new Set(contentWords(c, kb.index.synonyms).map((w) => w.term))),
+      .map((c) => termSet(c, kb.index.synonyms)),
   );
   // Only in a curated entry's evidence: a whole line of the report names too many people for
   // its words alone to say who did it ("…Shmyhal…, expressing gratitude…, Zelensky…").
@@ -785,7 +786,7 @@ function together(kb: KnowledgeBase, reply: Answer, toks: readonly Token[], aske
   const entry = reply.entry ? kb.index.byId.get(reply.entry) : undefined;
   const phrased = [entry?.title ?? '', ...(entry?.phrasings ?? [])];
   const texts = evidenceTexts(reply);
-  const termsOf = (text: string) => new Set(contentWords(text, kb.index.synonyms).map((w) => w.term));
+  const termsOf = (text: string) => termSet(text, kb.index.synonyms);
   // Whom the entry is about (its title names them: "Who ordered Driscoll's visit?") is in every
   // sentence of it, as "the visit" or "he".
   const topic = termsOf(entry?.title ?? '');
@@ -1437,7 +1438,7 @@ const NEGATION = /\b(?:not|never|no)\b|n['’]t\b/i;
  * ("talks" or "secret" of "Are the talks secret?"; "agreement" of "Is there a peace deal yet?").
  */
 function asksItsOwn(kb: KnowledgeBase, entry: Entry, words: readonly ResolvedWord[]): boolean {
-  const own = new Set(contentWords(entry.title, kb.index.synonyms).map((w) => w.term));
+  const own = termSet(entry.title, kb.index.synonyms);
   return words.some((w) => !w.filler && !QUESTION_WORDS.has(w.term) && own.has(w.term));
 }
 

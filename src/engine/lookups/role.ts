@@ -5,7 +5,7 @@ import type { SearchIndex } from '../search-index.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
 import { askBack, decline, fromEntry } from '../reply.js';
 import { PROFILE_FIELDS } from '../subject.js';
-import { clip, contentWords, listOf, normalize, QUESTION_WORDS, tellingTerms, termOf } from '../text.js';
+import { clip, contentWords, listOf, normalize, QUESTION_WORDS, tellingTerms, termOf, termSet } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -31,7 +31,7 @@ const cache = new WeakMap<SearchIndex, Roles>();
 function rolesOf(index: SearchIndex): Roles {
   let roles = cache.get(index);
   if (!roles) {
-    const terms = (text: string) => new Set(contentWords(text, index.synonyms).map((w) => w.term));
+    const terms = (text: string) => termSet(text, index.synonyms);
     const people = index.people.map((person) => {
       const [title, bare] = titleOf(person);
       return {

@@ -4,7 +4,7 @@ import type { ResolvedWord } from '../resolve.js';
 import { decline, fromEntry } from '../reply.js';
 import type { ScoredEntry } from '../score.js';
 import type { Token } from '../language.js';
-import { contentWords, normalize } from '../text.js';
+import { contentWords, normalize, termSet } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -105,9 +105,7 @@ function voiceTerms(index: SearchIndex): ReadonlyMap<string, ReadonlySet<string>
   let voices = voiceCache.get(index);
   if (!voices) {
     const attributions = new Set(index.entries.flatMap((e) => e.sources.map((s) => s.attribution)));
-    voices = new Map(
-      [...attributions].map((a) => [a, new Set(contentWords(a, index.synonyms).map((w) => w.term))] as const),
-    );
+    voices = new Map([...attributions].map((a) => [a, termSet(a, index.synonyms)] as const));
     voiceCache.set(index, voices);
   }
   return voices;

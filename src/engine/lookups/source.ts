@@ -3,7 +3,7 @@ import { EMPTY_HINTS } from '../input.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
 import { answered, askBack, decline } from '../reply.js';
 import type { Scope } from '../stories.js';
-import { clip, contentWords, normalize } from '../text.js';
+import { clip, normalize, termSet } from '../text.js';
 import type { Answer, KnowledgeBase, Suggestion } from '../types.js';
 
 /**
@@ -32,7 +32,7 @@ export function source(kb: KnowledgeBase, text: string, scope: Scope = {}): Answ
   }
 
   // Not verbatim: the line holding most of the phrase's words, if it holds most of them.
-  const terms = new Set(contentWords(text).map((w) => w.term));
+  const terms = termSet(text);
   if (terms.size === 0) return decline('source', EMPTY_HINTS.source);
   const ranked = stories
     .flatMap((story) =>

@@ -1,7 +1,7 @@
 import type { Source } from '../../knowledge/types.js';
 import { sentences } from '../language.js';
 import { answered } from '../reply.js';
-import { contentWords, listOf, QUESTION_WORDS } from '../text.js';
+import { contentWords, listOf, QUESTION_WORDS, termSet } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 
 /**
@@ -25,7 +25,7 @@ export function tellerOf(kb: KnowledgeBase, question: string, lookUp: (text: str
   // A quote of the answer that holds all that is told: its voice tells it. A quote holding only
   // part of it is someone telling something else ("no new developments… between Trump and Putin").
   const holdsAll = (quote: string) => {
-    const held = new Set(contentWords(quote, synonyms).map((w) => w.term));
+    const held = termSet(quote, synonyms);
     return terms.every((t) => held.has(t));
   };
   const quoted = reply.status === 'answered' ? reply.sources.filter((s) => holdsAll(s.quote)) : [];
@@ -98,10 +98,9 @@ function namedInQuote(kb: KnowledgeBase, quote: string, told: readonly string[])
   if (!m) return undefined;
   // The voice tells what follows it ("the Army described as a fact-finding mission"), or, put
   // after a comma, what came before it ("…, CNN reported"): not a neighbour's words in the sentence.
-  const termsOf = (text: string) => new Set(contentWords(text, kb.index.synonyms).map((w) => w.term));
   const postposed = /,\s*(?:the\s+)?$/iu.test(quote.slice(0, m.index));
   const side = postposed ? quote.slice(0, m.index) : quote.slice(m.index + m[0].length);
-  const held = termsOf(side);
+  const held = termSet(side, kb.index.synonyms);
   if (!told.every((t) => held.has(t))) return undefined;
   const { synonyms } = kb.index;
   const named = contentWords(m[1]!, synonyms).map((w) => w.term);

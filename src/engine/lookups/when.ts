@@ -2,7 +2,7 @@ import type { EntryKind, EventEntry } from '../../knowledge/types.js';
 import type { Token } from '../language.js';
 import { fromEntry } from '../reply.js';
 import type { ResolvedWord } from '../resolve.js';
-import { contentWords, QUESTION_WORDS } from '../text.js';
+import { QUESTION_WORDS, termSet } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
 import type { Scope } from '../stories.js';
 import { ask } from './ask.js';
@@ -59,7 +59,7 @@ function eventsByTimeTerm(kb: KnowledgeBase): ReadonlyMap<string, readonly Timed
     map = new Map();
     for (const event of kb.index.entries) {
       if (event.kind !== 'event') continue;
-      const terms = new Set(contentWords(event.when, kb.index.synonyms).map((w) => w.term));
+      const terms = termSet(event.when, kb.index.synonyms);
       for (const t of terms) {
         const events = map.get(t);
         if (events) events.push({ event, terms });
