@@ -86,6 +86,7 @@ describe('reading plain knowledge YAML quickly', () => {
       '# comment\n\n- a\n-   b\n- c:\n    - d\n',
       'a: long plain\n  text folded\n  over lines\nb: "quoted\n  folded"\n',
       'a: b\r\nc: d\r\n',
+      'a: [true, True, TRUE, false, False, FALSE, null, Null, NULL, ~, tRUE, nULL]\nb: ~\nc: False\n',
     ];
     for (const text of read) expect(expectSameOrDeclined(text), text).toBeDefined();
   });

@@ -157,6 +157,8 @@ function flowSequence(text: string): Value[] {
 /** Plain scalars that the core schema may read as something other than a string. */
 const MAYBE_TYPED = /^[-+.0-9~]|^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 const SMALL_INT = /^(?:0|[1-9][0-9]{0,14})$/;
+const CORE_NULL = /^(?:null|Null|NULL|~)$/;
+const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
 
 function scalar(text: string): Value {
   const c = text[0]!;
@@ -176,6 +178,9 @@ function scalar(text: string): Value {
     return notPlain();
   }
   if (SMALL_INT.test(text)) return Number(text);
+  // The core schema's null and booleans, as it spells them: no parser to load for a `draft: true`.
+  if (CORE_NULL.test(text)) return null;
+  if (CORE_BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
   if (MAYBE_TYPED.test(text)) return jsYaml().load(text, { schema: jsYaml().CORE_SCHEMA }) as Value;
   return text;
 }
