@@ -12,6 +12,8 @@ RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild
 COPY tsconfig*.json ./
 COPY src src
 COPY commands commands
+# The build answers a few questions from the shipped knowledge to write the bundle's code cache.
+COPY knowledge knowledge
 RUN npm run build
 
 # 2. Production dependencies only, installed from the same lock file.

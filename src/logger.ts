@@ -1,7 +1,11 @@
+import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import type { PrettyOptions } from 'pino-pretty';
 import type { LogLevel } from './config.js';
 
 export type { Logger };
+
+const require = createRequire(import.meta.url);
 
 export interface LoggerOptions {
   level: LogLevel;
@@ -21,13 +25,7 @@ export interface LoggerOptions {
 export function createLogger({ level, secrets = [], destination, pretty = false }: LoggerOptions): Logger {
   const hidden = secrets.filter((s) => s.length >= 8);
   const stream: DestinationStream =
-    destination ??
-    (pretty
-      ? (pino.transport({
-          target: 'pino-pretty',
-          options: { destination: 2, colorize: true, ignore: 'pid,hostname' },
-        }) as DestinationStream)
-      : pino.destination({ dest: 2, sync: true }));
+    destination ?? (pretty ? prettyStream() : pino.destination({ dest: 2, sync: true }));
   return pino(
     {
       level,
@@ -47,6 +45,15 @@ export function createLogger({ level, secrets = [], destination, pretty = false 
     },
     stream,
   );
+}
+
+/**
+ * pino-pretty in this thread rather than as a transport (a worker thread): a terminal's lines are
+ * few, and a start that logs JSON loads none of it.
+ */
+function prettyStream(): DestinationStream {
+  const pretty = require('pino-pretty') as (options: PrettyOptions) => DestinationStream;
+  return pretty({ destination: 2, colorize: true, ignore: 'pid,hostname', sync: true });
 }
 
 // An interaction or webhook token is a password for answering as the bot: it sits in the URL
