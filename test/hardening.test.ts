@@ -136,6 +136,11 @@ describe('every failure to load is a problem list', () => {
     const report = path.join(scratch.dir, STORY, 'report.txt');
     await truncate(report, KNOWLEDGE_LIMITS.reportBytes + 1);
     expect(await problemsOf(scratch.dir)).toEqual([`${STORY}/report.txt: is 2.0 MiB, over the limit of 2.0 MiB`]);
+    // The same when the story's files are first read whole for its fingerprint (as the bot starts).
+    const fingerprinted = await loadKnowledge(scratch.dir, { fingerprint: true });
+    expect(fingerprinted.ok ? [] : fingerprinted.problems.map(formatProblem)).toEqual([
+      `${STORY}/report.txt: is 2.0 MiB, over the limit of 2.0 MiB`,
+    ]);
   });
 });
 

@@ -8,7 +8,12 @@ import path from 'node:path';
  * nor a symlink can make the loader read (and `/source` publish) a file from elsewhere, such
  * as the bot's `.env`.
  */
-export type ReadOutcome = { ok: true; text: string } | { ok: false; missing: boolean; message: string };
+export type ReadOutcome =
+  | { ok: true; text: string; bytes: number }
+  | { ok: false; missing: boolean; message: string };
+
+/** Reads a file of the knowledge folder, as `readKnowledgeFile` does for one root. */
+export type FileReader = (file: string, maxBytes: number) => Promise<ReadOutcome>;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true }); // also drops a leading byte order mark
 
@@ -49,7 +54,7 @@ export async function readKnowledgeFile(root: string, file: string, maxBytes: nu
     }
     if (length > maxBytes) return { ok: false, missing: false, message: `is over the limit of ${mib(maxBytes)}` };
     try {
-      return { ok: true, text: utf8.decode(buffer.subarray(0, length)) };
+      return { ok: true, text: utf8.decode(buffer.subarray(0, length)), bytes: length };
     } catch {
       return { ok: false, missing: false, message: `is not valid UTF-8 (line ${firstInvalidLine(buffer.subarray(0, length))}); save it as UTF-8` };
     }
@@ -58,6 +63,21 @@ export async function readKnowledgeFile(root: string, file: string, maxBytes: nu
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A reader that gives the files already read (under a larger limit) as reading them again would,
+ * each held to the limit asked, and reads any other file from `root`.
+ */
+export function readerOver(root: string, read: ReadonlyMap<string, ReadOutcome> = new Map()): FileReader {
+  return (file, maxBytes) => {
+    const outcome = read.get(file);
+    if (!outcome) return readKnowledgeFile(root, file, maxBytes);
+    if (outcome.ok && outcome.bytes > maxBytes) {
+      return Promise.resolve({ ok: false, missing: false, message: `is ${mib(outcome.bytes)}, over the limit of ${mib(maxBytes)}` });
+    }
+    return Promise.resolve(outcome);
+  };
 }
 
 export function isInside(root: string, file: string): boolean {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { clip, normalize } from '../engine/text.js';
-import { readKnowledgeFile } from './files.js';
+import { readKnowledgeFile, readerOver, type FileReader, type ReadOutcome } from './files.js';
 import { KNOWLEDGE_LIMITS as LIMITS } from './limits.js';
 import { rememberNormalizedPhrasings } from './normalized.js';
 import { readPlainYaml } from './plain-yaml.js';
@@ -169,13 +169,15 @@ async function loadAll(
   // and one story's waits are another's parsing (at 100 stories, a third of a sequential load was
   // spent waiting). Each story gathers its own problems and notices, merged in folder order.
   const loads = await mapConcurrently(storyIds, STORIES_AT_ONCE, async (storyId) => {
-    const fingerprint = withFingerprints ? await fingerprintOf(dir, storyId) : undefined;
+    const read = withFingerprints ? await fingerprintOf(dir, storyId) : undefined;
+    const fingerprint = read?.fingerprint;
     const before = served?.get(storyId);
     if (fingerprint !== undefined && before?.fingerprint === fingerprint) {
       return { kind: 'unchanged', storyId, fingerprint, entries: before.entries } as const;
     }
     const own = { problems: [] as KnowledgeProblem[], notices: [] as KnowledgeNotice[] };
-    const loaded = await loadStory(dir, storyId, own.problems, own.notices);
+    // The files the fingerprint read are parsed as read, not read again.
+    const loaded = await loadStory(dir, storyId, own.problems, own.notices, readerOver(dir, read?.files));
     return { kind: 'read', storyId, fingerprint, loaded, ...own } as const;
   });
   for (const load of loads) {
@@ -213,7 +215,10 @@ async function loadAll(
  * A story folder's fingerprint: the names and contents of its files, read with the loader's
  * checks. Undefined when one cannot be read: the story is then loaded, and the problem reported.
  */
-async function fingerprintOf(root: string, storyId: string): Promise<string | undefined> {
+async function fingerprintOf(
+  root: string,
+  storyId: string,
+): Promise<{ fingerprint: string; files: Map<string, ReadOutcome> } | undefined> {
   const storyDir = path.join(root, 'stories', storyId);
   let names;
   try {
@@ -222,16 +227,19 @@ async function fingerprintOf(root: string, storyId: string): Promise<string | un
     return undefined;
   }
   const hash = createHash('sha1');
+  const files = new Map<string, ReadOutcome>();
   for (const d of names) {
     if (d.isDirectory()) {
       hash.update(`${d.name}/\0`);
       continue;
     }
-    const read = await readKnowledgeFile(root, path.join(storyDir, d.name), Math.max(LIMITS.yamlBytes, LIMITS.reportBytes));
+    const file = path.join(storyDir, d.name);
+    const read = await readKnowledgeFile(root, file, Math.max(LIMITS.yamlBytes, LIMITS.reportBytes));
     if (!read.ok) return undefined;
     hash.update(`${d.name}\0${read.text.length}\0`).update(read.text);
+    files.set(file, read);
   }
-  return hash.digest('hex');
+  return { fingerprint: hash.digest('hex'), files };
 }
 
 const STORIES_AT_ONCE = 8;
@@ -302,11 +310,12 @@ async function loadStory(
   storyId: string,
   problems: KnowledgeProblem[],
   notices: KnowledgeNotice[],
+  read: FileReader,
 ): Promise<{ story: Story; entries: Entry[] } | undefined> {
   const rel = (name: string) => path.posix.join('stories', storyId, name);
   const storyDir = path.join(root, 'stories', storyId);
 
-  const storyRaw = await readYaml(root, rel(STORY_FILE), problems);
+  const storyRaw = await readYaml(root, rel(STORY_FILE), problems, { read });
   if (storyRaw === undefined) return undefined;
   const parsed = storySchema.safeParse(storyRaw);
   if (!parsed.success) {
@@ -318,7 +327,7 @@ async function loadStory(
     problems.push({ file: rel(STORY_FILE), field: 'id', message: `is "${meta.id}" but the folder is "${storyId}"` });
   }
 
-  const report = await readKnowledgeFile(root, path.join(storyDir, meta.report), LIMITS.reportBytes);
+  const report = await read(path.join(storyDir, meta.report), LIMITS.reportBytes);
   if (!report.ok) {
     problems.push({ file: rel(meta.report), message: report.message });
     return undefined;
@@ -362,7 +371,7 @@ async function loadStory(
   const entries: Entry[] = [];
   for (const fileName of Object.keys(ENTRY_FILES) as EntryFileName[]) {
     const file = rel(fileName);
-    const raw = await readYaml(root, file, problems, { optional: true });
+    const raw = await readYaml(root, file, problems, { optional: true, read });
     if (raw === undefined || raw === null) continue;
     if (!Array.isArray(raw)) {
       problems.push({ file, message: 'must be a list of entries (each starting with "- id: ...")' });
@@ -474,14 +483,14 @@ async function readYaml(
   root: string,
   file: string,
   problems: KnowledgeProblem[],
-  { optional = false } = {},
+  { optional = false, read = readerOver(root) }: { optional?: boolean; read?: FileReader } = {},
 ): Promise<unknown> {
-  const read = await readKnowledgeFile(root, path.join(root, file), LIMITS.yamlBytes);
-  if (!read.ok) {
-    if (!(optional && read.missing)) problems.push({ file, message: read.message });
+  const outcome = await read(path.join(root, file), LIMITS.yamlBytes);
+  if (!outcome.ok) {
+    if (!(optional && outcome.missing)) problems.push({ file, message: outcome.message });
     return undefined;
   }
-  return parseYaml(read.text, file, problems);
+  return parseYaml(outcome.text, file, problems);
 }
 
 /**
