@@ -101,7 +101,7 @@ export async function loadInChild(
     const { buildKnowledgeBase } = await import(${JSON.stringify(path.join(root, 'dist/src/engine/answer.js'))});
     const mb = (key) => Number(new RegExp('^' + key + ':\\\\s+(\\\\d+)', 'm').exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
     let t = performance.now();
-    const r = await loadKnowledge(process.argv[1]);
+    const r = await loadKnowledge(process.argv[1], { fingerprint: true }); // as KnowledgeStore.open loads
     if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
     const loadMs = performance.now() - t;
     t = performance.now();
