@@ -1440,3 +1440,17 @@ describe('what someone the asker knows says, put up to be checked', () => {
     expect(uncle.text).not.toMatch(/uncle/);
   });
 });
+
+describe('"is X right": a verdict on someone, not a tag asking to confirm', () => {
+  it('says the report does not say, however the profile uses the word ("right now")', () => {
+    for (const q of ['is trump right', 'is zelensky right?', 'is putin wrong']) {
+      expect(ask(q).text, q).toMatch(/^The report doesn't say\b/);
+    }
+  });
+
+  it('still reads a closing "right" after a statement as asking to confirm it', () => {
+    expect(ask('is the plan 28 points, right?').text).toMatch(/^Yes\b/);
+    expect(ask('is it a 20 point plan right').text).toMatch(/^No\b/);
+    expect(ask('driscoll went to ukraine right?').text).toMatch(/^Yes\b/);
+  });
+});

@@ -44,6 +44,8 @@ export interface Token {
   stop: boolean;
   /** In the scope of a "no", "not" or "never" before it, up to the next punctuation. */
   negated: boolean;
+  /** Right after a punctuation mark ("…to Kyiv, right"): the start of a clause or a tag. */
+  afterPunctuation?: boolean;
 }
 
 let nlpLoaded: WinkMethods | undefined;
@@ -175,13 +177,19 @@ export function tokens(text: string): Token[] {
   const wink = nlp();
   const its = wink.its;
   const out: Token[] = [];
+  let punctuated = false;
   wink
     .readDoc(text)
     .tokens()
     .each((t: ItemToken) => {
       const type = t.out(its.type);
-      if (type !== 'word' && type !== 'number') return;
+      if (type !== 'word' && type !== 'number') {
+        punctuated ||= type === 'punctuation';
+        return;
+      }
       const normal = t.out(its.normal);
+      const afterPunctuation = punctuated;
+      punctuated = false;
       out.push({
         text: t.out(),
         normal,
@@ -190,6 +198,7 @@ export function tokens(text: string): Token[] {
         pos: t.out(its.pos),
         stop: Boolean(t.out(its.stopWordFlag as never)),
         negated: Boolean(t.out(its.negationFlag as never)),
+        ...(afterPunctuation ? { afterPunctuation } : {}),
       });
     });
   return out;

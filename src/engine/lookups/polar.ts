@@ -52,6 +52,32 @@ export const VERDICT_OPENING = /^(?:yes|no|it is unclear|accounts differ|the rep
 /** A closing "…, right" or "correct?" asks to confirm; it is not a premise. */
 const CONFIRMING = /^(?:right|correct|true|innit)$/;
 
+/**
+ * Whether the last word is the predicate of a copula and one noun phrase: "is Trump right", "was
+ * the report correct", "is the effort secret" (no second phrase starting with a determiner or
+ * pronoun, as in "is it a 28-point plan right", and no comma before it, as in "…, right?").
+ */
+function predicateAfterOnePhrase(kb: KnowledgeBase, toks: readonly Token[]): boolean {
+  const last = toks.at(-1);
+  const at = toks.findIndex((t) => !OPENERS.has(t.normal));
+  if (!last || !COPULAS.has(toks[at]?.normal ?? '') || last.afterPunctuation) return false;
+  const between = toks.slice(at + 1, -1);
+  // A name the tagger reads as a verb ("is trump right") is a noun still.
+  const nominal = (t: Token) =>
+    NOUN_PHRASE.has(t.pos) || kb.index.nameTerms.has(termOf(normalize(t.text), kb.index.synonyms));
+  return between.length > 0 && between.every((t, i) => nominal(t) && !(i > 0 && (t.pos === 'DET' || t.pos === 'PRON')));
+}
+
+/**
+ * Whether the last word asks to confirm ("Driscoll went to Kyiv, right?", "is it a 28-point plan
+ * right") rather than being the predicate itself ("is Trump right": a verdict the report gives no one).
+ */
+function confirmsAtEnd(kb: KnowledgeBase, toks: readonly Token[]): boolean {
+  return CONFIRMING.test(toks.at(-1)?.normal ?? '') && !predicateAfterOnePhrase(kb, toks);
+}
+const COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', "isn't", "wasn't", 'aren', 'isnt']);
+const NOUN_PHRASE: ReadonlySet<string> = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'PART']);
+
 const POLAR_TITLE = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i;
 
 /** Words people open with before the question proper. */
@@ -126,6 +152,7 @@ export function premiseCheck(
   return (
     negatedPremise(p) ??
     opposedPremise(p) ??
+    judgedPredicate(p) ??
     unreadWords(p) ??
     toldByAnother(p) ??
     doneByAnother(p) ??
@@ -326,6 +353,20 @@ function opposedPremise({ kb, asked, terms, lemmas, wordTerms }: Premises): Pola
 }
 
 /**
+ * "Is Trump right", "was the report correct": the predicate is a verdict on someone or something,
+ * which the evidence gives only in that use of the word, an adjective ("right now" is no verdict
+ * that Trump is right).
+ */
+function judgedPredicate({ kb, toks, reply }: Premises): Polarity | undefined {
+  const last = toks.at(-1);
+  if (!last || !(last.pos === 'ADJ' || CONFIRMING.test(last.normal)) || !predicateAfterOnePhrase(kb, toks)) {
+    return undefined;
+  }
+  const said = evidenceTexts(reply).flatMap((text) => tokens(text));
+  return said.some((t) => t.pos === 'ADJ' && t.normal === last.normal) ? undefined : 'unknown';
+}
+
+/**
  * Words the search leaves out as too general ("right", "guy") still carry a premise here,
  * unless a verb the evidence says as it is ("going to be his easy one").
  */
@@ -333,6 +374,7 @@ function unreadWords(p: Premises): Polarity | undefined {
   const { kb, toks, terms, tellingIndex, timeWords, degreeWords, glossed, saidWords: said } = p;
   const resolved = new Set(p.words.flatMap((w) => [w.word, normalize(w.typed)]));
   const particle = predicateParticle(toks);
+  const confirmsTag = confirmsAtEnd(kb, toks);
   const unread = toks.filter(
     (t, i) =>
       i !== tellingIndex &&
@@ -353,7 +395,7 @@ function unreadWords(p: Premises): Polarity | undefined {
       (PREMISE_POS.has(t.pos) || i === particle) &&
       !resolved.has(normalize(t.normal)) &&
       !(t.pos === 'VERB' && said.has(normalize(t.text))) &&
-      !(i === toks.length - 1 && CONFIRMING.test(t.normal)) &&
+      !(i === toks.length - 1 && confirmsTag) &&
       !terms.has(termOf(normalize(t.lemma), kb.index.synonyms)) &&
       !terms.has(termOf(normalize(t.normal), kb.index.synonyms)) &&
       // As typed, too: the tagger's normal form may respell it ("vice" as "vise").
