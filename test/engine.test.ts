@@ -1454,3 +1454,21 @@ describe('"is X right": a verdict on someone, not a tag asking to confirm', () =
     expect(ask('driscoll went to ukraine right?').text).toMatch(/^Yes\b/);
   });
 });
+
+describe('sixth blind try: confident Noes the report does not support', () => {
+  it('never says No for coming where the report has going: “did dmitriev come to the us”', () => {
+    expect(ask('did dmitriev come to the us in october').text).not.toMatch(/^No\b/);
+  });
+
+  it('reads the calendar’s abbreviations as the months and days they stand for', () => {
+    expect(ask('did dmitriev visit the us in oct?').text).toMatch(/^Yes\b/);
+    expect(ask('did driscoll arrive on wed?').text).toMatch(/^Yes\b/);
+    expect(ask('did dmitriev visit the us in aug?').text).toMatch(/^No\b/);
+    expect(answer(kb, { lookup: 'when', text: 'oct' }).text).toMatch(/^October: .*Dmitriev/);
+  });
+
+  it('answers a statement with a choice in it as the choice it asks: “driscoll went to ukraine wed or thurs??”', () => {
+    expect(ask('yo so driscoll went to ukraine wed or thurs??').text).toMatch(/^Wednesday, not Thursday\./);
+    expect(ask('the plan has 28 points or 18?').text).toMatch(/^28, not 18\./);
+  });
+});

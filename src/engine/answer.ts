@@ -13,6 +13,7 @@ import { decline } from './reply.js';
 import { buildIndexSteps } from './search-index.js';
 import { runSteps } from './steps.js';
 import { scopeOf, withStories, type Scope } from './stories.js';
+import { withCalendarSpelledOut } from './text.js';
 import { TUNING, type Tuning } from './tuning.js';
 import type { Answer, KnowledgeBase, Request } from './types.js';
 
@@ -55,7 +56,7 @@ export function answer(kb: KnowledgeBase, request: Request): Answer {
 function lookUp(kb: KnowledgeBase, lookup: Request['lookup'], text: string, scope: Scope): Answer {
   switch (lookup) {
     case 'ask': {
-      const question = questionOf(text);
+      const question = questionOf(withCalendarSpelledOut(text));
       const quoted = quotedPhrase(kb, question);
       if (quoted) return quoted;
       const parts = splitQuestion(question);
@@ -64,7 +65,7 @@ function lookUp(kb: KnowledgeBase, lookup: Request['lookup'], text: string, scop
     case 'who':
       return who(kb, text, scope);
     case 'when':
-      return when(kb, text, scope);
+      return when(kb, withCalendarSpelledOut(text), scope);
     case 'source':
       return source(kb, text, scope);
     case 'entry':

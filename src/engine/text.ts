@@ -107,6 +107,36 @@ const VARIANTS: ReadonlyMap<string, string> = new Map([
   ['col', 'colonel'],
 ]);
 
+/**
+ * The calendar's abbreviations spelt out, as the report writes them ("in oct" is "in October",
+ * "on wed" "on Wednesday"), so that they are the day or month they stand for everywhere a
+ * question is read. Not those that are words too: "mar", "sat", "sun", "jan", "mon".
+ */
+export function withCalendarSpelledOut(text: string): string {
+  return text.replace(CALENDAR_SHORT, (_, short: string) => CALENDAR[short.toLowerCase()]!);
+}
+const CALENDAR: Readonly<Record<string, string>> = {
+  feb: 'February',
+  apr: 'April',
+  jun: 'June',
+  jul: 'July',
+  aug: 'August',
+  sep: 'September',
+  sept: 'September',
+  oct: 'October',
+  nov: 'November',
+  dec: 'December',
+  tue: 'Tuesday',
+  tues: 'Tuesday',
+  wed: 'Wednesday',
+  weds: 'Wednesday',
+  thu: 'Thursday',
+  thur: 'Thursday',
+  thurs: 'Thursday',
+  fri: 'Friday',
+};
+const CALENDAR_SHORT = new RegExp(`\\b(${Object.keys(CALENDAR).join('|')})\\b\\.?`, 'gi');
+
 /** Lower-case, strip accents, fold quotes, dashes and punctuation to spaces. */
 export function normalize(text: string): string {
   // Most text is plain ASCII: the same folding, without the Unicode passes that cannot change it

@@ -58,9 +58,14 @@ export function ask(
   const question = (lookup === 'ask' ? uncleft(asked) : undefined) ?? asked;
   const toks = tokens(question);
   // "Wednesday or Tuesday?": each alternative asked on its own, and the reply names the one held.
-  if (lookup === 'ask' && isPolar(toks, question)) {
+  // So is a statement with a choice in it ("Driscoll went to Ukraine Wednesday or Thursday?"),
+  // each alternative put up to be confirmed.
+  const polar = isPolar(toks, question);
+  const statedChoice = !polar && /\bor\b[^?]*\?+\W*$/iu.test(question);
+  if (lookup === 'ask' && (polar || statedChoice)) {
     const alternatives = alternativesOf(kb, asked);
-    const chosen = alternatives && chooseAlternative(alternatives, (q) => ask(kb, q, kinds, lookup, scope));
+    const put = (q: string) => (statedChoice ? `${q.replace(/[?.!\s]+$/u, '')}, right?` : q);
+    const chosen = alternatives && chooseAlternative(alternatives, (q) => ask(kb, put(q), kinds, lookup, scope));
     if (chosen) return chosen;
   }
   const found = lookFor(kb, question, toks, kinds, lookup, scope);

@@ -345,9 +345,13 @@ function negatedPremise({ kb, reply, toks, asked }: Premises): Polarity | undefi
 
 /** The report says the opposite ("did the attempts succeed?" of attempts that collapsed). */
 function opposedPremise({ kb, asked, terms, lemmas, wordTerms }: Premises): Polarity | undefined {
+  // Two ways of moving are no opposites where the asker stands elsewhere than the teller: who
+  // comes to the U.S. goes there ("did Dmitriev come to the US" of "visited the U.S.").
   const opposed = (w: ResolvedWord) =>
     [w.word, lemmas.get(normalize(w.typed)) ?? w.word].some((form) =>
-      [...antonymsOf(form)].some((o) => wordTerms.has(termOf(normalize(o), kb.index.synonyms))),
+      [...antonymsOf(form)].some(
+        (o) => !(MOTION.has(form) && MOTION.has(o)) && wordTerms.has(termOf(normalize(o), kb.index.synonyms)),
+      ),
     );
   return asked.some((w) => !terms.has(w.term) && opposed(w)) ? 'no' : undefined;
 }
