@@ -1467,6 +1467,11 @@ describe('sixth blind try: confident Noes the report does not support', () => {
     expect(answer(kb, { lookup: 'when', text: 'oct' }).text).toMatch(/^October: .*Dmitriev/);
   });
 
+  it('takes a misspelt name that stems like the real one as that person: “did zelenskyy meet driscol”', () => {
+    expect(ask('did zelenskyy meet driscol').text).toMatch(/^Yes\. Driscoll met/);
+    expect(ask('did driscol go to russia').text).toMatch(/^No\b/);
+  });
+
   it('answers a statement with a choice in it as the choice it asks: “driscoll went to ukraine wed or thurs??”', () => {
     expect(ask('yo so driscoll went to ukraine wed or thurs??').text).toMatch(/^Wednesday, not Thursday\./);
     expect(ask('the plan has 28 points or 18?').text).toMatch(/^28, not 18\./);

@@ -532,11 +532,16 @@ function nameElsewhere(p: Premises): Polarity | undefined {
   const person = (term: string) => kb.index.nameTerms.has(term);
   const slots = nameSlots(kb, reply);
   const words = new Set(held.map((h) => h.word));
-  const placed = new Set(
-    [...slots].filter(([slot]) => !slot.startsWith('before ')).flatMap(([, hs]) => hs.map((h) => h.word)),
-  );
+  const placedHeld = [...slots].filter(([slot]) => !slot.startsWith('before ')).flatMap(([, hs]) => hs);
+  const placed = new Set(placedHeld.map((h) => h.word));
+  // A person's name misspelt into another word of the same stem ("driscol") is still theirs.
+  const sameName = (w: QueryWord, hs: readonly QueryWord[]) => person(w.term) && hs.some((h) => h.term === w.term);
+  const inEvidence = (w: QueryWord) => words.has(w.word) || sameName(w, held);
   const elsewhere = asked.filter(
-    (w) => kindOf(w.word, kb) === 'name' && (!words.has(w.word) || !placed.has(w.word)) && contradicts(p, w),
+    (w) =>
+      kindOf(w.word, kb) === 'name' &&
+      (!inEvidence(w) || !(placed.has(w.word) || sameName(w, placedHeld))) &&
+      contradicts(p, w),
   );
   // A name qualifying a noun the evidence qualifies with another ("a US source" of "a Russian
   // source"), wherever else the evidence uses it; lower case "us" before a noun is the country.
@@ -557,14 +562,14 @@ function nameElsewhere(p: Premises): Polarity | undefined {
   // the government, not the city).
   const placeSlot = (slot: string) => slot === 'at place' || slot === 'after from' || slot.startsWith('object of ');
   const bySynonym = asked.filter(
-    (w) => kindOf(w.word, kb) === 'name' && !words.has(w.word) && [...slotsOf(toks, w.word, true)].some(placeSlot),
+    (w) => kindOf(w.word, kb) === 'name' && !inEvidence(w) && [...slotsOf(toks, w.word, true)].some(placeSlot),
   );
   // A place the question puts someone in ("go to Moscow") that the evidence names only as
   // something else ("diplomacy with Moscow"): it does not say they were there.
   const placedIn = (word: string) =>
     [...slots].some(([slot, hs]) => placeSlot(slot) && hs.some((h) => h.word === word));
   const unplaced = asked.filter(
-    (w) => kindOf(w.word, kb) === 'name' && words.has(w.word) && wentTo(toks, w.word) && !placedIn(w.word),
+    (w) => kindOf(w.word, kb) === 'name' && inEvidence(w) && wentTo(toks, w.word) && !placedIn(w.word),
   );
   return bySynonym.length > 0 || unplaced.length > 0 ? 'unknown' : undefined;
 }
