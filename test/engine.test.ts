@@ -1472,6 +1472,24 @@ describe('sixth blind try: confident Noes the report does not support', () => {
     expect(ask('did driscol go to russia').text).toMatch(/^No\b/);
   });
 
+  it('checks a title put up to be confirmed, whichever side the name is on: “weimer is the army chief of staff right?”', () => {
+    expect(ask('weimer is the army chief of staff right?').text).toMatch(
+      /^No\. The report calls Michael Weimer Sergeant Major of the Army\. Gen\. Randy George is the one/,
+    );
+    expect(ask('the top us army commander in europe is randy george right?').text).toMatch(
+      /^No\. .*Gen\. Chris Donahue is the one it calls the top U\.S\. Army commander in Europe/,
+    );
+    // The words of a clause before it are not part of the title asked.
+    expect(ask('hey quick one, driscoll is the army secretary right?').text).toMatch(/^Yes\b/);
+  });
+
+  it('says No to a nationality of a title someone else holds: “is witkoff the russian envoy”', () => {
+    expect(ask('is witkoff the russian envoy?').text).toMatch(
+      /^No\. .*Kirill Dmitriev is the one it calls Russian Special Envoy/,
+    );
+    expect(ask('is driscoll american').text).not.toMatch(/^No\b/);
+  });
+
   it('answers a statement with a choice in it as the choice it asks: “driscoll went to ukraine wed or thurs??”', () => {
     expect(ask('yo so driscoll went to ukraine wed or thurs??').text).toMatch(/^Wednesday, not Thursday\./);
     expect(ask('the plan has 28 points or 18?').text).toMatch(/^28, not 18\./);

@@ -72,7 +72,7 @@ function predicateAfterOnePhrase(kb: KnowledgeBase, toks: readonly Token[]): boo
  * Whether the last word asks to confirm ("Driscoll went to Kyiv, right?", "is it a 28-point plan
  * right") rather than being the predicate itself ("is Trump right": a verdict the report gives no one).
  */
-function confirmsAtEnd(kb: KnowledgeBase, toks: readonly Token[]): boolean {
+export function confirmsAtEnd(kb: KnowledgeBase, toks: readonly Token[]): boolean {
   return CONFIRMING.test(toks.at(-1)?.normal ?? '') && !predicateAfterOnePhrase(kb, toks);
 }
 const COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', "isn't", "wasn't", 'aren', 'isnt']);

@@ -4,6 +4,7 @@ import type { ResolvedWord } from '../resolve.js';
 import type { SearchIndex } from '../search-index.js';
 import { MAX_SUGGESTIONS } from '../limits.js';
 import { askBack, decline, fromEntry } from '../reply.js';
+import { confirmsAtEnd } from './polar.js';
 import { PROFILE_FIELDS } from '../subject.js';
 import { clip, contentWords, listOf, normalize, QUESTION_WORDS, tellingTerms, termOf, termSet } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
@@ -71,19 +72,30 @@ export function roleQuestion(
   toks: readonly Token[],
   words: readonly ResolvedWord[],
 ): Answer | undefined {
-  // "Is X the Y", "was X a Y": a question about what someone is, not what they did.
-  const first = toks.find((t) => t.pos !== 'INTJ' && !t.stop) ?? toks[0];
-  const be = toks.find((t) => t.lemma === 'be');
-  if (!be || (first && toks.indexOf(first) < toks.indexOf(be))) return undefined;
-  // A verb after it describes someone by what they did ("the first US official to visit
-  // Ukraine", "the one who met Zelensky"): a description, which a title does not contradict.
-  const predicate = toks.slice(toks.indexOf(be) + 1);
-  if (predicate.some((t) => t.pos === 'VERB')) return undefined;
+  // "Is X the Y", "was X a Y": a question about what someone is, not what they did. Or the
+  // statement put up to be confirmed: "Weimer is the Army chief of staff, right?", "the top
+  // commander in Europe is Randy George right?" (either side may be the name).
+  const tag = confirmsAtEnd(kb, toks) ? toks.at(-1) : undefined;
+  // The statement is its own clause: not "hey quick one," before it.
+  const opens = tag ? toks.findLastIndex((t, i) => i < toks.length - 1 && t.afterPunctuation) : -1;
+  const said = tag ? toks.slice(Math.max(0, opens), -1) : toks;
+  const first = said.find((t) => t.pos !== 'INTJ' && !t.stop) ?? said[0];
+  const be = said.find((t) => t.lemma === 'be');
+  if (!be || (first && said.indexOf(first) < said.indexOf(be) && !tag)) return undefined;
+  // A verb describes someone by what they did ("the first US official to visit Ukraine", "the
+  // one who met Zelensky"): a description, which a title does not contradict.
+  const predicate = said.slice(said.indexOf(be) + 1);
+  if ((tag ? said : predicate).some((t) => t.pos === 'VERB')) return undefined;
   // "The only envoy", "the sole spokesperson": that no one else is, which no title says.
   if (toks.some((t) => /^(?:only|sole)$/.test(t.normal))) return undefined;
   const roles = rolesOf(kb.index);
   // An adjective the knowledge never uses still makes another title ("prime minister").
-  const asked = words.filter((w) => !w.filler || w.pos === 'NOUN' || w.pos === 'ADJ');
+  const asked = words.filter(
+    (w) =>
+      (!w.filler || w.pos === 'NOUN' || w.pos === 'ADJ') &&
+      (!tag ||
+        (normalize(w.typed) !== normalize(tag.text) && said.some((t) => normalize(t.text) === normalize(w.typed)))),
+  );
   const named = roles.people.filter((p) => asked.some((w) => p.name.has(w.term)));
   if (named.length !== 1) return undefined;
   const [{ person, name, role, title }] = named as [(typeof named)[number]];
@@ -104,14 +116,16 @@ export function roleQuestion(
   const titled = rest.filter((w) => roles.vocabulary.has(w.term));
   if (rest.length === 0 || titled.length * 2 < rest.length) return undefined;
   // A nationality ("is Driscoll American") is no title when theirs names no country at all:
-  // "Army Secretary" says nothing either way.
+  // "Army Secretary" says nothing either way; unless someone else holds the title with that
+  // nationality ("is Witkoff the Russian envoy": Dmitriev is the Russian Special Envoy).
   const namesCountry = contentWords(person.role, kb.index.synonyms).some((w) => isDemonym(w.word) || isPlace(w.word));
-  if (toks.some((t) => isDemonym(t.text)) && !namesCountry) return undefined;
+  const holders = roles.people.filter((p) => p.person !== person && rest.every((w) => p.role.has(w.term)));
+  const ofTitle = rest.some((w) => !isDemonym(w.typed) && !isPlace(w.word));
+  if (toks.some((t) => isDemonym(t.text)) && !namesCountry && !(ofTitle && holders.length > 0)) return undefined;
   const source = person.sources[0];
   if (rest.every((w) => role.has(w.term))) {
     return answered(person, `Yes. ${person.answer}`, 1);
   }
-  const holders = roles.people.filter((p) => p.person !== person && rest.every((w) => p.role.has(w.term)));
   // One holder by role: "X is the one it calls <role>". Several, or a title in their names
   // ("general" of "Gen. Randy George"): the names, without pretending their role is the word asked.
   const [only] = holders;
