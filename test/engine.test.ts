@@ -1490,6 +1490,11 @@ describe('sixth blind try: confident Noes the report does not support', () => {
     expect(ask('is driscoll american').text).not.toMatch(/^No\b/);
   });
 
+  it('says No to another pair “between” two people than the evidence gives', () => {
+    expect(ask('were the defence agreements reached between shmyhal and driscoll?').text).toMatch(/^No\b/);
+    expect(ask('were the defence agreements reached between zelensky and trump?').text).toMatch(/^Yes\b/);
+  });
+
   it('answers a statement with a choice in it as the choice it asks: “driscoll went to ukraine wed or thurs??”', () => {
     expect(ask('yo so driscoll went to ukraine wed or thurs??').text).toMatch(/^Wednesday, not Thursday\./);
     expect(ask('the plan has 28 points or 18?').text).toMatch(/^28, not 18\./);

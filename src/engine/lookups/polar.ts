@@ -156,6 +156,7 @@ export function premiseCheck(
     unreadWords(p) ??
     toldByAnother(p) ??
     doneByAnother(p) ??
+    betweenOthers(p) ??
     contradictedPremise(p) ??
     nameElsewhere(p) ??
     (p.unsupported.length > 0 ? 'unknown' : undefined) ??
@@ -449,6 +450,40 @@ function doneByAnother({ kb, reply, toks, done, asked, glossed, speakers }: Prem
     return others.length > 0 && others.every((h) => !samePerson(kb, h.term, actor.term));
   });
   return doneByOthers ? 'no' : undefined;
+}
+
+/**
+ * "Between Shmyhal and Driscoll" where the evidence has the agreements "between Zelensky and
+ * Trump": another pair, whatever else of the question the evidence holds.
+ */
+function betweenOthers({ kb, reply, toks }: Premises): Polarity | undefined {
+  const asked = pairBetween(
+    kb,
+    toks.map((t) => normalize(t.text)),
+  );
+  if (!asked) return undefined;
+  const held = evidenceTexts(reply)
+    .map((text) => pairBetween(kb, normalize(text).split(' ')))
+    .filter((pair) => pair !== undefined);
+  if (held.length === 0) return undefined;
+  const same = (a: string, b: string) => a === b || samePerson(kb, a, b);
+  return held.some((pair) => asked.every((a) => pair.some((h) => same(a, h)))) ? undefined : 'no';
+}
+
+/** The terms of the two names "between" joins ("between President Zelensky and Trump"), if it joins two. */
+function pairBetween(kb: KnowledgeBase, words: readonly string[]): [string, string] | undefined {
+  const at = words.indexOf('between');
+  const and = words.indexOf('and', at);
+  if (at < 0 || and < at + 2) return undefined;
+  const name = (word: string | undefined) => (word && kindOf(word, kb) === 'name' ? word : undefined);
+  const first = name(words[and - 1]);
+  const second = words
+    .slice(and + 1, and + 4)
+    .map(name)
+    .find(Boolean);
+  if (!first || !second) return undefined;
+  const term = (word: string) => termOf(foldVariant(word), kb.index.synonyms);
+  return [term(first), term(second)];
 }
 
 /** "…led by JD Vance": the name after a passive verb's "by", and the verb's lemma. */
