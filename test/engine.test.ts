@@ -1500,3 +1500,18 @@ describe('sixth blind try: confident Noes the report does not support', () => {
     expect(ask('the plan has 28 points or 18?').text).toMatch(/^28, not 18\./);
   });
 });
+
+describe('sixth blind try: what someone is asked to have, and words people clip', () => {
+  it('says the report does not give what is asked of a person that the profile lacks: “what is witkoff’s age”', () => {
+    for (const q of ["what is witkoff's age", 'what is the age of witkoff']) {
+      expect(ask(q).text, q).toMatch(/^The report doesn't say\. What it does say: Steve Witkoff/);
+    }
+    expect(ask("what is witkoff's job").text).toMatch(/^Steve Witkoff: President Donald Trump’s special envoy/);
+  });
+
+  it('reads a noun clipped from a longer one as that word, never a subject it lacks: “give me info on witkoff”', () => {
+    const a = ask('give me info on witkoff');
+    expect(a.text).not.toMatch(/doesn't mention/);
+    expect(a.entry).toBe('steve-witkoff');
+  });
+});

@@ -226,6 +226,11 @@ export function isName(word: string): boolean {
   return frequencies().capitalised(w) > frequencies().count(w) / 2;
 }
 
+/** The longer synonym a noun is clipped from, by WordNet ("info": information), or undefined. */
+export function clippedWord(word: string): string | undefined {
+  return wordnet().clippings.get(word);
+}
+
 /**
  * The common word text-speak writes without its vowels ("ppl": people, "msg": message, "mnstr":
  * minister): the most used word of the corpus whose consonants are these, or undefined.

