@@ -1515,3 +1515,16 @@ describe('sixth blind try: what someone is asked to have, and words people clip'
     expect(a.entry).toBe('steve-witkoff');
   });
 });
+
+describe('“innit”, the tag people type for “isn’t it”', () => {
+  it('asks to confirm, never a subject the report is said not to mention', () => {
+    expect(ask('driscoll is a close ally of vp vance, innit?').text).toMatch(/^Yes\b/);
+    expect(ask('zelensky is the defence minister innit').text).toMatch(/^No\. The report calls Volodymyr Zelensky/);
+  });
+
+  it('leaves a wh-question that ends in a tag a wh-question, with no Yes before its answer', () => {
+    const a = ask('which general commands the army in europe, innit');
+    expect(a.text).toMatch(/^Gen\. Chris Donahue/);
+    expect(ask("what's the deal with the 28 point plan innit").text).not.toMatch(/^Yes\b/);
+  });
+});

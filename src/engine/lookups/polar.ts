@@ -43,8 +43,12 @@ export function isPolar(toks: readonly Token[], text: string): boolean {
   // "Can you list…", "would u tell me…": a request, not a yes/no question.
   const request = ADDRESSEE.has(toks[at + 1]?.normal ?? '');
   if (first && first.pos === 'AUX' && !QUESTION_WORDS.has(first.normal) && !request) return true;
+  // A wh-question ending in a tag ("which general commands the army in Europe, innit") still asks which.
+  if (first && WH_OPENING.test(first.text)) return false;
   return /\b(?:right|correct|true|innit)\W*$|\bis (?:that|this|it) (?:right|true|correct)\b/i.test(text);
 }
+
+const WH_OPENING = /^(?:who|whom|whose|what|which|when|where|why|how)(?:'s|s)?$/i;
 
 /** A curated answer that already opens with its verdict. */
 export const VERDICT_OPENING = /^(?:yes|no|it is unclear|accounts differ|the report (?:says only|doesn't say))\b/i;
