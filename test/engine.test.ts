@@ -1528,3 +1528,20 @@ describe('“innit”, the tag people type for “isn’t it”', () => {
     expect(ask("what's the deal with the 28 point plan innit").text).not.toMatch(/^Yes\b/);
   });
 });
+
+describe('“kindly confirm whether…”: a statement put up to be confirmed, as polite English asks it', () => {
+  it('checks the statement, never declining for “Mr” or “Prime”', () => {
+    expect(ask('kindly confirm whether Mr Shmyhal is the Prime Minister of Ukraine').text).toBe(
+      'No. The report calls Denys Shmyhal Ukrainian Defence Minister.',
+    );
+    expect(ask('please confirm that driscoll went to ukraine').text).toMatch(/^Yes\b/);
+  });
+
+  it('answers a choice put up that way as the choice: “kindly confirm whether driscoll arrived on wednesday or thursday”', () => {
+    expect(ask('kindly confirm whether driscoll arrived on wednesday or thursday').text).toMatch(
+      /^Wednesday, not Thursday\./,
+    );
+    // A closing tag belongs to neither alternative.
+    expect(ask('is the plan 28 points or 18 points, right?').text).not.toMatch(/right\./);
+  });
+});

@@ -329,7 +329,7 @@ export function asTagQuestion(text: string): string {
 const HEARSAY =
   /^\W*(?:(?:ok|okay|so|well|hey)\W+)*(?:my|a|one)\s+(?:\w+\s+){0,2}?(?:says|said|thinks|claims|reckons|told\s+me)\s+(?:that\s+)?(.+?)[\s,.;:-]+(?:is|was|are)\s+(?:he|she|they|that|it|this)\s+(?:right|correct|true)\W*$/isu;
 const CONFIRM =
-  /^\W*(?:(?:is|was|isn'?t)\s+it\s+(?:really\s+)?(?:true|correct|right|the case|a fact)\s+that|(?:can|could)\s+(?:you|u)\s+confirm\s+(?:that|whether|if)?)\s+(.+)$/isu;
+  /^\W*(?:(?:is|was|isn'?t)\s+it\s+(?:really\s+)?(?:true|correct|right|the case|a fact)\s+that|(?:(?:can|could)\s+(?:you|u)\s+|(?:kindly|please|pls|plz)\s+)(?:confirm|verify|check)\s+(?:that|whether|if)?)\s+(.+)$/isu;
 
 /**
  * The statement a "do you think…" question asks a view of ("u think Driscoll went to Kyiv on

@@ -24,7 +24,9 @@ export interface Alternatives {
 }
 
 /** One "or" between two words of a kind the report can settle; undefined for anything else. */
-export function alternativesOf(kb: KnowledgeBase, question: string): Alternatives | undefined {
+export function alternativesOf(kb: KnowledgeBase, asked: string): Alternatives | undefined {
+  // A closing tag ("…or 18 points, right?") asks to confirm whichever is held; it is of neither.
+  const question = asked.replace(/,\s*(?:right|correct|true|innit)\W*$/iu, '?');
   // A name or an outlet ("CNN"): the words that take no article of the other alternative's.
   const isNamed = (word: string) => kindIn(kb, word) === 'name';
   const found = cleftAlternatives(question) ?? wordAlternatives(kb, question) ?? phraseAlternatives(question, isNamed);

@@ -64,7 +64,8 @@ export function ask(
   const statedChoice = !polar && /\bor\b[^?]*\?+\W*$/iu.test(question);
   if (lookup === 'ask' && (polar || statedChoice)) {
     const alternatives = alternativesOf(kb, asked);
-    const put = (q: string) => (statedChoice ? `${q.replace(/[?.!\s]+$/u, '')}, right?` : q);
+    // An alternative that is no question of its own (of a statement, or of a tag question) is put up to be confirmed.
+    const put = (q: string) => (isPolar(tokens(q), q) ? q : `${q.replace(/[?.!\s]+$/u, '')}, right?`);
     const chosen = alternatives && chooseAlternative(alternatives, (q) => ask(kb, put(q), kinds, lookup, scope));
     if (chosen) return chosen;
   }
