@@ -1545,3 +1545,12 @@ describe('“kindly confirm whether…”: a statement put up to be confirmed, a
     expect(ask('is the plan 28 points or 18 points, right?').text).not.toMatch(/right\./);
   });
 });
+
+describe('who said it, where what was found holds nothing of it', () => {
+  it('finds the telling in the quote that holds it: “who said no new developments”', () => {
+    const a = ask('who said no new developments');
+    expect(a.text).toBe('The report attributes it to Kremlin spokesperson Dmitry Peskov.');
+    expect(a.sources[0]?.line).toBe(6);
+    expect(ask('who called it a fact-finding mission').text).toBe('The report attributes it to the Army.');
+  });
+});

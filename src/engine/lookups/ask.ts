@@ -43,7 +43,7 @@ import {
 import { holderOf, noHolder, profileField, roleQuestion } from './role.js';
 import { opinionAsked } from './opinion.js';
 import { notQuoted, saidBy } from './said.js';
-import { tellerOf } from './teller.js';
+import { holdsWhatIsTold, tellerOf } from './teller.js';
 import { happenedAt } from './when.js';
 
 /** A free question: the best-scoring entry of the given kinds (all kinds by default). */
@@ -72,9 +72,11 @@ export function ask(
   const found = lookFor(kb, question, toks, kinds, lookup, scope);
   // "Who reported that Trump is doing secret talks": who tells it, found from where it is told,
   // when the question read as it is finds no answer, or only the profile of someone in what is told.
+  // Or when what was found holds nothing of what is told ("who said no new developments" finds
+  // who reported the story): the telling is found where it is told.
   const profile = found.entry ? kb.index.byId.get(found.entry)?.kind === 'person' : false;
   const teller =
-    lookup === 'ask' && (found.status !== 'answered' || profile)
+    lookup === 'ask' && (found.status !== 'answered' || profile || !holdsWhatIsTold(kb, found, question))
       ? tellerOf(kb, question, (told) => ask(kb, told, kinds, lookup, scope))
       : undefined;
   const reply = teller ?? found;

@@ -12,13 +12,10 @@ import type { Answer, KnowledgeBase } from '../types.js';
  * sentence names telling it ("…, CNN reported").
  */
 export function tellerOf(kb: KnowledgeBase, question: string, lookUp: (text: string) => Answer): Answer | undefined {
-  const m = TELLER.exec(question) ?? ACCORDING_TO_WHOM.exec(question) ?? ACCORDING_TO_WHOM_AFTER.exec(question);
-  if (!m) return undefined;
-  const told = m[1]!.trim();
+  const told = toldIn(question);
+  if (told === undefined) return undefined;
   const { synonyms } = kb.index;
-  const terms = contentWords(told, synonyms)
-    .map((w) => w.term)
-    .filter((t) => kb.index.idf.has(t) && !QUESTION_WORDS.has(t));
+  const terms = toldTerms(kb, told);
   // Too little is told to find it by ("who said that", "who reported it").
   if (terms.length < MIN_TOLD) return undefined;
   const reply = lookUp(told);
@@ -29,7 +26,15 @@ export function tellerOf(kb: KnowledgeBase, question: string, lookUp: (text: str
     return terms.every((t) => held.has(t));
   };
   const quoted = reply.status === 'answered' ? reply.sources.filter((s) => holdsAll(s.quote)) : [];
-  const found = quoted.length ? quoted : [sentenceTelling(kb, terms, holdsAll)].filter((s) => s !== undefined);
+  // Else any curated quote that holds it all ("no new developments": Peskov's, line 6), or a
+  // sentence of the report naming who tells it.
+  const curated = quoted.length ? [] : curatedQuotes(kb, holdsAll);
+  const oneVoice = new Set(curated.map((c) => c.attribution)).size === 1;
+  const found = quoted.length
+    ? quoted
+    : oneVoice
+      ? curated
+      : [sentenceTelling(kb, terms, holdsAll)].filter((s) => s !== undefined);
   if (found.length === 0) return undefined;
   // Each quote's voice; the report's own may still name who tells it inside the quote ("what the
   // Army described as a fact-finding mission").
@@ -46,6 +51,42 @@ export function tellerOf(kb: KnowledgeBase, question: string, lookUp: (text: str
   const sources = voiced.map((v) => v.source);
   const entry = quoted.length && reply.entry ? reply.entry : `line:${sources[0]!.line}`;
   return { ...answered('ask', text, sources, entry, 1), story: reply.story };
+}
+
+/** The curated sources whose quote holds all that is told, one per line and voice. */
+function curatedQuotes(kb: KnowledgeBase, holdsAll: (text: string) => boolean): Source[] {
+  const seen = new Map<string, Source>();
+  for (const entry of kb.index.entries) {
+    if (entry.kind === 'gap') continue;
+    for (const s of entry.sources) {
+      const key = `${s.story}:${s.line}:${s.attribution}`;
+      if (!seen.has(key) && holdsAll(s.quote)) seen.set(key, s);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** What a question asks who told ("who said *no new developments*"), or undefined. */
+function toldIn(question: string): string | undefined {
+  const m = TELLER.exec(question) ?? ACCORDING_TO_WHOM.exec(question) ?? ACCORDING_TO_WHOM_AFTER.exec(question);
+  return m?.[1]?.trim();
+}
+
+function toldTerms(kb: KnowledgeBase, told: string): string[] {
+  return contentWords(told, kb.index.synonyms)
+    .map((w) => w.term)
+    .filter((t) => kb.index.idf.has(t) && !QUESTION_WORDS.has(t));
+}
+
+/** Whether a reply's answer or quotes hold any of what the question asks who told (true when it asks no such thing). */
+export function holdsWhatIsTold(kb: KnowledgeBase, reply: Answer, question: string): boolean {
+  const told = TELLER.exec(question)?.[1]?.trim();
+  if (told === undefined) return true;
+  const terms = toldTerms(kb, told);
+  const held = new Set(
+    [reply.answer ?? '', ...reply.sources.map((s) => s.quote)].flatMap((t) => [...termSet(t, kb.index.synonyms)]),
+  );
+  return terms.some((t) => held.has(t));
 }
 
 /** The one sentence of the reports that holds all that is told and names who tells it, as its source. */
