@@ -1554,3 +1554,11 @@ describe('who said it, where what was found holds nothing of it', () => {
     expect(ask('who called it a fact-finding mission').text).toBe('The report attributes it to the Army.');
   });
 });
+
+describe('an answer must give the day or month asked', () => {
+  it('answers with the entry that holds it, not one that lacks it: “who visited the us in october”', () => {
+    const a = ask('who visited america in october');
+    expect(a.text).toMatch(/^Kirill Dmitriev/);
+    expect(a.sources[0]?.line).toBe(5);
+  });
+});

@@ -24,15 +24,19 @@ export function decideCovered(
 ): Answer {
   const reply = decide(kb.tuning, lookup, ranked, words);
   if (reply.status !== 'answered' || !reply.entry || uncovered(kb, reply, words).length === 0) return reply;
+  // The top one lacks a name, day or month asked: one holding them is worth a suggestion's score.
+  const missingKind = uncovered(kb, reply, words).some((w) => kindOf(w.word, kb) !== undefined);
+  const floor = missingKind ? kb.tuning.suggest : kb.tuning.answer;
   for (const next of ranked) {
-    if (next.score < kb.tuning.answer) break;
+    if (next.score < floor) break;
     if (next.entry.id === reply.entry || next.entry.kind === 'gap') continue;
     const alternative = fromEntry(lookup, next.entry, next.score);
     if (uncovered(kb, alternative, words).length === 0) return alternative;
   }
   // A place or a party the question names and the answer never does ("who leads *Ukraine's*
   // negotiating team" of the US envoy): an answer about another one.
-  const otherName = uncovered(kb, reply, words).some((w) => kindOf(w.word, kb) === 'name');
+  // So is one that lacks the day or month asked ("who visited the US in October" of Driscoll's team).
+  const otherName = missingKind;
   return otherName || kb.index.byId.get(reply.entry)?.kind === 'person' ? notSaid(reply) : reply;
 }
 
@@ -54,6 +58,7 @@ export function uncovered(kb: KnowledgeBase, reply: Answer, words: readonly Reso
       !QUESTION_WORDS.has(w.term) &&
       !telling.has(w.term) &&
       !held.has(w.term) &&
-      (w.pos === 'VERB' || kindOf(w.word, kb) === 'name' || (notWho && entry.kind === 'person' && w.pos === 'NOUN')),
+      // A day or month asked ("who visited the US in October") is one the answer must give.
+      (w.pos === 'VERB' || kindOf(w.word, kb) !== undefined || (notWho && entry.kind === 'person' && w.pos === 'NOUN')),
   );
 }
