@@ -1562,3 +1562,10 @@ describe('an answer must give the day or month asked', () => {
     expect(a.sources[0]?.line).toBe(5);
   });
 });
+
+describe('is X the one who did it, when an entry about X answers without a verdict', () => {
+  it('checks X against who did it: “was dmitriev the one leading the talks for the us?”', () => {
+    expect(ask('was dmitriev the one leading the talks for the us?').text).toMatch(/^No\. Steve Witkoff/);
+    expect(ask('is witkoff the one leading the talks').text).toMatch(/^Yes\b/);
+  });
+});

@@ -82,7 +82,10 @@ export function ask(
   const reply = teller ?? found;
   // "Is X the one leading the talks", when the question as asked finds no answer: asked as who
   // leads them, then checked against X.
-  const cleft = lookup === 'ask' && reply.status !== 'answered' ? cleftOf(asked) : undefined;
+  // Or answered by an entry that gives no verdict on X ("was Dmitriev the one leading the talks for
+  // the US" found Dmitriev's visit).
+  const unsettled = reply.status !== 'answered' || !VERDICT_OPENING.test(reply.text);
+  const cleft = lookup === 'ask' && unsettled ? cleftOf(asked) : undefined;
   const checked = cleft && agentCheck(kb, cleft, (who) => ask(kb, who, kinds, lookup, scope));
   if (checked) return checked;
   const final = asksFuture(toks) ? pastForFuture(kb, reply) : reply;
