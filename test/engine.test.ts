@@ -1569,3 +1569,11 @@ describe('is X the one who did it, when an entry about X answers without a verdi
     expect(ask('is witkoff the one leading the talks').text).toMatch(/^Yes\b/);
   });
 });
+
+describe('a part of a compound question that asks back', () => {
+  it('offers its choices in its own words, never ending on “Did you mean:”', () => {
+    const a = ask('where did driscoll go and who did he meet');
+    expect(a.text).not.toMatch(/Did you mean:/);
+    expect(a.text).toMatch(/^1\. where did driscoll go\? .*\n\n2\. who did he meet\? Driscoll met/s);
+  });
+});

@@ -65,6 +65,15 @@ function onlyPersonIn(kb: KnowledgeBase, first: string): string | undefined {
 }
 
 /** Every part answered with its own sources, in one reply; the first part's answer comes first. */
+/**
+ * A part's reply as the combined text shows it: one that asks back says it is not sure, without
+ * a "Did you mean:" whose choices only the reply's buttons could show (and those are the first part's).
+ */
+function partText(a: Answer): string {
+  return a.text.replace(ASKS_BACK, '').trimEnd();
+}
+const ASKS_BACK = /\s*Did you mean:\s*$/;
+
 export function answerParts(kb: KnowledgeBase, typed: readonly string[], scope: Scope = {}): Answer {
   // Each part as asked, without what was typed before it ("i was reading this and wanted to know…").
   const parts = typed.map((p) => stripPreamble(p) || p);
@@ -115,7 +124,7 @@ export function answerParts(kb: KnowledgeBase, typed: readonly string[], scope: 
   }
   const answered = answers.filter((a) => a.status === 'answered');
   const lead = answered[0] ?? answers[0]!;
-  const text = answers.map((a, i) => `${i + 1}. ${parts[i]!.replace(/\?*$/, '?')} ${a.text}`).join('\n\n');
+  const text = answers.map((a, i) => `${i + 1}. ${parts[i]!.replace(/\?*$/, '?')} ${partText(a)}`).join('\n\n');
   const sources: Source[] = [];
   for (const a of answers) for (const s of a.sources) if (!sources.includes(s)) sources.push(s);
   return {
