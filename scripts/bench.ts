@@ -21,7 +21,7 @@ import { peerAnswerer, type Peer } from '../src/evaluation/peers.js';
 import { renderReply } from '../src/discord/render.js';
 import { measureCapacity, printCapacity } from './capacity.js';
 import { benchHttp } from './scale-bench.js';
-import { idleBotRss, loadInChild, startupRatio } from './startup-bench.js';
+import { codeCacheAccepted, idleBotRss, loadInChild, startupRatio } from './startup-bench.js';
 import { loadKnowledgeOrExit, writeKnowledge } from './shared.js';
 import { readConfig } from '../src/config.js';
 import { createBot } from '../src/discord/bot.js';
@@ -86,7 +86,11 @@ const took = () => console.log(`  (${((performance.now() - benchStarted) / 1000)
 const startup = await startupRatio();
 const startupHere = await startupRatio(7, true);
 const idleRss = await idleBotRss();
+const cacheAccepted = await codeCacheAccepted();
 console.log('start-up, the built bot (node dist/bundle/main.js, as npm start runs it) as whole processes');
+console.log(
+  `  the bundle's code cache            ${cacheAccepted ? 'accepted by this node' : 'REJECTED by this node: the bundle compiles cold'}`,
+);
 console.log(
   `  first answer to a piped question   median ${ms(startup.startMs).padStart(12)}   node -e 0 ${ms(startup.nodeMs)}   ratio ${startup.ratio.toFixed(1)}x (paired runs, environment: PATH only)`,
 );

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { APP_FILE, CODE_CACHE_FILE } from '../src/launcher-files.js';
 import { FakeDiscord, TOKEN } from '../src/testing/fake-discord.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -61,6 +62,26 @@ export async function startupRatio(
     ratios.push(a.ms / b.ms);
   }
   return { ratio: median(ratios), startMs: median(starts), nodeMs: median(nodes) };
+}
+
+/**
+ * Whether this node accepts the bundle's code cache (a cache from another V8 is rejected and the
+ * bundle compiled as usual: the start-up figures would then be a cold compile's).
+ */
+export async function codeCacheAccepted(): Promise<boolean> {
+  const code = `
+    const { readFileSync } = require('node:fs');
+    const vm = require('node:vm');
+    const Module = require('node:module');
+    const file = ${JSON.stringify(path.join(root, 'dist/bundle', APP_FILE))};
+    const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+      filename: file,
+      cachedData: readFileSync(${JSON.stringify(path.join(root, 'dist/bundle', CODE_CACHE_FILE))}),
+    });
+    console.log(script.cachedDataRejected ? 'rejected' : 'accepted');
+  `;
+  const { out } = await run(['--input-type=commonjs', '-e', code]);
+  return out.trim() === 'accepted';
 }
 
 async function memoryOf(pid: number): Promise<{ rss: number; hwm: number }> {
