@@ -192,26 +192,39 @@ function readClippings(data: string, index: string): Map<string, string> {
   const members = new Map<string, string[]>();
   for (const line of data.split('\n')) {
     if (!line || line.startsWith(' ')) continue;
-    const fields = line.split(' ');
-    const count = parseInt(fields[3]!, 16);
-    const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
     members.set(
-      fields[0]!,
-      words.filter((w) => /^[a-z]+$/.test(w)),
+      line.slice(0, line.indexOf(' ')),
+      synsetWords(line).filter((w) => /^[a-z]+$/.test(w)),
     );
   }
   const out = new Map<string, string>();
-  for (const line of index.split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const fields = line.trim().split(' ');
-    const lemma = fields[0]!;
-    const pointers = parseInt(fields[3]!, 10);
-    const first = fields[4 + pointers + 2];
-    if (!/^[a-z]{3,}$/.test(lemma) || !first) continue;
+  for (const [lemma, first] of firstSenses(index)) {
+    if (!/^[a-z]{3,}$/.test(lemma)) continue;
     const full = members.get(first)?.find((w) => w.length > lemma.length + 1 && w.startsWith(lemma));
     if (full) out.set(lemma, full);
   }
   return out;
+}
+
+/** Each lemma of a WordNet index file with the offset of its first (most frequent) sense's synset. */
+function firstSenses(index: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of index.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
+    const fields = line.trim().split(' ');
+    const pointers = parseInt(fields[3]!, 10);
+    const first = fields[4 + pointers + 2];
+    if (first) out.set(fields[0]!, first);
+  }
+  return out;
+}
+
+/** The words of a synset's line of a WordNet data file, lower case, without their markers. */
+function synsetWords(line: string): string[] {
+  const fields = line.split(' ');
+  const count = parseInt(fields[3]!, 16);
+  return [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
 }
 
 export function wordnetToText(w: WordNet, source = wordnetSource()): string {
@@ -320,14 +333,8 @@ function readAddressTerms(data: string, index: string): string[] {
     }
   }
   const out = new Set<string>();
-  for (const line of index.split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const fields = line.trim().split(' ');
-    const lemma = fields[0]!;
-    // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
-    const pointers = parseInt(fields[3]!, 10);
-    const first = fields[4 + pointers + 2];
-    if (!lemma.includes('_') && first && address.has(first)) out.add(lemma.replace(/\.$/, ''));
+  for (const [lemma, first] of firstSenses(index)) {
+    if (!lemma.includes('_') && address.has(first)) out.add(lemma.replace(/\.$/, ''));
   }
   return [...out].sort();
 }
@@ -337,10 +344,7 @@ const ADDRESS_GLOSS = /\b(?:term|form) of address\b/i;
 function readSynonyms(text: string, into: Map<string, Set<string>>): void {
   for (const line of text.split('\n')) {
     if (!line || line.startsWith(' ')) continue;
-    const fields = line.split(' ');
-    const count = parseInt(fields[3]!, 16);
-    const words = [...Array(count)].map((_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
-    const single = words.filter((w) => !w.includes('_'));
+    const single = synsetWords(line).filter((w) => !w.includes('_'));
     for (const w of single) {
       let set = into.get(w);
       if (!set) into.set(w, (set = new Set()));
