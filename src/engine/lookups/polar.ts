@@ -371,9 +371,15 @@ function judgedPredicate({ kb, toks, reply }: Premises): Polarity | undefined {
   if (!last || !(last.pos === 'ADJ' || CONFIRMING.test(last.normal)) || !predicateAfterOnePhrase(kb, toks)) {
     return undefined;
   }
-  const said = evidenceTexts(reply).flatMap((text) => tokens(text));
-  return said.some((t) => t.pos === 'ADJ' && t.normal === last.normal) ? undefined : 'unknown';
+  const adjectives = perEntry(adjectiveCache, kb, reply, () =>
+    evidenceTexts(reply)
+      .flatMap((text) => tokens(text))
+      .filter((t) => t.pos === 'ADJ')
+      .map((t) => t.normal),
+  );
+  return adjectives.includes(last.normal) ? undefined : 'unknown';
 }
+const adjectiveCache = new WeakMap<Entry, readonly string[]>();
 
 /**
  * Words the search leaves out as too general ("right", "guy") still carry a premise here,
