@@ -1052,8 +1052,11 @@ function speakersOf(kb: KnowledgeBase, toks: readonly Token[], asked: readonly R
 function tellingAt(toks: readonly Token[]): number {
   const according = toks.findIndex((t, i) => t.normal === 'according' && toks[i + 1]?.normal === 'to');
   if (according >= 0) return according;
-  // Not a noun after its determiner or adjective ("lead the talks", "the new report").
-  const at = toks.findIndex((t, i) => TELLING.has(t.lemma) && !NOUN_AFTER.has(toks[i - 1]?.pos ?? ''));
+  // Not a noun after its determiner or adjective ("lead the talks", "the new report"), nor a
+  // plural after another noun ("the back-channel talks", "peace talks").
+  const plural = (t: Token, i: number) =>
+    t.text.toLowerCase() !== t.lemma && /s$/i.test(t.text) && /^(?:NOUN|PROPN)$/.test(toks[i - 1]?.pos ?? '');
+  const at = toks.findIndex((t, i) => TELLING.has(t.lemma) && !NOUN_AFTER.has(toks[i - 1]?.pos ?? '') && !plural(t, i));
   // A passive with its agent ("was reported by CNN") says who told it, as "according to" does.
   if (at >= 0 && passiveAt(toks, at) && toks[at + 1]?.normal === 'by') return at;
   return at < 0 || passiveAt(toks, at) ? -1 : at;
