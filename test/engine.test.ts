@@ -1577,3 +1577,28 @@ describe('a part of a compound question that asks back', () => {
     expect(a.text).toMatch(/^1\. where did driscoll go\? .*\n\n2\. who did he meet\? Driscoll met/s);
   });
 });
+
+describe('seventh blind try: honorifics, chat abbreviations and speech spellings', () => {
+  it('reads an honorific before a name as asking nothing: “what did Mr Peskov say about progress?”', () => {
+    expect(ask('What did Mr Peskov say about progress?').text).toMatch(
+      /^Kremlin spokesperson Dmitry Peskov downplayed/,
+    );
+    expect(ask('Was the Defence Minister of Ukraine Mr Shmyhal?').text).toMatch(/^Yes\. Denys Shmyhal/);
+  });
+
+  it('never names a chat abbreviation or a dropped “g” as a subject the report lacks', () => {
+    for (const q of [
+      'tbh did russia say anything',
+      'lowkey who even is Weimer',
+      'wait so trump n russia r talkin peace?? fr',
+    ]) {
+      expect(ask(q).text, q).not.toMatch(/doesn't mention/);
+    }
+    expect(ask("who's leadin the talks").text).toMatch(/^Steve Witkoff/);
+  });
+
+  it('reads a plural after a noun as a noun, not a verb of telling: “did witkoff lead the back-channel talks”', () => {
+    expect(ask('did witkoff lead the back-channel talks').text).toMatch(/^Yes\b/);
+    expect(ask('Did Driscoll or Witkoff lead the back-channel talks?').text).toMatch(/^Witkoff\./);
+  });
+});

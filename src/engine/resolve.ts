@@ -63,8 +63,9 @@ export function resolveWords(
     }
     // A function word or text-speak for one is not a typo of a word of the knowledge either.
     if (isFunctionWord(token, w.word)) continue;
-    // Nor is the person the question is addressed to ("…, sir"): it asks nothing.
-    if (token && isVocative(toks, token)) continue;
+    // Nor is the person the question is addressed to ("…, sir"), nor an honorific before a
+    // name ("Mr Peskov"): they ask nothing.
+    if (token && (isVocative(toks, token) || isHonorific(index, toks, token))) continue;
     // A rare word that begins one word of the knowledge, and only one, is short for it ("admin").
     const expanded = wordCount(w.word) < tuning.realWordCount ? abbreviated(index, w.word) : undefined;
     // Short for one of several words of the knowledge ("secy": secretary or security): it names
@@ -95,8 +96,10 @@ export function resolveWords(
     // A common word written without its vowels ("ppl", "msg"): that word, or at least no subject
     // the report is said not to mention.
     // Or a noun clipped from a longer one ("info": information), however often it is typed.
+    // Or a word with its "g" dropped ("talkin": talking), as people write speech.
+    const rare = wordCount(w.word) < tuning.realWordCount;
     const full =
-      (wordCount(w.word) < tuning.realWordCount ? vowellessWord(w.word) : undefined) ??
+      (rare ? (vowellessWord(w.word) ?? gDropped(w.word, tuning)) : undefined) ??
       (token?.pos === 'NOUN' ? clippedWord(w.word) : undefined);
     if (full) {
       const term = termOf(full, index.synonyms);
@@ -172,6 +175,18 @@ function isVocative(toks: readonly Token[], token: Token): boolean {
   return at === first || !before || !NOUN_PHRASE.has(before.pos);
 }
 const NOUN_PHRASE: ReadonlySet<string> = new Set(['DET', 'PART', 'ADJ', 'ADP', 'NUM', 'PRON']);
+
+/** The "-ing" word a rare "-in" word drops the "g" of ("talkin", "goin"), when that word is common. */
+function gDropped(word: string, tuning: Tuning): string | undefined {
+  return word.endsWith('in') && wordCount(`${word}g`) >= tuning.realWordCount * 10 ? `${word}g` : undefined;
+}
+
+/** A term of address right before a name: "Mr Peskov", "Mister Driscoll", "Sir Keir". */
+function isHonorific(index: SearchIndex, toks: readonly Token[], token: Token): boolean {
+  const next = toks[toks.indexOf(token) + 1];
+  if (!next || !isAddressTerm(token.normal)) return false;
+  return next.pos === 'PROPN' || index.nameTerms.has(termOf(normalize(next.text), index.synonyms));
+}
 
 /** Shortest abbreviation read as a word of the knowledge: "admin", not "ad". */
 const MIN_ABBREVIATION = 4;

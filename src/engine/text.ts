@@ -27,7 +27,8 @@ const STOPWORDS: ReadonlySet<string> = new Set(
   with wont would wouldnt you youd your yours yourself yourselves yo hey hi hello bot storybot yeah yes
   yep guys guy dude pal kind sort actually basically exactly currently anyway btw lol pls explain
   mean means meant happen happened happening happens will shall
-  can't isn't innit don't bro bruh lmao lol omg pls list exactly`
+  can't isn't innit don't bro bruh lmao lol omg pls list exactly
+  tbh ngl imo imho idk smh fr rn irl afaik iirc lmk fyi tho ofc lowkey highkey istg`
     .split(/\s+/)
     .filter(Boolean),
 );
