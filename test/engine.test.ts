@@ -1602,3 +1602,11 @@ describe('seventh blind try: honorifics, chat abbreviations and speech spellings
     expect(ask('Did Driscoll or Witkoff lead the back-channel talks?').text).toMatch(/^Witkoff\./);
   });
 });
+
+describe('who of two named did it', () => {
+  it('names the one the report has doing it: “who was disappointed, trump or putin?”', () => {
+    expect(ask('Who was disappointed, Trump or Putin?').text).toMatch(/^Trump\. /);
+    expect(ask('who was disappointed trump or putin').text).toMatch(/^Trump\. /);
+    expect(ask('who leads the talks, witkoff or driscoll').text).toMatch(/^Witkoff\. /);
+  });
+});

@@ -29,7 +29,11 @@ export function alternativesOf(kb: KnowledgeBase, asked: string): Alternatives |
   const question = asked.replace(/,\s*(?:right|correct|true|innit)\W*$/iu, '?');
   // A name or an outlet ("CNN"): the words that take no article of the other alternative's.
   const isNamed = (word: string) => kindIn(kb, word) === 'name';
-  const found = cleftAlternatives(question) ?? wordAlternatives(kb, question) ?? phraseAlternatives(question, isNamed);
+  const found =
+    whoOfTwo(question, isNamed) ??
+    cleftAlternatives(question) ??
+    wordAlternatives(kb, question) ??
+    phraseAlternatives(question, isNamed);
   return found && { ...found, texts: kb.knowledge.stories.flatMap((s) => s.lines) };
 }
 
@@ -103,6 +107,31 @@ function kindIn(kb: KnowledgeBase, word: string): ReturnType<typeof kindOf> {
  * "Was it the Army that called it fact-finding, or the White House?": the second alternative
  * put after the predicate of a cleft; each is asked in the cleft's focus.
  */
+/**
+ * "Who was disappointed, Trump or Putin?": which of two named did it, each put in the asking
+ * word's place ("Trump was disappointed").
+ */
+function whoOfTwo(question: string, isNamed: (word: string) => boolean): Alternatives | undefined {
+  const m = WHO_OF_TWO.exec(question);
+  if (!m) return undefined;
+  const second = m[3]!;
+  let [predicate, first] = [m[1]!, m[2]!];
+  const named = (phrase: string) => phrase.split(/\s+/).every(isNamed);
+  // "Who was disappointed Trump or Putin": without a comma, the word before the first name is the predicate's.
+  const words = first.split(/\s+/);
+  if (!named(first) && words.length === 2) [predicate, first] = [`${predicate} ${words[0]}`, words[1]!];
+  if (!named(first) || !named(second) || normalize(first) === normalize(second)) return undefined;
+  return {
+    first: { word: first, question: `${first} ${predicate}` },
+    second: { word: second, question: `${second} ${predicate}` },
+    phrases: true,
+  };
+}
+/** Whether a question asks which of two named did something ("who leads the talks, Witkoff or Driscoll"). */
+export const asksWhoOfTwo = (question: string): boolean => WHO_OF_TWO.test(question);
+const WHO_OF_TWO =
+  /^\W*who\s+(.+?)\s*,?\s+([\p{L}.'’-]+(?:\s+[\p{L}.'’-]+)?)\s+or\s+([\p{L}.'’-]+(?:\s+[\p{L}.'’-]+)?)\W*$/iu;
+
 function cleftAlternatives(question: string): Alternatives | undefined {
   const m = CLEFT_OR.exec(question);
   if (!m) return undefined;

@@ -19,7 +19,7 @@ import {
   withoutLayout,
 } from '../text.js';
 import type { Answer, KnowledgeBase, Lookup } from '../types.js';
-import { alternativesOf, chooseAlternative, offersChoice, withoutVerdict } from './alternative.js';
+import { alternativesOf, asksWhoOfTwo, chooseAlternative, offersChoice, withoutVerdict } from './alternative.js';
 import { agentCheck, cleftOf, uncleft } from './cleft.js';
 import { countPeople } from './count.js';
 import { decideCovered } from './covered.js';
@@ -61,7 +61,7 @@ export function ask(
   // So is a statement with a choice in it ("Driscoll went to Ukraine Wednesday or Thursday?"),
   // each alternative put up to be confirmed.
   const polar = isPolar(toks, question);
-  const statedChoice = !polar && /\bor\b[^?]*\?+\W*$/iu.test(question);
+  const statedChoice = !polar && (/\bor\b[^?]*\?+\W*$/iu.test(question) || asksWhoOfTwo(question));
   if (lookup === 'ask' && (polar || statedChoice)) {
     const alternatives = alternativesOf(kb, asked);
     // An alternative that is no question of its own (of a statement, or of a tag question) is put up to be confirmed.
