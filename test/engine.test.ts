@@ -1610,3 +1610,11 @@ describe('who of two named did it', () => {
     expect(ask('who leads the talks, witkoff or driscoll').text).toMatch(/^Witkoff\. /);
   });
 });
+
+describe('“alone”, “by himself”: that no one went with them', () => {
+  it('is No where the evidence names whom they went with, and never a Yes it does not say', () => {
+    for (const q of ['Did Driscoll arrive alone?', 'did driscoll go by himself'])
+      expect(ask(q).text, q).toMatch(/^No\. /);
+    expect(ask('did witkoff lead the talks alone').text).toMatch(/^The report doesn't say\b/);
+  });
+});

@@ -85,7 +85,7 @@ describe('the engine on the held-out set', () => {
  * The tuning part was tuned on; the held-out part never was. Raise these when the engine improves.
  */
 const NATURAL_REACHED = {
-  tune: { answerable: 189 / 219, declined: 88 / 101 },
+  tune: { answerable: 190 / 219, declined: 88 / 101 },
   holdout: { answerable: 111 / 147, declined: 53 / 67 },
 };
 

@@ -157,6 +157,7 @@ export function premiseCheck(
     negatedPremise(p) ??
     opposedPremise(p) ??
     judgedPredicate(p) ??
+    solitary(p) ??
     unreadWords(p) ??
     toldByAnother(p) ??
     doneByAnother(p) ??
@@ -380,6 +381,15 @@ function judgedPredicate({ kb, toks, reply }: Premises): Polarity | undefined {
   return adjectives.includes(last.normal) ? undefined : 'unknown';
 }
 const adjectiveCache = new WeakMap<Entry, readonly string[]>();
+
+/**
+ * "Alone", "by himself": that no one went with them, which the evidence denies by naming whom
+ * they went with ("with a senior Pentagon delegation") and says in no other words.
+ */
+function solitary({ toks, reply }: Premises): Polarity | undefined {
+  if (!SOLITARY.test(toks.map((t) => t.text).join(' '))) return undefined;
+  return ACCOMPANIED.test(evidenceTexts(reply).join(' ')) ? 'no' : 'unknown';
+}
 
 /**
  * Words the search leaves out as too general ("right", "guy") still carry a premise here,
@@ -643,6 +653,9 @@ function listedWithOthers(kb: KnowledgeBase, reply: Answer, toks: readonly Token
 
 /** Words saying that nothing else is so. */
 const EXCLUSIVE: ReadonlySet<string> = new Set(['only', 'solely', 'exclusively', 'merely']);
+const SOLITARY = /\b(?:alone|solo|by\s+(?:him|her|them|it)sel(?:f|ves)|on\s+(?:his|her|their|its)\s+own)\b/i;
+const ACCOMPANIED =
+  /\b(?:joined|accompanied)\s+by\b|\balong\s+with\b|\bwith\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:delegation|team|group|officials|entourage|aides|party)\b/i;
 
 /** "Go to Moscow", "travel to the U.S.", "fly into Kyiv": the question puts someone in that place. */
 function wentTo(toks: readonly Token[], word: string): boolean {
