@@ -1,7 +1,7 @@
 import { tokens, type Token } from '../language.js';
 import { normalize, termOf } from '../text.js';
 import type { Answer, KnowledgeBase } from '../types.js';
-import { evidenceTexts, kindOf, outletTermsOf } from './polar.js';
+import { CLOSING_TAG, evidenceTexts, kindOf, outletTermsOf } from './polar.js';
 
 /**
  * "Is it 28 points or 26", "did he arrive on Wednesday or Tuesday": a question offering two
@@ -26,7 +26,7 @@ export interface Alternatives {
 /** One "or" between two words of a kind the report can settle; undefined for anything else. */
 export function alternativesOf(kb: KnowledgeBase, asked: string): Alternatives | undefined {
   // A closing tag ("…or 18 points, right?") asks to confirm whichever is held; it is of neither.
-  const question = asked.replace(/,\s*(?:right|correct|true|innit)\W*$/iu, '?');
+  const question = asked.replace(CLOSING_TAG, '?');
   // A name or an outlet ("CNN"): the words that take no article of the other alternative's.
   const isNamed = (word: string) => kindIn(kb, word) === 'name';
   const found =

@@ -45,7 +45,7 @@ export function isPolar(toks: readonly Token[], text: string): boolean {
   if (first && first.pos === 'AUX' && !QUESTION_WORDS.has(first.normal) && !request) return true;
   // A wh-question ending in a tag ("which general commands the army in Europe, innit") still asks which.
   if (first && WH_OPENING.test(first.text)) return false;
-  return /\b(?:right|correct|true|innit)\W*$|\bis (?:that|this|it) (?:right|true|correct)\b/i.test(text);
+  return ENDS_CONFIRMING.test(text) || /\bis (?:that|this|it) (?:right|true|correct)\b/i.test(text);
 }
 
 const WH_OPENING = /^(?:who|whom|whose|what|which|when|where|why|how)(?:'s|s)?$/i;
@@ -54,7 +54,11 @@ const WH_OPENING = /^(?:who|whom|whose|what|which|when|where|why|how)(?:'s|s)?$/
 export const VERDICT_OPENING = /^(?:yes|no|it is unclear|accounts differ|the report (?:says only|doesn't say))\b/i;
 
 /** A closing "…, right" or "correct?" asks to confirm; it is not a premise. */
-const CONFIRMING = /^(?:right|correct|true|innit)$/;
+const CONFIRMING_WORDS = 'right|correct|true|innit';
+const CONFIRMING = new RegExp(`^(?:${CONFIRMING_WORDS})$`);
+const ENDS_CONFIRMING = new RegExp(`\\b(?:${CONFIRMING_WORDS})\\W*$`, 'i');
+/** A closing tag after a comma ("…, right?"), as typed. */
+export const CLOSING_TAG = new RegExp(`,\\s*(?:${CONFIRMING_WORDS})\\W*$`, 'iu');
 
 /**
  * Whether the last word is the predicate of a copula and one noun phrase: "is Trump right", "was
