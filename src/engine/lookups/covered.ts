@@ -23,9 +23,13 @@ export function decideCovered(
   words: readonly ResolvedWord[],
 ): Answer {
   const reply = decide(kb.tuning, lookup, ranked, words);
-  if (reply.status !== 'answered' || !reply.entry || uncovered(kb, reply, words).length === 0) return reply;
+  if (reply.status !== 'answered' || !reply.entry) return reply;
+  const missing = uncovered(kb, reply, words);
+  if (missing.length === 0) return reply;
   // The top one lacks a name, day or month asked: one holding them is worth a suggestion's score.
-  const missingKind = uncovered(kb, reply, words).some((w) => kindOf(w.word, kb) !== undefined);
+  // Found nowhere, it is an answer about another place, party or time ("who leads *Ukraine's*
+  // negotiating team" of the US envoy, "who visited the US in October" of Driscoll's team).
+  const missingKind = missing.some((w) => kindOf(w.word, kb) !== undefined);
   const floor = missingKind ? kb.tuning.suggest : kb.tuning.answer;
   for (const next of ranked) {
     if (next.score < floor) break;
@@ -33,11 +37,7 @@ export function decideCovered(
     const alternative = fromEntry(lookup, next.entry, next.score);
     if (uncovered(kb, alternative, words).length === 0) return alternative;
   }
-  // A place or a party the question names and the answer never does ("who leads *Ukraine's*
-  // negotiating team" of the US envoy): an answer about another one.
-  // So is one that lacks the day or month asked ("who visited the US in October" of Driscoll's team).
-  const otherName = missingKind;
-  return otherName || kb.index.byId.get(reply.entry)?.kind === 'person' ? notSaid(reply) : reply;
+  return missingKind || kb.index.byId.get(reply.entry)?.kind === 'person' ? notSaid(reply) : reply;
 }
 
 /** The words of the question that the reply's entry should hold and does not. */
