@@ -490,8 +490,7 @@ function betweenOthers({ kb, reply, toks }: Premises): Polarity | undefined {
     .map((text) => pairBetween(kb, normalize(text).split(' ')))
     .filter((pair) => pair !== undefined);
   if (held.length === 0) return undefined;
-  const same = (a: string, b: string) => a === b || samePerson(kb, a, b);
-  return held.some((pair) => asked.every((a) => pair.some((h) => same(a, h)))) ? undefined : 'no';
+  return held.some((pair) => asked.every((a) => pair.some((h) => samePerson(kb, a, h)))) ? undefined : 'no';
 }
 
 /** The terms of the two names "between" joins ("between President Zelensky and Trump"), if it joins two. */
